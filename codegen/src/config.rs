@@ -1,0 +1,153 @@
+//! What a spec cannot say about the crate to generate: its name, environment
+//! variables, and how streams are requested and folded.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+/// Settings for one generated crate, read from a YAML file beside the spec.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Cargo package and library name.
+    pub crate_name: String,
+    /// Cargo package version.
+    #[serde(default = "default_version")]
+    pub crate_version: String,
+    /// Cargo package description.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Environment variable holding the API key.
+    #[serde(default)]
+    pub api_key_env: Option<String>,
+    /// Environment variable overriding the base URL.
+    #[serde(default)]
+    pub base_url_env: Option<String>,
+    /// Streaming behaviour.
+    #[serde(default)]
+    pub stream: StreamConfig,
+    /// Rust code for the crate-level quick start (compiled as a doctest).
+    #[serde(default)]
+    pub quick_start: Option<String>,
+    /// Treat every warning (skipped operation or schema) as an error.
+    #[serde(default)]
+    pub strict: bool,
+}
+
+/// How streaming operations are requested and how their chunks fold together.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StreamConfig {
+    /// Body property set to `true` to ask an operation that also answers JSON to stream.
+    #[serde(default)]
+    pub request_flag: Option<String>,
+    /// How chunks fold into one value.
+    #[serde(default)]
+    pub accumulate: AccumulateConfig,
+}
+
+/// Rules for folding stream chunks into one value.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AccumulateConfig {
+    /// Property that says which array element a delta belongs to.
+    #[serde(default = "default_index_key")]
+    pub index_key: String,
+    /// Strings below these properties are appended rather than replaced.
+    #[serde(default)]
+    pub concat_under: Vec<String>,
+    /// Properties that are replaced even below `concat_under`.
+    #[serde(default)]
+    pub replace_keys: Vec<String>,
+}
+
+impl Default for StreamConfig {
+    fn default() -> Self {
+        StreamConfig {
+            request_flag: Some("stream".to_string()),
+            accumulate: AccumulateConfig::default(),
+        }
+    }
+}
+
+impl Default for AccumulateConfig {
+    fn default() -> Self {
+        AccumulateConfig {
+            index_key: default_index_key(),
+            concat_under: Vec::new(),
+            replace_keys: Vec::new(),
+        }
+    }
+}
+
+fn default_version() -> String {
+    "0.1.0".to_string()
+}
+
+fn default_index_key() -> String {
+    "index".to_string()
+}
+
+/// Why a config could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The config file.
+    pub file: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+impl Config {
+    /// A config with defaults for everything but the crate name.
+    pub fn named(crate_name: &str) -> Config {
+        Config {
+            crate_name: crate_name.to_string(),
+            crate_version: default_version(),
+            description: None,
+            api_key_env: None,
+            base_url_env: None,
+            stream: StreamConfig::default(),
+            quick_start: None,
+            strict: false,
+        }
+    }
+
+    /// Reads a config file.
+    pub fn read(path: &Path) -> Result<Config, ConfigError> {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            file: file.clone(),
+            message: format!("cannot read: {err}"),
+        })?;
+        let config: Config = serde_yaml::from_str(&text).map_err(|err| ConfigError {
+            file: file.clone(),
+            message: err.to_string(),
+        })?;
+        let valid = !config.crate_name.is_empty()
+            && config
+                .crate_name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !valid {
+            return Err(ConfigError {
+                file,
+                message: format!(
+                    "crate_name `{}` is not a valid crate name",
+                    config.crate_name
+                ),
+            });
+        }
+        Ok(config)
+    }
+}

@@ -1,0 +1,118 @@
+//! Stage 3: turn the IR into the files of a Rust crate.
+//!
+//! Emission reads only the IR and the config; it never looks at YAML.
+//! `types` maps type expressions, `structs`, `enums` and `unions` emit named
+//! types with their serde impls, `resources` emits the client's operations,
+//! `crate_files` emits `Cargo.toml`, `lib.rs` and settings, `docs` turns spec
+//! prose into rustdoc, and `format` pretty-prints tokens.
+
+mod crate_files;
+mod docs;
+mod enums;
+mod error;
+mod format;
+mod resources;
+mod structs;
+mod types;
+mod unions;
+
+pub use error::EmitError;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::ir::{Api, TypeKind};
+use crate::Config;
+
+include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
+
+/// One file of the generated crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct File {
+    /// Path relative to the crate root, with `/` separators.
+    pub path: String,
+    /// Full contents.
+    pub contents: String,
+}
+
+/// All files of a generated crate.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Crate {
+    /// Files sorted by path.
+    pub files: Vec<File>,
+}
+
+impl Crate {
+    /// The file at `path`, if generated.
+    pub fn file(&self, path: &str) -> Option<&str> {
+        self.files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.contents.as_str())
+    }
+}
+
+/// Emits the crate for `api`.
+pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
+    let index = types::TypeIndex::new(api);
+    let mut files = vec![
+        File {
+            path: "Cargo.toml".into(),
+            contents: crate_files::cargo_toml(api, config),
+        },
+        File {
+            path: "src/lib.rs".into(),
+            contents: format::rust_file(crate_files::lib_rs(api, config), "src/lib.rs")?,
+        },
+        File {
+            path: "src/settings.rs".into(),
+            contents: format::rust_file(crate_files::settings_rs(api, config), "src/settings.rs")?,
+        },
+        File {
+            path: "src/types.rs".into(),
+            contents: format::rust_file(types_file(api, &index), "src/types.rs")?,
+        },
+        File {
+            path: "src/resources.rs".into(),
+            contents: format::rust_file(
+                resources::resources_file(api, config, &index),
+                "src/resources.rs",
+            )?,
+        },
+    ];
+    for (name, contents) in RUNTIME_FILES {
+        files.push(File {
+            path: format!("src/runtime/{name}"),
+            contents: contents.to_string(),
+        });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Crate { files })
+}
+
+/// Emits just the types of `api`, formatted: what snapshot tests look at.
+pub fn emit_types(api: &Api) -> Result<String, EmitError> {
+    let index = types::TypeIndex::new(api);
+    format::rust_file(types_file(api, &index), "src/types.rs")
+}
+
+fn types_file(api: &Api, index: &types::TypeIndex) -> TokenStream {
+    let items = api.types.iter().map(|def| {
+        let docs = docs::doc_attrs(def.docs.as_deref());
+        match &def.kind {
+            TypeKind::Struct(s) => structs::emit_struct(def, s, index),
+            TypeKind::Enum(e) => enums::emit_enum(def, e),
+            TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
+            TypeKind::Untagged(u) => unions::emit_untagged(def, u, index),
+            TypeKind::Alias(ty) => {
+                let name = types::ident(&def.name);
+                let ty = types::type_tokens(ty);
+                quote! { #docs pub type #name = #ty; }
+            }
+        }
+    });
+    quote! {
+        //! Request and response types, one per schema.
+        #(#items)*
+    }
+}

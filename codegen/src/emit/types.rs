@@ -1,0 +1,154 @@
+//! Type expressions and identifiers.
+
+use std::collections::{HashMap, HashSet};
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::ir::{Api, Field, IntFormat, TypeDef, TypeKind, TypeRef};
+
+/// Lookups over the API's named types.
+pub(crate) struct TypeIndex<'a> {
+    by_name: HashMap<&'a str, &'a TypeDef>,
+    defaultable: HashSet<&'a str>,
+}
+
+impl<'a> TypeIndex<'a> {
+    pub(crate) fn new(api: &'a Api) -> Self {
+        let by_name: HashMap<&str, &TypeDef> =
+            api.types.iter().map(|t| (t.name.as_str(), t)).collect();
+        let mut index = TypeIndex {
+            by_name,
+            defaultable: HashSet::new(),
+        };
+        // Structs whose fields are all optional derive `Default`; aliases follow their target.
+        for _ in 0..4 {
+            let found: Vec<&'a str> = api
+                .types
+                .iter()
+                .filter(|t| match &t.kind {
+                    TypeKind::Struct(s) => constructor_fields(s.fields.iter()).next().is_none(),
+                    TypeKind::Alias(ty) => index.is_defaultable(ty),
+                    _ => false,
+                })
+                .map(|t| t.name.as_str())
+                .collect();
+            index.defaultable.extend(found);
+        }
+        index
+    }
+
+    /// The named type `name`.
+    pub(crate) fn get(&self, name: &str) -> Option<&'a TypeDef> {
+        self.by_name.get(name).copied()
+    }
+
+    /// `ty` with aliases expanded, to compare what Rust will see.
+    pub(crate) fn canonical(&self, ty: &TypeRef) -> TypeRef {
+        let mut current = ty.clone();
+        for _ in 0..16 {
+            match &current {
+                TypeRef::Named(name) => match self.get(name).map(|d| &d.kind) {
+                    Some(TypeKind::Alias(target)) => current = target.clone(),
+                    _ => return current,
+                },
+                _ => return current,
+            }
+        }
+        current
+    }
+
+    /// Whether a value of `ty` has a `Default` (used when a server leaves a required field out).
+    pub(crate) fn is_defaultable(&self, ty: &TypeRef) -> bool {
+        match ty {
+            TypeRef::Named(name) => self.defaultable.contains(name.as_str()),
+            _ => true,
+        }
+    }
+}
+
+/// Fields the constructor takes: required and not nullable.
+pub(crate) fn constructor_fields<'f>(
+    fields: impl Iterator<Item = &'f Field>,
+) -> impl Iterator<Item = &'f Field> {
+    fields.filter(|f| f.required && !f.nullable)
+}
+
+/// An identifier, raw (`r#type`) where the name says so.
+pub(crate) fn ident(name: &str) -> Ident {
+    match name.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(name, Span::call_site()),
+    }
+}
+
+/// The Rust type of a type expression, as written inside the `types` module.
+pub(crate) fn type_tokens(ty: &TypeRef) -> TokenStream {
+    type_tokens_in(ty, &TokenStream::new())
+}
+
+/// The Rust type of a type expression, with named types behind `prefix` (e.g. `types::`).
+pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream {
+    let type_tokens = |ty: &TypeRef| type_tokens_in(ty, prefix);
+    match ty {
+        TypeRef::Named(name) => {
+            let name = ident(name);
+            quote!(#prefix #name)
+        }
+        TypeRef::String => quote!(String),
+        TypeRef::Integer(IntFormat::I32) => quote!(i32),
+        TypeRef::Integer(IntFormat::I64) => quote!(i64),
+        TypeRef::Integer(IntFormat::U32) => quote!(u32),
+        TypeRef::Integer(IntFormat::U64) => quote!(u64),
+        TypeRef::Number => quote!(f64),
+        TypeRef::Bool => quote!(bool),
+        TypeRef::Any => quote!(serde_json::Value),
+        TypeRef::List(inner) => {
+            let inner = type_tokens(inner);
+            quote!(Vec<#inner>)
+        }
+        TypeRef::Map(inner) if **inner == TypeRef::Any => {
+            quote!(serde_json::Map<String, serde_json::Value>)
+        }
+        TypeRef::Map(inner) => {
+            let inner = type_tokens(inner);
+            quote!(std::collections::BTreeMap<String, #inner>)
+        }
+        TypeRef::Nullable(inner) => {
+            let inner = type_tokens(inner);
+            quote!(Option<#inner>)
+        }
+    }
+}
+
+/// `ty` as stored in a field or variant: boxed when it closes a cycle.
+pub(crate) fn stored_tokens(ty: &TypeRef, boxed: bool) -> TokenStream {
+    let inner = type_tokens(ty);
+    if boxed {
+        quote!(Box<#inner>)
+    } else {
+        inner
+    }
+}
+
+/// The type of a struct field: stored type, in `Option` unless required and non-null.
+pub(crate) fn field_tokens(field: &Field) -> TokenStream {
+    let stored = stored_tokens(&field.ty, field.boxed);
+    if field.required && !field.nullable {
+        stored
+    } else {
+        quote!(Option<#stored>)
+    }
+}
+
+/// How a constructor or setter takes a value of `ty`: `impl Into<T>` where that helps
+/// (strings, named types), the plain type where inference would otherwise fail (`Vec`).
+pub(crate) fn argument(ty: &TypeRef) -> (TokenStream, bool) {
+    match ty {
+        TypeRef::String | TypeRef::Named(_) => {
+            let ty = type_tokens(ty);
+            (quote!(impl Into<#ty>), true)
+        }
+        other => (type_tokens(other), false),
+    }
+}

@@ -1,0 +1,351 @@
+//! Stage 2's output: the intermediate model of an API.
+//!
+//! Plain data, independent of YAML and of Rust tokens: lowering builds it,
+//! emission reads it, and tests snapshot it. Names in here are already final
+//! Rust identifiers (type names in PascalCase, fields in snake_case).
+
+use serde::Serialize;
+
+/// Everything the emitter needs to know about an API.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.description`.
+    pub description: Option<String>,
+    /// `info.version`.
+    pub version: String,
+    /// Base URL of the first server, if any.
+    pub base_url: Option<String>,
+    /// How requests are authenticated.
+    pub auth: Auth,
+    /// Named types in a stable order.
+    pub types: Vec<TypeDef>,
+    /// Operations in document order.
+    pub operations: Vec<Operation>,
+    /// Things that were skipped, with where and why.
+    pub warnings: Vec<Warning>,
+}
+
+/// How the API key is attached to requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Auth {
+    /// `Authorization: Bearer <key>`.
+    Bearer,
+    /// The key as the value of a header with this name.
+    Header(String),
+    /// The key as a query parameter with this name.
+    Query(String),
+    /// No authentication declared.
+    None,
+}
+
+/// A part of the spec that was not generated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    /// `file#/pointer` of the node.
+    pub location: String,
+    /// What was skipped and why.
+    pub message: String,
+}
+
+/// A named Rust type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeDef {
+    /// The Rust type name.
+    pub name: String,
+    /// Rustdoc, from the schema's `description` (or `title`).
+    pub docs: Option<String>,
+    /// `file#/pointer` of the schema this came from.
+    pub source: String,
+    /// What the type is.
+    pub kind: TypeKind,
+}
+
+/// The shapes a named type can take.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TypeKind {
+    /// An object with known properties.
+    Struct(Struct),
+    /// A string enum that keeps values it does not know.
+    Enum(StringEnum),
+    /// A union told apart by a property's value.
+    Tagged(TaggedUnion),
+    /// A union told apart by the JSON shape of the value.
+    Untagged(UntaggedUnion),
+    /// Another name for a type expression (`type X = Vec<Y>`).
+    Alias(TypeRef),
+}
+
+/// An object type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Struct {
+    /// Properties the user sees, in document order.
+    pub fields: Vec<Field>,
+    /// Properties whose value is fixed; written by serde, never by the user.
+    pub constants: Vec<Constant>,
+    /// What happens to properties the schema does not name.
+    pub extra: Extra,
+}
+
+/// A property of a struct.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// The JSON property name.
+    pub json_name: String,
+    /// The Rust field name (may be a raw identifier such as `r#type`).
+    pub rust_name: String,
+    /// Rustdoc for the field.
+    pub docs: Option<String>,
+    /// The value's type, without the `Option` that `required`/`nullable` add.
+    pub ty: TypeRef,
+    /// The property is listed in `required`.
+    pub required: bool,
+    /// The property may be `null`.
+    pub nullable: bool,
+    /// The value is stored in a `Box` to break a type cycle.
+    pub boxed: bool,
+}
+
+/// A property whose only allowed value is fixed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Constant {
+    /// The JSON property name.
+    pub json_name: String,
+    /// The fixed value.
+    pub value: Literal,
+}
+
+/// A JSON scalar.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Literal {
+    /// A string.
+    String(String),
+    /// An integer.
+    Integer(i64),
+    /// A boolean.
+    Bool(bool),
+}
+
+/// Properties beyond the named ones.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Extra {
+    /// `additionalProperties: false`: none are kept.
+    Forbidden,
+    /// Kept as JSON values (the default, so nothing a server sends is lost).
+    Any,
+    /// `additionalProperties: <schema>`: kept with this value type.
+    Typed(TypeRef),
+}
+
+/// A string enum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StringEnum {
+    /// Known values.
+    pub values: Vec<EnumValue>,
+    /// Name of the variant holding unknown values.
+    pub other_variant: String,
+}
+
+/// One known value of a string enum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnumValue {
+    /// The JSON string.
+    pub json: String,
+    /// The Rust variant name.
+    pub rust_name: String,
+}
+
+/// A union whose variants are told apart by a property's value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaggedUnion {
+    /// The property holding the tag.
+    pub tag: String,
+    /// One variant per tag value.
+    pub variants: Vec<TaggedVariant>,
+    /// Name of the variant holding values with an unknown tag.
+    pub other_variant: String,
+}
+
+/// A variant of a [`TaggedUnion`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaggedVariant {
+    /// The tag value.
+    pub tag_value: String,
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The struct carried by the variant.
+    pub ty: String,
+    /// The struct does not write the tag itself, so the union adds it.
+    pub inject_tag: bool,
+    /// The struct is stored in a `Box` to break a type cycle.
+    pub boxed: bool,
+}
+
+/// A union whose variants are told apart by JSON shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UntaggedUnion {
+    /// Variants in the order they are tried within one JSON kind.
+    pub variants: Vec<UntaggedVariant>,
+}
+
+/// A variant of an [`UntaggedUnion`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UntaggedVariant {
+    /// The Rust variant name.
+    pub rust_name: String,
+    /// The carried type.
+    pub ty: TypeRef,
+    /// The JSON kind this variant accepts.
+    pub shape: Shape,
+    /// The value is stored in a `Box` to break a type cycle.
+    pub boxed: bool,
+}
+
+/// The JSON kind of a value, used to pick an untagged variant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Shape {
+    /// `true`/`false`.
+    Bool,
+    /// A number without a fraction.
+    Integer,
+    /// Any number.
+    Number,
+    /// A string.
+    String,
+    /// An array.
+    Array,
+    /// An object; these keys must be present for this variant to be chosen.
+    Object { required: Vec<String> },
+    /// Anything.
+    Any,
+}
+
+/// A type expression.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum TypeRef {
+    /// A named type from [`Api::types`].
+    Named(String),
+    /// `String`.
+    String,
+    /// An integer of the given width.
+    Integer(IntFormat),
+    /// A floating-point number (`f64`; `float` too, so values survive a round trip).
+    Number,
+    /// `bool`.
+    Bool,
+    /// Any JSON value.
+    Any,
+    /// A JSON array.
+    List(Box<TypeRef>),
+    /// A JSON object with string keys.
+    Map(Box<TypeRef>),
+    /// A value that may be `null` (only below fields; fields carry `nullable`).
+    Nullable(Box<TypeRef>),
+}
+
+/// Integer widths from `format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum IntFormat {
+    /// `int32`.
+    I32,
+    /// `int64` or unspecified.
+    I64,
+    /// `uint32`.
+    U32,
+    /// `uint64`.
+    U64,
+}
+
+/// An HTTP operation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Operation {
+    /// `operationId`, or one made from method and path.
+    pub id: String,
+    /// Upper-case HTTP method.
+    pub method: String,
+    /// The path template without any query string, e.g. `/models/{model}`.
+    pub path: String,
+    /// Fixed query pairs that were part of the path key (`/x?beta=true`).
+    pub fixed_query: Vec<(String, String)>,
+    /// Resource chain for the client, e.g. `["chat", "completions"]`.
+    pub resource: Vec<String>,
+    /// Rust method name within the resource, e.g. `create`.
+    pub method_name: String,
+    /// Rustdoc from `summary` and `description`.
+    pub docs: Option<String>,
+    /// Path parameters in path order.
+    pub path_params: Vec<Param>,
+    /// Name of the struct in [`Api::types`] holding the query parameters, if any.
+    pub query: Option<String>,
+    /// The JSON request body.
+    pub body: Option<Body>,
+    /// What a successful non-streaming call returns; `None` when the operation only streams.
+    pub response: Option<ResponseKind>,
+    /// The streamed response, when the operation can stream.
+    pub stream: Option<StreamResponse>,
+    /// `file#/pointer` of the operation.
+    pub source: String,
+}
+
+/// A path or query parameter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Param {
+    /// Name on the wire.
+    pub name: String,
+    /// Rust argument name.
+    pub rust_name: String,
+    /// Rustdoc.
+    pub docs: Option<String>,
+    /// Value type.
+    pub ty: TypeRef,
+    /// Must be given.
+    pub required: bool,
+}
+
+/// A JSON request body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Body {
+    /// The body's type.
+    pub ty: TypeRef,
+    /// The body must be sent.
+    pub required: bool,
+}
+
+/// The successful response of a call.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ResponseKind {
+    /// A JSON body of this type.
+    Json(TypeRef),
+    /// A body that is not JSON (audio, files), returned as bytes.
+    Bytes,
+    /// No body.
+    Empty,
+}
+
+/// A streamed response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StreamResponse {
+    /// How items are framed.
+    pub framing: StreamFraming,
+    /// The type of each item.
+    pub item: TypeRef,
+    /// The operation also answers non-streaming; the stream needs a body flag.
+    pub alongside_json: bool,
+}
+
+/// How stream items are framed on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum StreamFraming {
+    /// `text/event-stream`.
+    Sse,
+    /// `application/x-ndjson`: one JSON value per line.
+    Ndjson,
+}
+
+impl Api {
+    /// The named type called `name`.
+    pub fn type_named(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.name == name)
+    }
+}

@@ -1,0 +1,82 @@
+//! An OpenAPI 3.0/3.1 to Rust client generator.
+//!
+//! The pipeline has four stages, each with one entry point and its own error:
+//! [`load::load`] reads the spec and the files it references, [`lower::lower`]
+//! builds the [`ir::Api`] model, [`emit::emit`] turns the model into formatted
+//! Rust files, and [`write::write_crate`] puts them on disk atomically.
+
+pub mod config;
+pub mod emit;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod write;
+
+use std::fmt;
+use std::path::Path;
+
+pub use config::Config;
+
+/// Any failure of the pipeline, tagged by stage.
+#[derive(Debug)]
+pub enum Error {
+    /// The config file is unusable.
+    Config(config::ConfigError),
+    /// The spec could not be read.
+    Load(load::LoadError),
+    /// The spec could not be lowered.
+    Lower(lower::LowerError),
+    /// In strict mode, parts of the spec would have been skipped.
+    Strict(Vec<ir::Warning>),
+    /// Code could not be produced.
+    Emit(emit::EmitError),
+    /// The crate could not be written.
+    Write(write::WriteError),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config(err) => write!(f, "config: {err}"),
+            Error::Load(err) => write!(f, "load: {err}"),
+            Error::Lower(err) => write!(f, "spec: {err}"),
+            Error::Strict(warnings) => {
+                write!(
+                    f,
+                    "spec: {} part(s) cannot be generated (strict mode):",
+                    warnings.len()
+                )?;
+                for warning in warnings {
+                    write!(f, "\n  {}: {}", warning.location, warning.message)?;
+                }
+                Ok(())
+            }
+            Error::Emit(err) => write!(f, "emit: {err}"),
+            Error::Write(err) => write!(f, "write: {err}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Loads and lowers the spec at `spec_path`: the IR, as tests and tools see it.
+pub fn build_ir(spec_path: &Path, config: &Config) -> Result<ir::Api, Error> {
+    let spec = load::load(spec_path).map_err(Error::Load)?;
+    let options = lower::LowerOptions {
+        reserved_type_names: emit::RUNTIME_TYPE_NAMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
+    };
+    let api = lower::lower(&spec, &options).map_err(Error::Lower)?;
+    if config.strict && !api.warnings.is_empty() {
+        return Err(Error::Strict(api.warnings));
+    }
+    Ok(api)
+}
+
+/// Runs load, lower and emit: the files of the crate, not yet written.
+pub fn generate(spec_path: &Path, config: &Config) -> Result<emit::Crate, Error> {
+    let api = build_ir(spec_path, config)?;
+    emit::emit(&api, config).map_err(Error::Emit)
+}

@@ -1,0 +1,237 @@
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_yaml::{Mapping, Value};
+
+use super::pointer::unescape_segment;
+use super::{LoadError, Location};
+
+/// Index of a file in [`Spec::files`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub usize);
+
+/// One parsed document of the spec.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the root document's folder, used in messages.
+    pub name: String,
+    /// Path on disk, used to resolve relative `$ref`s.
+    pub path: PathBuf,
+    /// The parsed tree; mapping keys are always strings.
+    pub value: Value,
+}
+
+/// A loaded spec: the root document (file 0) and every file its `$ref`s reach.
+#[derive(Debug)]
+pub struct Spec {
+    /// All files, the root first.
+    pub files: Vec<SourceFile>,
+}
+
+impl Spec {
+    /// The root document.
+    pub fn root(&self) -> &Value {
+        &self.files[0].value
+    }
+
+    /// The location of the root document's top.
+    pub fn root_location(&self) -> Location {
+        Location {
+            file: FileId(0),
+            pointer: String::new(),
+        }
+    }
+
+    /// `file.yaml#/json/pointer`, for messages.
+    pub fn display(&self, location: &Location) -> String {
+        format!("{}{}", self.files[location.file.0].name, location)
+    }
+
+    /// The node at `location`, if it exists.
+    pub fn get(&self, location: &Location) -> Option<&Value> {
+        let mut node = &self.files.get(location.file.0)?.value;
+        for segment in location.segments() {
+            node = match node {
+                Value::Mapping(map) => map.get(segment.as_str())?,
+                Value::Sequence(items) => items.get(segment.parse::<usize>().ok()?)?,
+                _ => return None,
+            };
+        }
+        Some(node)
+    }
+
+    /// Where `reference` (a `$ref` value found in `from`'s file) points.
+    /// `None` when it names a file that was not loaded (an external URL).
+    pub fn target(&self, from: FileId, reference: &str) -> Option<Location> {
+        let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        let file = if file_part.is_empty() {
+            from
+        } else {
+            let wanted = resolve_path(&self.files[from.0].path, file_part);
+            FileId(self.files.iter().position(|f| f.path == wanted)?)
+        };
+        Some(Location {
+            file,
+            pointer: fragment.to_string(),
+        })
+    }
+}
+
+/// Loads the root and, breadth-first, every file referenced by a relative `$ref`.
+pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
+    let root_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let root_name = file_name(path);
+    let root = read_document(path, &root_name)?;
+    check_version(&root, &root_name)?;
+
+    let mut spec = Spec {
+        files: vec![SourceFile {
+            name: root_name,
+            path: normalize(path),
+            value: root,
+        }],
+    };
+    let mut next = 0;
+    while next < spec.files.len() {
+        let mut refs = BTreeMap::new();
+        collect_file_refs(&spec.files[next].value, &mut String::new(), &mut refs);
+        for (reference, at) in refs {
+            let target = resolve_path(&spec.files[next].path, &reference);
+            if spec.files.iter().any(|f| f.path == target) {
+                continue;
+            }
+            let name = relative_name(&root_dir, &target);
+            let value = read_document(&target, &name).map_err(|err| LoadError::BrokenFileRef {
+                at: format!("{}#{}", spec.files[next].name, at),
+                reference: reference.clone(),
+                message: err.to_string(),
+            })?;
+            spec.files.push(SourceFile {
+                name,
+                path: target,
+                value,
+            });
+        }
+        next += 1;
+    }
+    Ok(spec)
+}
+
+fn read_document(path: &Path, name: &str) -> Result<Value, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(|err| LoadError::Io {
+        file: name.to_string(),
+        message: err.to_string(),
+    })?;
+    let value: Value = serde_yaml::from_str(&text).map_err(|err| LoadError::Parse {
+        file: name.to_string(),
+        message: err.to_string(),
+    })?;
+    Ok(normalize_keys(value))
+}
+
+fn check_version(root: &Value, file: &str) -> Result<(), LoadError> {
+    let version = |key: &str| root.get(key).map(scalar_text);
+    match (version("openapi"), version("swagger")) {
+        (Some(v), _) if v.starts_with("3.") => Ok(()),
+        (Some(found), _) | (None, Some(found)) => Err(LoadError::UnsupportedVersion {
+            file: file.to_string(),
+            found,
+        }),
+        (None, None) => Err(LoadError::UnsupportedVersion {
+            file: file.to_string(),
+            found: "(no `openapi` field)".to_string(),
+        }),
+    }
+}
+
+fn scalar_text(value: &Value) -> String {
+    match value {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// YAML allows non-string keys (`200:` for a status code); OpenAPI means strings.
+fn normalize_keys(value: Value) -> Value {
+    match value {
+        Value::Mapping(map) => Value::Mapping(
+            map.into_iter()
+                .map(|(k, v)| (Value::String(scalar_text(&k)), normalize_keys(v)))
+                .collect::<Mapping>(),
+        ),
+        Value::Sequence(items) => Value::Sequence(items.into_iter().map(normalize_keys).collect()),
+        Value::Tagged(tagged) => normalize_keys(tagged.value),
+        other => other,
+    }
+}
+
+/// Collects `$ref`s that name another file (relative paths, not URLs), with where they were seen.
+fn collect_file_refs(value: &Value, at: &mut String, out: &mut BTreeMap<String, String>) {
+    match value {
+        Value::Mapping(map) => {
+            for (key, child) in map {
+                let key = key.as_str().unwrap_or_default();
+                if key == "$ref" {
+                    if let Some(reference) = child.as_str() {
+                        let file = reference.split('#').next().unwrap_or_default();
+                        if !file.is_empty() && !file.contains("://") {
+                            out.entry(file.to_string()).or_insert_with(|| at.clone());
+                        }
+                    }
+                    continue;
+                }
+                let len = at.len();
+                at.push('/');
+                at.push_str(&super::escape_segment(key));
+                collect_file_refs(child, at, out);
+                at.truncate(len);
+            }
+        }
+        Value::Sequence(items) => {
+            for (i, child) in items.iter().enumerate() {
+                let len = at.len();
+                at.push_str(&format!("/{i}"));
+                collect_file_refs(child, at, out);
+                at.truncate(len);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn resolve_path(from_file: &Path, reference: &str) -> PathBuf {
+    let base = from_file.parent().unwrap_or(Path::new(""));
+    normalize(&base.join(unescape_segment(reference)))
+}
+
+/// Removes `.` and `..` components without touching the file system.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn relative_name(root_dir: &Path, path: &Path) -> String {
+    let root_dir = normalize(root_dir);
+    path.strip_prefix(&root_dir)
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_else(|_| file_name(path))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}

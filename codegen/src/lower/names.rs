@@ -1,0 +1,169 @@
+//! Turning spec strings into Rust identifiers that are valid, idiomatic and unique.
+
+use std::collections::HashSet;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+/// Words that cannot be plain identifiers.
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot even be raw identifiers.
+const NOT_RAW: &[&str] = &["self", "super", "crate", "Self", "_"];
+
+/// Type names that would shadow the prelude or std types the emitted code uses.
+const RESERVED_TYPES: &[&str] = &[
+    "Self",
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "Ok",
+    "Err",
+    "Vec",
+    "Box",
+    "String",
+    "Default",
+    "Value",
+    "Map",
+    "BTreeMap",
+    "Serialize",
+    "Deserialize",
+    "Serializer",
+    "Deserializer",
+];
+
+/// Replaces everything but ASCII letters and digits with word breaks, so heck sees words.
+fn ascii_words(raw: &str) -> String {
+    raw.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect()
+}
+
+/// `chat.completion` -> `ChatCompletion`; starts with a letter; never empty.
+pub fn pascal(raw: &str) -> String {
+    let name = ascii_words(raw).to_upper_camel_case();
+    match name.chars().next() {
+        None => String::new(),
+        Some(c) if c.is_ascii_digit() => format!("V{name}"),
+        Some(_) => name,
+    }
+}
+
+/// A type name: PascalCase, not a keyword, not a prelude name.
+pub fn type_name(raw: &str) -> String {
+    let name = pascal(raw);
+    if name.is_empty() {
+        "Unnamed".to_string()
+    } else if RESERVED_TYPES.contains(&name.as_str()) {
+        format!("{name}Type")
+    } else {
+        name
+    }
+}
+
+/// An enum variant name.
+pub fn variant_name(raw: &str) -> String {
+    let name = pascal(raw);
+    match name.as_str() {
+        "" => "Empty".to_string(),
+        "Self" => "SelfValue".to_string(),
+        _ => name,
+    }
+}
+
+/// A field, argument or method name: snake_case, keywords as raw identifiers.
+pub fn snake(raw: &str) -> String {
+    let name = ascii_words(raw).to_snake_case();
+    let name = match name.chars().next() {
+        None => "value".to_string(),
+        Some(c) if c.is_ascii_digit() => format!("_{name}"),
+        Some(_) => name,
+    };
+    if NOT_RAW.contains(&name.as_str()) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name.as_str()) {
+        format!("r#{name}")
+    } else {
+        name
+    }
+}
+
+/// Hands out names, adding a number when one is already taken.
+#[derive(Debug, Default, Clone)]
+pub struct NameTable {
+    used: HashSet<String>,
+}
+
+impl NameTable {
+    /// A table where `reserved` are already taken.
+    pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
+        NameTable {
+            used: reserved.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// `candidate`, or `candidate2`, `candidate3`, … whichever is free first.
+    pub fn claim(&mut self, candidate: &str) -> String {
+        if self.used.insert(candidate.to_string()) {
+            return candidate.to_string();
+        }
+        let (stem, raw) = match candidate.strip_prefix("r#") {
+            Some(stem) => (stem, true),
+            None => (candidate, false),
+        };
+        let separator = if candidate.contains('_') || raw || is_lower(stem) {
+            "_"
+        } else {
+            ""
+        };
+        (2..)
+            .map(|n| format!("{stem}{separator}{n}"))
+            .find(|name| self.used.insert(name.clone()))
+            .expect("an unused numbered name exists")
+    }
+
+    /// Whether `name` is taken.
+    pub fn contains(&self, name: &str) -> bool {
+        self.used.contains(name)
+    }
+}
+
+fn is_lower(name: &str) -> bool {
+    name.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_valid_idiomatic_identifiers() {
+        assert_eq!(pascal("chat.completion"), "ChatCompletion");
+        assert_eq!(pascal("5m"), "V5m");
+        assert_eq!(type_name("option"), "OptionType");
+        assert_eq!(snake("type"), "r#type");
+        assert_eq!(snake("self"), "self_");
+        assert_eq!(snake("$ref"), "r#ref");
+        assert_eq!(snake("topLogprobs"), "top_logprobs");
+        assert_eq!(snake("2fa"), "_2fa");
+        assert_eq!(variant_name(""), "Empty");
+    }
+
+    #[test]
+    fn taken_names_get_a_number() {
+        let mut table = NameTable::with_reserved(["Client"]);
+        assert_eq!(table.claim("Client"), "Client2");
+        assert_eq!(table.claim("user_id"), "user_id");
+        assert_eq!(table.claim("user_id"), "user_id_2");
+        assert_eq!(table.claim("r#type"), "r#type");
+        assert_eq!(table.claim("r#type"), "type_2");
+    }
+}

@@ -1,0 +1,231 @@
+//! Object schemas: structs, maps, and `allOf` merging.
+
+use std::collections::BTreeSet;
+
+use serde_yaml::Value;
+
+use super::names::{pascal, snake, NameTable};
+use super::schema::{constant_of, lower_inline, lower_schema, sequence};
+use super::{schema_docs, LowerError, Lowered, Lowerer};
+use crate::ir::{Constant, Extra, Field, Struct, TypeKind, TypeRef};
+use crate::load::Location;
+
+/// The name of the field that keeps unknown properties.
+pub(crate) const EXTRA_FIELD: &str = "extra";
+
+/// Properties gathered from one schema or from all parts of an `allOf`.
+#[derive(Default)]
+struct ObjectParts<'v> {
+    properties: Vec<(String, Location, &'v Value)>,
+    required: BTreeSet<String>,
+    additional: Option<(Location, &'v Value)>,
+}
+
+impl<'v> ObjectParts<'v> {
+    fn add(&mut self, loc: &Location, schema: &'v Value) {
+        if let Some(Value::Mapping(props)) = schema.get("properties") {
+            for (name, prop) in props {
+                let name = name.as_str().unwrap_or_default().to_string();
+                let prop_loc = loc.child("properties").child(&name);
+                match self.properties.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(existing) => *existing = (name, prop_loc, prop),
+                    None => self.properties.push((name, prop_loc, prop)),
+                }
+            }
+        }
+        if let Some(required) = schema.get("required").and_then(Value::as_sequence) {
+            self.required.extend(
+                required
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string),
+            );
+        }
+        if let Some(additional) = schema.get("additionalProperties") {
+            self.additional = Some((loc.child("additionalProperties"), additional));
+        }
+    }
+}
+
+/// `type: object`: a struct when it names properties, otherwise a map.
+pub(crate) fn lower_object(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    hint: &str,
+) -> Result<Lowered, LowerError> {
+    let has_properties = schema
+        .get("properties")
+        .and_then(Value::as_mapping)
+        .is_some_and(|p| !p.is_empty());
+    if !has_properties {
+        return Ok(Lowered::Ref(TypeRef::Map(Box::new(map_value_type(
+            lw, loc, schema, hint,
+        )?))));
+    }
+    let mut parts = ObjectParts::default();
+    parts.add(loc, schema);
+    lower_struct(lw, parts, hint)
+}
+
+fn map_value_type(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    hint: &str,
+) -> Result<TypeRef, LowerError> {
+    match schema.get("additionalProperties") {
+        Some(additional @ Value::Mapping(map)) if !map.is_empty() => {
+            let (ty, nullable) = lower_inline(
+                lw,
+                &loc.child("additionalProperties"),
+                additional,
+                &format!("{hint}Value"),
+            )?;
+            Ok(super::schema::wrap_nullable(ty, nullable))
+        }
+        _ => Ok(TypeRef::Any),
+    }
+}
+
+/// `allOf`: one part with substance is that part; several object parts merge into one struct.
+pub(crate) fn lower_all_of(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    parts: &[Value],
+    hint: &str,
+) -> Result<Lowered, LowerError> {
+    let own_props = schema.get("properties").is_some();
+    let substantive: Vec<(Location, &Value)> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| (loc.child("allOf").index(i), part))
+        .filter(|(_, part)| has_substance(part))
+        .collect();
+    if !own_props {
+        if let [(part_loc, part)] = substantive.as_slice() {
+            return Ok(lower_schema(lw, part_loc, part, hint)?.0);
+        }
+    }
+    let mut merged = ObjectParts::default();
+    merged.add(loc, schema);
+    let spec = lw.spec;
+    let mut pending: Vec<(Location, &Value)> = substantive.into_iter().rev().collect();
+    let mut steps = 0;
+    while let Some((part_loc, part)) = pending.pop() {
+        steps += 1;
+        if steps > 256 {
+            return Err(lw.error(loc, "allOf nests more than 256 parts (a cycle?)"));
+        }
+        let (target_loc, target) = lw.deref(&part_loc, part)?;
+        let target: &Value = spec.get(&target_loc).unwrap_or(target);
+        if let Some(Value::Mapping(m)) = Some(target) {
+            if m.contains_key("oneOf") || m.contains_key("anyOf") {
+                lw.warn(
+                    &part_loc,
+                    "a union inside allOf is not merged; only its object parts are kept",
+                );
+            }
+        }
+        merged.add(&target_loc, target);
+        if let Some(Value::Mapping(map)) = Some(target) {
+            if let Some(nested) = sequence(map, "allOf") {
+                for (i, nested_part) in nested.iter().enumerate().rev() {
+                    pending.push((target_loc.child("allOf").index(i), nested_part));
+                }
+            }
+        }
+    }
+    if merged.properties.is_empty() {
+        return lower_object(lw, loc, schema, hint);
+    }
+    lower_struct(lw, merged, hint)
+}
+
+fn has_substance(schema: &Value) -> bool {
+    match schema {
+        Value::Mapping(map) => map.keys().filter_map(Value::as_str).any(|k| {
+            !matches!(
+                k,
+                "description"
+                    | "title"
+                    | "example"
+                    | "examples"
+                    | "default"
+                    | "deprecated"
+                    | "nullable"
+                    | "readOnly"
+                    | "writeOnly"
+            )
+        }),
+        _ => false,
+    }
+}
+
+fn lower_struct(
+    lw: &mut Lowerer,
+    parts: ObjectParts<'_>,
+    hint: &str,
+) -> Result<Lowered, LowerError> {
+    let extra = match &parts.additional {
+        Some((_, Value::Bool(false))) => Extra::Forbidden,
+        Some((extra_loc, additional @ Value::Mapping(map))) if !map.is_empty() => {
+            let (ty, nullable) = lower_inline(lw, extra_loc, additional, &format!("{hint}Value"))?;
+            match super::schema::wrap_nullable(ty, nullable) {
+                TypeRef::Any => Extra::Any,
+                ty => Extra::Typed(ty),
+            }
+        }
+        _ => Extra::Any,
+    };
+    let mut field_names = NameTable::default();
+    if extra != Extra::Forbidden {
+        field_names.claim(EXTRA_FIELD);
+    }
+    let mut fields = Vec::new();
+    let mut constants = Vec::new();
+    for (name, prop_loc, prop) in parts.properties {
+        if let Some(value) = constant_of(lw, &prop_loc, prop) {
+            constants.push(Constant {
+                json_name: name,
+                value,
+            });
+            continue;
+        }
+        let (ty, nullable) =
+            match lower_inline(lw, &prop_loc, prop, &format!("{hint}{}", pascal(&name))) {
+                Ok(lowered) => lowered,
+                Err(err) => {
+                    lw.warn(
+                        &prop_loc,
+                        format!("property typed as a JSON value: {}", err.message),
+                    );
+                    (TypeRef::Any, false)
+                }
+            };
+        let docs = schema_docs(prop).or_else(|| {
+            lw.deref(&prop_loc, prop)
+                .ok()
+                .and_then(|(_, t)| schema_docs(t))
+        });
+        let (ty, nullable) = match ty {
+            TypeRef::Nullable(inner) => (*inner, true),
+            ty => (ty, nullable),
+        };
+        fields.push(Field {
+            rust_name: field_names.claim(&snake(&name)),
+            required: parts.required.contains(&name),
+            json_name: name,
+            docs,
+            nullable: nullable && ty != TypeRef::Any,
+            ty,
+            boxed: false,
+        });
+    }
+    Ok(Lowered::Kind(TypeKind::Struct(Struct {
+        fields,
+        constants,
+        extra,
+    })))
+}

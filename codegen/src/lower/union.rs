@@ -1,0 +1,423 @@
+//! `oneOf`/`anyOf` (and `type: [a, b]`): tagged unions when the arms carry a
+//! distinguishing property, untagged unions told apart by JSON shape otherwise.
+
+use serde_yaml::{Mapping, Value};
+
+use super::enums::string_enum;
+use super::names::{pascal, variant_name, NameTable};
+use super::schema::{
+    constant_of, is_object_like, lower_inline, lower_schema, sequence, wrap_nullable,
+};
+use super::{LowerError, Lowered, Lowerer};
+use crate::ir::{
+    Literal, Shape, TaggedUnion, TaggedVariant, TypeKind, TypeRef, UntaggedUnion, UntaggedVariant,
+};
+use crate::load::Location;
+
+/// Lowers a union of `arms` (null arms already removed).
+pub(crate) fn lower_union(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    arms: Vec<(Location, &Value)>,
+    hint: &str,
+) -> Result<Lowered, LowerError> {
+    if let [(arm_loc, arm)] = arms.as_slice() {
+        return Ok(lower_schema(lw, arm_loc, arm, hint)?.0);
+    }
+    if let Some(tagged) = lower_tagged(lw, loc, schema, &arms, hint)? {
+        return Ok(Lowered::Kind(TypeKind::Tagged(tagged)));
+    }
+    lower_untagged(lw, &arms, hint)
+}
+
+/// `type: [string, array, ...]`: one arm per listed type.
+pub(crate) fn lower_type_list(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    types: &[&str],
+    hint: &str,
+) -> Result<Lowered, LowerError> {
+    let base = schema.as_mapping().cloned().unwrap_or_default();
+    let arms: Vec<Value> = types
+        .iter()
+        .map(|ty| {
+            let mut arm: Mapping = base.clone();
+            arm.insert("type".into(), Value::String((*ty).to_string()));
+            arm.remove("nullable");
+            Value::Mapping(arm)
+        })
+        .collect();
+    let arms: Vec<(Location, &Value)> = arms.iter().map(|arm| (loc.clone(), arm)).collect();
+    lower_untagged(lw, &arms, hint)
+}
+
+/// A tagged union, when a discriminator is declared or every arm fixes the same property
+/// to a different string.
+fn lower_tagged(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    arms: &[(Location, &Value)],
+    hint: &str,
+) -> Result<Option<TaggedUnion>, LowerError> {
+    if !arms
+        .iter()
+        .all(|(arm_loc, arm)| is_object_like(lw, arm_loc, arm))
+    {
+        return Ok(None);
+    }
+    let discriminator = schema.get("discriminator");
+    let arm_constants: Vec<Vec<(String, String)>> = arms
+        .iter()
+        .map(|(arm_loc, arm)| string_constants(lw, arm_loc, arm))
+        .collect();
+    let declared = discriminator
+        .and_then(|d| d.get("propertyName"))
+        .and_then(Value::as_str);
+    let Some(tag) = declared
+        .map(str::to_string)
+        .or_else(|| inferred_tag(&arm_constants))
+    else {
+        return Ok(None);
+    };
+
+    let mut tag_values: Vec<Vec<String>> = Vec::new();
+    for ((arm_loc, arm), constants) in arms.iter().zip(&arm_constants) {
+        let target = lw.deref(arm_loc, arm)?.0;
+        let mut values = mapped_values(lw, loc, discriminator, &target);
+        if values.is_empty() {
+            if let Some((_, value)) = constants.iter().find(|(name, _)| *name == tag) {
+                values.push(value.clone());
+            } else if declared.is_some() && arm_loc != &target {
+                values.extend(target.last_segment());
+            }
+        }
+        if values.is_empty() {
+            return Ok(None);
+        }
+        tag_values.push(values);
+    }
+    let mut all: Vec<&String> = tag_values.iter().flatten().collect();
+    all.sort();
+    if all.windows(2).any(|w| w[0] == w[1]) {
+        return Ok(None);
+    }
+
+    let mut names = NameTable::default();
+    let mut variants = Vec::new();
+    for ((arm_loc, arm), values) in arms.iter().zip(&tag_values) {
+        let variant_hint = format!("{hint}{}", pascal(&values[0]));
+        let (ty, _) = lower_inline(lw, arm_loc, arm, &variant_hint)?;
+        let TypeRef::Named(ty) = ty else {
+            return Ok(None);
+        };
+        let inject_tag = !has_property(lw, arm_loc, arm, &tag);
+        for value in values {
+            variants.push(TaggedVariant {
+                tag_value: value.clone(),
+                rust_name: names.claim(&variant_name(value)),
+                ty: ty.clone(),
+                inject_tag,
+                boxed: false,
+            });
+        }
+    }
+    let other_variant = names.claim(if names.contains("Other") {
+        "Unknown"
+    } else {
+        "Other"
+    });
+    Ok(Some(TaggedUnion {
+        tag,
+        variants,
+        other_variant,
+    }))
+}
+
+/// The property every arm fixes to a distinct string, in the first arm's order.
+fn inferred_tag(arm_constants: &[Vec<(String, String)>]) -> Option<String> {
+    let first = arm_constants.first()?;
+    first
+        .iter()
+        .map(|(name, _)| name)
+        .find(|name| {
+            let values: Option<Vec<&String>> = arm_constants
+                .iter()
+                .map(|constants| constants.iter().find(|(n, _)| n == *name).map(|(_, v)| v))
+                .collect();
+            values.is_some_and(|mut values| {
+                values.sort();
+                values.windows(2).all(|w| w[0] != w[1])
+            })
+        })
+        .cloned()
+}
+
+/// Discriminator `mapping` keys whose target is `target`.
+fn mapped_values(
+    lw: &Lowerer,
+    loc: &Location,
+    discriminator: Option<&Value>,
+    target: &Location,
+) -> Vec<String> {
+    let Some(Value::Mapping(mapping)) = discriminator.and_then(|d| d.get("mapping")) else {
+        return Vec::new();
+    };
+    mapping
+        .iter()
+        .filter_map(|(key, reference)| {
+            let reference = reference.as_str()?;
+            let resolved =
+                if reference.contains('#') || reference.contains('/') || reference.contains('.') {
+                    lw.resolve_ref(loc, reference).ok()?
+                } else {
+                    lw.spec
+                        .root_location()
+                        .child("components")
+                        .child("schemas")
+                        .child(reference)
+                };
+            (&resolved == target).then(|| super::scalar_string(key))
+        })
+        .collect()
+}
+
+/// `(property, value)` for each property the object schema fixes to a string.
+fn string_constants(lw: &Lowerer, loc: &Location, schema: &Value) -> Vec<(String, String)> {
+    object_properties(lw, loc, schema)
+        .into_iter()
+        .filter_map(
+            |(name, prop_loc, prop)| match constant_of(lw, &prop_loc, prop) {
+                Some(Literal::String(value)) => Some((name, value)),
+                _ => None,
+            },
+        )
+        .collect()
+}
+
+fn has_property(lw: &Lowerer, loc: &Location, schema: &Value, name: &str) -> bool {
+    object_properties(lw, loc, schema)
+        .iter()
+        .any(|(n, _, _)| n == name)
+}
+
+/// The properties of an object schema, following `$ref`s and `allOf` parts.
+fn object_properties<'v>(
+    lw: &Lowerer<'v>,
+    loc: &Location,
+    schema: &'v Value,
+) -> Vec<(String, Location, &'v Value)> {
+    let mut out = Vec::new();
+    let mut pending = vec![(loc.clone(), schema)];
+    let mut steps = 0;
+    while let Some((part_loc, part)) = pending.pop() {
+        steps += 1;
+        if steps > 64 {
+            break;
+        }
+        let Ok((target_loc, target)) = lw.deref(&part_loc, part) else {
+            continue;
+        };
+        let Value::Mapping(map) = target else {
+            continue;
+        };
+        if let Some(Value::Mapping(props)) = map.get("properties") {
+            for (name, prop) in props {
+                let name = name.as_str().unwrap_or_default().to_string();
+                let prop_loc = target_loc.child("properties").child(&name);
+                out.push((name, prop_loc, prop));
+            }
+        }
+        if let Some(parts) = sequence(map, "allOf") {
+            for (i, nested) in parts.iter().enumerate() {
+                pending.push((target_loc.child("allOf").index(i), nested));
+            }
+        }
+    }
+    out
+}
+
+/// A union told apart by the JSON kind of the value (and, for objects, required keys).
+fn lower_untagged(
+    lw: &mut Lowerer,
+    arms: &[(Location, &Value)],
+    hint: &str,
+) -> Result<Lowered, LowerError> {
+    let mut variants: Vec<UntaggedVariant> = Vec::new();
+    for (arm_loc, arm) in arms {
+        let title = arm
+            .get("title")
+            .and_then(Value::as_str)
+            .filter(|_| super::reference_of(arm).is_none());
+        let label = title.map(pascal).unwrap_or_else(|| arm_label(arm));
+        let (ty, nullable) = lower_inline(lw, arm_loc, arm, &format!("{hint}{label}"))?;
+        let ty = wrap_nullable(ty, nullable);
+        if variants.iter().any(|v| v.ty == ty) {
+            continue;
+        }
+        let name = title
+            .map(variant_name)
+            .unwrap_or_else(|| type_label(&ty, hint));
+        let shape = shape_of(lw, &ty, 0);
+        variants.push(UntaggedVariant {
+            rust_name: name,
+            ty,
+            shape,
+            boxed: false,
+        });
+    }
+    let string_like: Vec<usize> = variants
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| v.shape == Shape::String)
+        .map(|(i, _)| i)
+        .collect();
+    if string_like.len() >= 2 {
+        if let Some(values) = mergeable_strings(lw, &variants, &string_like) {
+            let kind = (!values.is_empty())
+                .then(|| TypeKind::Enum(string_enum(values.iter().map(String::as_str))));
+            if string_like.len() == variants.len() {
+                return Ok(match kind {
+                    Some(kind) => Lowered::Kind(kind),
+                    None => Lowered::Ref(TypeRef::String),
+                });
+            }
+            let loc = &arms[0].0;
+            let merged = match kind {
+                Some(kind) => lw.intern(&format!("{hint}Value"), loc, None, kind),
+                None => TypeRef::String,
+            };
+            let first = string_like[0];
+            variants[first].ty = merged;
+            variants[first].rust_name = "String".into();
+            let mut index = 0;
+            variants.retain(|v| {
+                let keep = index == first || v.shape != Shape::String;
+                index += 1;
+                keep
+            });
+        }
+    }
+    if let [only] = variants.as_slice() {
+        return Ok(Lowered::Ref(only.ty.clone()));
+    }
+    variants.sort_by_key(|v| shape_rank(&v.shape));
+    let mut names = NameTable::default();
+    for variant in &mut variants {
+        variant.rust_name = names.claim(&variant.rust_name);
+    }
+    Ok(Lowered::Kind(TypeKind::Untagged(UntaggedUnion {
+        variants,
+    })))
+}
+
+/// The known values of several string-shaped arms (plain strings and string enums), when
+/// they can become one open enum: it already accepts any string, so nothing is lost.
+fn mergeable_strings(
+    lw: &Lowerer,
+    variants: &[UntaggedVariant],
+    string_like: &[usize],
+) -> Option<Vec<String>> {
+    let mut values = Vec::new();
+    for &i in string_like {
+        match &variants[i].ty {
+            TypeRef::String => {}
+            TypeRef::Named(name) => match lw.kind_of(name) {
+                Some(TypeKind::Enum(e)) => values.extend(e.values.iter().map(|v| v.json.clone())),
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+    Some(values)
+}
+
+/// A word for an arm, used in the names of types made for it.
+fn arm_label(arm: &Value) -> String {
+    match arm.get("type").and_then(Value::as_str) {
+        Some("string") => "String".into(),
+        Some("array") => "List".into(),
+        Some("integer") => "Integer".into(),
+        Some("number") => "Number".into(),
+        Some("boolean") => "Bool".into(),
+        _ => "Object".into(),
+    }
+}
+
+/// A variant name for a type, without repeating the union's own name.
+fn type_label(ty: &TypeRef, union_name: &str) -> String {
+    match ty {
+        TypeRef::Named(name) => strip_affix(name, union_name),
+        TypeRef::String => "String".into(),
+        TypeRef::Integer(_) => "Integer".into(),
+        TypeRef::Number => "Number".into(),
+        TypeRef::Bool => "Bool".into(),
+        TypeRef::Any => "Value".into(),
+        TypeRef::Map(_) => "Map".into(),
+        TypeRef::List(inner) => format!("{}List", type_label(inner, union_name)),
+        TypeRef::Nullable(inner) => type_label(inner, union_name),
+    }
+}
+
+fn strip_affix(name: &str, union_name: &str) -> String {
+    let rest = name
+        .strip_prefix(union_name)
+        .filter(|rest| rest.starts_with(|c: char| c.is_ascii_uppercase()))
+        .or_else(|| {
+            name.strip_suffix(union_name)
+                .filter(|rest| !rest.is_empty())
+        });
+    rest.unwrap_or(name).to_string()
+}
+
+/// The JSON kind a type accepts.
+fn shape_of(lw: &Lowerer, ty: &TypeRef, depth: usize) -> Shape {
+    match ty {
+        TypeRef::String => Shape::String,
+        TypeRef::Integer(_) => Shape::Integer,
+        TypeRef::Number => Shape::Number,
+        TypeRef::Bool => Shape::Bool,
+        TypeRef::List(_) => Shape::Array,
+        TypeRef::Map(_) => Shape::Object {
+            required: Vec::new(),
+        },
+        TypeRef::Any => Shape::Any,
+        TypeRef::Nullable(inner) => shape_of(lw, inner, depth),
+        TypeRef::Named(name) => match lw.kind_of(name) {
+            Some(TypeKind::Struct(s)) => Shape::Object {
+                required: s
+                    .constants
+                    .iter()
+                    .map(|c| c.json_name.clone())
+                    .chain(
+                        s.fields
+                            .iter()
+                            .filter(|f| f.required)
+                            .map(|f| f.json_name.clone()),
+                    )
+                    .collect(),
+            },
+            Some(TypeKind::Enum(_)) => Shape::String,
+            Some(TypeKind::Tagged(t)) => Shape::Object {
+                required: vec![t.tag.clone()],
+            },
+            Some(TypeKind::Alias(inner)) if depth < 16 => shape_of(lw, inner, depth + 1),
+            _ => Shape::Any,
+        },
+    }
+}
+
+/// Order within the tried sequence: specific kinds first, objects with more required keys first.
+fn shape_rank(shape: &Shape) -> (u8, usize) {
+    match shape {
+        Shape::Bool => (0, 0),
+        Shape::Integer => (1, 0),
+        Shape::Number => (2, 0),
+        Shape::String => (3, 0),
+        Shape::Array => (4, 0),
+        Shape::Object { required } => (5, usize::MAX - required.len()),
+        Shape::Any => (6, 0),
+    }
+}

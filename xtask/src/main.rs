@@ -1,0 +1,66 @@
+//! Project tasks: `cargo xtask generate | check | corpus | bench`.
+
+mod args;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use args::Args;
+
+const USAGE: &str = "usage:
+  cargo xtask generate [--spec PATH] [--config PATH] [--out DIR] [--crate-name NAME]
+      write the client crate (default: spec/openapi.yaml -> generated/)
+  cargo xtask check [--spec PATH] [--config PATH] [--out DIR]
+      fail when DIR differs from what generate would write";
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    let result = match argv.first().map(String::as_str) {
+        Some("generate") => Args::parse(&argv[1..]).and_then(|a| generate(&a)),
+        Some("check") => Args::parse(&argv[1..]).and_then(|a| check(&a)),
+        _ => Err(USAGE.to_string()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (this crate's parent folder).
+pub(crate) fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default()
+}
+
+fn generate(args: &Args) -> Result<(), String> {
+    let (krate, api_warnings) = args::build(args)?;
+    for warning in &api_warnings {
+        eprintln!("warning: {}: {}", warning.location, warning.message);
+    }
+    codegen::write::write_crate(&krate, &args.out).map_err(|e| e.to_string())?;
+    eprintln!(
+        "wrote {} files to {}",
+        krate.files.len(),
+        args.out.display()
+    );
+    Ok(())
+}
+
+fn check(args: &Args) -> Result<(), String> {
+    let (krate, _) = args::build(args)?;
+    let differences = codegen::write::compare(&krate, &args.out).map_err(|e| e.to_string())?;
+    if differences.is_empty() {
+        eprintln!("{} is up to date", args.out.display());
+        return Ok(());
+    }
+    Err(format!(
+        "{} is stale; run `cargo xtask generate`:\n  {}",
+        args.out.display(),
+        differences.join("\n  ")
+    ))
+}
