@@ -122,11 +122,86 @@ fn read_document(path: &Path, name: &str) -> Result<Value, LoadError> {
         file: name.to_string(),
         message: err.to_string(),
     })?;
-    let value: Value = serde_yaml::from_str(&text).map_err(|err| LoadError::Parse {
+    let node: Node = serde_yaml::from_str(&text).map_err(|err| LoadError::Parse {
         file: name.to_string(),
         message: err.to_string(),
     })?;
-    Ok(normalize_keys(value))
+    Ok(node.0)
+}
+
+/// A YAML/JSON tree read leniently: integers beyond 64 bits become floats (OpenAPI
+/// documents write `-9223372036854776000` as a minimum), and non-string keys (`200:`)
+/// become strings, as OpenAPI means them.
+struct Node(Value);
+
+impl<'de> serde::Deserialize<'de> for Node {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(NodeVisitor).map(Node)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> serde::de::Visitor<'de> for NodeVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a YAML or JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(Value::Number((v as f64).into()))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(Value::Number((v as f64).into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
+        deserializer.deserialize_any(NodeVisitor)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+        while let Some(Node(item)) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Value::Sequence(items))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Mapping::with_capacity(map.size_hint().unwrap_or(0));
+        while let Some(Node(key)) = map.next_key()? {
+            let Node(value) = map.next_value()?;
+            out.insert(Value::String(scalar_text(&key)), value);
+        }
+        Ok(Value::Mapping(out))
+    }
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
+        // A YAML `!tag value`: keep the value, drop the tag.
+        use serde::de::VariantAccess;
+        let (_tag, variant): (Node, _) = data.variant()?;
+        variant.newtype_variant::<Node>().map(|node| node.0)
+    }
 }
 
 fn check_version(root: &Value, file: &str) -> Result<(), LoadError> {
@@ -150,20 +225,6 @@ fn scalar_text(value: &Value) -> String {
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         other => format!("{other:?}"),
-    }
-}
-
-/// YAML allows non-string keys (`200:` for a status code); OpenAPI means strings.
-fn normalize_keys(value: Value) -> Value {
-    match value {
-        Value::Mapping(map) => Value::Mapping(
-            map.into_iter()
-                .map(|(k, v)| (Value::String(scalar_text(&k)), normalize_keys(v)))
-                .collect::<Mapping>(),
-        ),
-        Value::Sequence(items) => Value::Sequence(items.into_iter().map(normalize_keys).collect()),
-        Value::Tagged(tagged) => normalize_keys(tagged.value),
-        other => other,
     }
 }
 
