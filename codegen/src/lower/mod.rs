@@ -196,12 +196,29 @@ impl<'a> Lowerer<'a> {
         if reference == "#" && loc.pointer.is_empty() {
             return Err(self.error(loc, "$ref `#` points to the document itself"));
         }
-        self.spec.target(loc.file, reference).ok_or_else(|| {
+        let target = self.spec.target(loc.file, reference).ok_or_else(|| {
             self.error(
                 loc,
                 format!("$ref `{reference}` names a file that is not loaded"),
             )
-        })
+        })?;
+        if self.spec.get(&target).is_some() || target.file != loc.file {
+            return Ok(target);
+        }
+        // `#/$defs/X` written inside an embedded schema means that schema's `$defs`
+        // (JSON Schema resolves it against the enclosing schema resource).
+        let mut ancestor = loc.clone();
+        while let Some((parent, _)) = ancestor.pointer.rsplit_once('/') {
+            ancestor.pointer = parent.to_string();
+            let nested = Location {
+                file: loc.file,
+                pointer: format!("{}{}", ancestor.pointer, target.pointer),
+            };
+            if self.spec.get(&nested).is_some() {
+                return Ok(nested);
+            }
+        }
+        Ok(target)
     }
 
     /// The named type for the schema at `loc` (a component or a `$ref` target),

@@ -65,6 +65,8 @@ fn lower_operation(
     op: &Value,
 ) -> Result<Operation, LowerError> {
     let (op_loc, op) = lw.deref(op_loc, op)?;
+    // Some specs make path keys unique with a `#fragment`; it is never sent.
+    let path_key = path_key.split('#').next().unwrap_or(path_key);
     let (path, fixed_query) = path_key.split_once('?').unwrap_or((path_key, ""));
     let id = op
         .get("operationId")

@@ -1,0 +1,214 @@
+//! `cargo xtask corpus DIR`: generate a crate for every OpenAPI document under DIR,
+//! `cargo check` them all in one workspace (one shared target dir), print a table.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use codegen::ir::Api;
+use codegen::Config;
+
+use crate::workspace_root;
+
+/// One generated spec.
+struct Entry {
+    spec: String,
+    crate_name: String,
+    operations: usize,
+    skipped: usize,
+    types: usize,
+    lines: usize,
+    millis: u128,
+    warnings: Vec<String>,
+    check: String,
+}
+
+pub(crate) fn run(dir: &Path) -> Result<(), String> {
+    let roots = find_roots(dir)?;
+    if roots.is_empty() {
+        return Err(format!("no OpenAPI documents under {}", dir.display()));
+    }
+    let out = workspace_root().join("target/corpus");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut entries = Vec::new();
+    let mut failures = Vec::new();
+    for root in &roots {
+        let spec = root.strip_prefix(dir).unwrap_or(root).display().to_string();
+        let crate_name = crate_name_for(&spec);
+        let config = Config::named(&crate_name);
+        let started = Instant::now();
+        let generated = codegen::build_ir(root, &config).and_then(|api| {
+            codegen::emit::emit(&api, &config)
+                .map(|krate| (api, krate))
+                .map_err(codegen::Error::Emit)
+        });
+        let millis = started.elapsed().as_millis();
+        let (api, krate) = match generated {
+            Ok(found) => found,
+            Err(err) => {
+                failures.push(format!("{spec}: {err}"));
+                continue;
+            }
+        };
+        codegen::write::write_crate(&krate, &out.join(&crate_name)).map_err(|e| e.to_string())?;
+        entries.push(entry(spec, crate_name, &api, &krate, millis));
+    }
+    let members: Vec<String> = entries
+        .iter()
+        .map(|e| format!("{:?}", e.crate_name))
+        .collect();
+    let manifest = format!(
+        "# Written by `cargo xtask corpus`.\n[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    std::fs::write(out.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    for entry in &mut entries {
+        entry.check = cargo_check(&out, &entry.crate_name)?;
+    }
+    print_table(&entries);
+    for entry in &entries {
+        for warning in &entry.warnings {
+            println!("skipped in {}: {warning}", entry.spec);
+        }
+    }
+    failures.extend(
+        entries
+            .iter()
+            .filter(|e| e.check != "ok")
+            .map(|e| format!("{}: cargo check: {}", e.spec, e.check)),
+    );
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
+}
+
+fn entry(
+    spec: String,
+    crate_name: String,
+    api: &Api,
+    krate: &codegen::emit::Crate,
+    millis: u128,
+) -> Entry {
+    let lines = krate
+        .files
+        .iter()
+        .filter(|f| !f.path.starts_with("src/runtime/"))
+        .map(|f| f.contents.lines().count())
+        .sum();
+    let skipped = api
+        .warnings
+        .iter()
+        .filter(|w| w.message.starts_with("operation skipped"))
+        .count();
+    Entry {
+        spec,
+        crate_name,
+        operations: api.operations.len(),
+        skipped,
+        types: api.types.len(),
+        lines,
+        millis,
+        warnings: api
+            .warnings
+            .iter()
+            .map(|w| format!("{}: {}", w.location, w.message))
+            .collect(),
+        check: String::new(),
+    }
+}
+
+/// `cargo check` of one member; "ok" when it passes without warnings.
+fn cargo_check(workspace: &Path, crate_name: &str) -> Result<String, String> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args([
+            "check",
+            "--quiet",
+            "--message-format",
+            "short",
+            "-p",
+            crate_name,
+        ])
+        .current_dir(workspace)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let problems: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("warning:") || l.contains("error"))
+        .collect();
+    Ok(match (output.status.success(), problems.len()) {
+        (true, 0) => "ok".to_string(),
+        (true, n) => format!("{n} warning(s): {}", problems.first().unwrap_or(&"")),
+        (false, _) => format!(
+            "failed: {}",
+            problems.first().copied().unwrap_or("see cargo output")
+        ),
+    })
+}
+
+fn print_table(entries: &[Entry]) {
+    println!("| spec | operations | skipped | types | lines | generate | cargo check |");
+    println!("|---|---:|---:|---:|---:|---:|---|");
+    for e in entries {
+        println!(
+            "| {} | {} | {} | {} | {} | {} ms | {} |",
+            e.spec, e.operations, e.skipped, e.types, e.lines, e.millis, e.check
+        );
+    }
+}
+
+/// Files under `dir` whose first lines declare `openapi:` or `swagger:`.
+fn find_roots(dir: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let entries =
+            std::fs::read_dir(&current).map_err(|e| format!("{}: {e}", current.display()))?;
+        for entry in entries.filter_map(|e| e.ok()) {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if is_root_document(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn is_root_document(path: &Path) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    if !matches!(extension, "yaml" | "yml" | "json") {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return false;
+    };
+    text.lines().take(40).any(|line| {
+        let line = line.trim_start_matches('{').trim();
+        ["openapi:", "swagger:", "\"openapi\":", "\"swagger\":"]
+            .iter()
+            .any(|k| line.starts_with(k))
+    })
+}
+
+fn crate_name_for(spec: &str) -> String {
+    let folder = spec.split('/').next().unwrap_or(spec);
+    let name: String = folder
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("corpus_{name}")
+}
