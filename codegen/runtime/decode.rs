@@ -65,11 +65,12 @@ pub(crate) fn is_error_payload(value: &Value) -> bool {
 /// A JSON object with a non-null top-level `error` key becomes
 /// [`Error::Stream`], whether or not it would also decode as `T`.
 pub(crate) fn decode_payload<T: DeserializeOwned>(
-    data: &[u8],
+    data: &str,
     event: Option<&str>,
 ) -> Result<T, Error> {
     let saw_error_key = Cell::new(false);
-    let mut de = serde_json::Deserializer::from_slice(data);
+    // `from_str`: the text is known to be UTF-8, so it is not checked again.
+    let mut de = serde_json::Deserializer::from_str(data);
     let result = T::deserialize(TopLevel {
         de: &mut de,
         saw: &saw_error_key,
@@ -79,13 +80,12 @@ pub(crate) fn decode_payload<T: DeserializeOwned>(
         Ok(v) if !saw_error_key.get() => Ok(v),
         result => {
             // Rare path: an error report, or a payload that is not a `T`.
-            if let Ok(value) = serde_json::from_slice::<Value>(data) {
+            if let Ok(value) = serde_json::from_str::<Value>(data) {
                 if is_error_payload(&value) {
-                    let raw = String::from_utf8_lossy(data);
-                    return Err(Error::stream_error(event, Some(value), &raw));
+                    return Err(Error::stream_error(event, Some(value), data));
                 }
             }
-            result.map_err(|_| slow_path_error::<T>(data))
+            result.map_err(|_| slow_path_error::<T>(data.as_bytes()))
         }
     }
 }
@@ -338,7 +338,7 @@ mod tests {
     #[test]
     fn fast_path_ok() {
         let c: Chunk = decode_payload(
-            br#"{"id":"x","choices":[{"index":0,"delta":{"role":"assistant","content":"hi"}}]}"#,
+            r#"{"id":"x","choices":[{"index":0,"delta":{"role":"assistant","content":"hi"}}]}"#,
             None,
         )
         .unwrap();
@@ -348,7 +348,7 @@ mod tests {
     #[test]
     fn decode_error_has_path() {
         let e = decode_payload::<Chunk>(
-            br#"{"id":"x","choices":[{"index":0,"delta":{"role":"robot"}}]}"#,
+            r#"{"id":"x","choices":[{"index":0,"delta":{"role":"robot"}}]}"#,
             None,
         )
         .unwrap_err();
@@ -364,8 +364,7 @@ mod tests {
 
     #[test]
     fn error_key_detected_even_when_t_decodes() {
-        let e =
-            decode_payload::<Loose>(br#"{"error":{"message":"overloaded"}}"#, None).unwrap_err();
+        let e = decode_payload::<Loose>(r#"{"error":{"message":"overloaded"}}"#, None).unwrap_err();
         match e {
             Error::Stream { message, body, .. } => {
                 assert_eq!(message, "overloaded");
@@ -373,25 +372,25 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
-        let e = decode_payload::<HashMap<String, Value>>(br#"{"a":1,"error":"boom"}"#, None)
+        let e = decode_payload::<HashMap<String, Value>>(r#"{"a":1,"error":"boom"}"#, None)
             .unwrap_err();
         assert!(
             matches!(e, Error::Stream { ref message, .. } if message == "boom"),
             "{e:?}"
         );
         // And when T fails before reaching the key.
-        let e = decode_payload::<Chunk>(br#"{"id":5,"error":{"message":"m"}}"#, None).unwrap_err();
+        let e = decode_payload::<Chunk>(r#"{"id":5,"error":{"message":"m"}}"#, None).unwrap_err();
         assert!(matches!(e, Error::Stream { .. }), "{e:?}");
     }
 
     #[test]
     fn nested_or_null_error_is_not_an_error() {
-        let v: Value = decode_payload(br#"{"a":{"error":"x"}}"#, None).unwrap();
+        let v: Value = decode_payload(r#"{"a":{"error":"x"}}"#, None).unwrap();
         assert_eq!(v["a"]["error"], "x");
-        let v: Loose = decode_payload(br#"{"text":"t","error":null}"#, None).unwrap();
+        let v: Loose = decode_payload(r#"{"text":"t","error":null}"#, None).unwrap();
         assert_eq!(v.text.as_deref(), Some("t"));
         // The string "error" as a value is not a key.
-        let v: Loose = decode_payload(br#"{"text":"error"}"#, None).unwrap();
+        let v: Loose = decode_payload(r#"{"text":"error"}"#, None).unwrap();
         assert_eq!(v.text.as_deref(), Some("error"));
     }
 
@@ -411,18 +410,18 @@ mod tests {
             N(u8),
             S { s: String },
         }
-        let t: Tagged = decode_payload(br#"{"x":1,"type":"a"}"#, None).unwrap();
+        let t: Tagged = decode_payload(r#"{"x":1,"type":"a"}"#, None).unwrap();
         assert_eq!(t, Tagged::A { x: 1 });
-        let u: Untagged = decode_payload(br#"{"s":"q"}"#, None).unwrap();
+        let u: Untagged = decode_payload(r#"{"s":"q"}"#, None).unwrap();
         assert_eq!(u, Untagged::S { s: "q".into() });
-        let u: Untagged = decode_payload(b"7", None).unwrap();
+        let u: Untagged = decode_payload("7", None).unwrap();
         assert_eq!(u, Untagged::N(7));
-        let v: Vec<Option<f64>> = decode_payload(b"[1.5,null]", None).unwrap();
+        let v: Vec<Option<f64>> = decode_payload("[1.5,null]", None).unwrap();
         assert_eq!(v, vec![Some(1.5), None]);
-        let s: String = decode_payload(br#""a\"b""#, None).unwrap();
+        let s: String = decode_payload(r#""a\"b""#, None).unwrap();
         assert_eq!(s, "a\"b");
         // Escaped key still recognised.
-        let e = decode_payload::<Loose>(br#"{"\u0065rror":"x"}"#, None).unwrap_err();
+        let e = decode_payload::<Loose>(r#"{"\u0065rror":"x"}"#, None).unwrap_err();
         assert!(matches!(e, Error::Stream { .. }));
     }
 

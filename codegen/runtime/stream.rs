@@ -80,7 +80,9 @@ impl Body {
 /// One unit of a stream, borrowed from the framing decoder.
 enum Frame<'a> {
     /// A JSON payload to decode.
-    Payload(&'a [u8], Option<&'a str>),
+    Payload(&'a str, Option<&'a str>),
+    /// A payload that is not UTF-8.
+    NotUtf8,
     /// An explicit error event.
     ErrorEvent(&'a str, &'a str),
     /// The end-of-stream sentinel.
@@ -121,7 +123,7 @@ impl Framing for SseFraming {
                 Frame::Done
             } else {
                 let event = (ev.event != "message").then_some(ev.event);
-                Frame::Payload(data.as_bytes(), event)
+                Frame::Payload(data, event)
             }
         })
     }
@@ -141,7 +143,12 @@ impl Framing for NdjsonFraming {
 
     #[inline]
     fn next_frame(&mut self) -> Option<Frame<'_>> {
-        self.0.next_line().map(|line| Frame::Payload(line, None))
+        self.0
+            .next_line()
+            .map(|line| match std::str::from_utf8(line) {
+                Ok(text) => Frame::Payload(text, None),
+                Err(_) => Frame::NotUtf8,
+            })
     }
 }
 
@@ -187,7 +194,7 @@ impl<F: Framing> Engine<F> {
     fn poll_with<R>(
         &mut self,
         cx: &mut Context<'_>,
-        decode: impl Fn(&[u8], Option<&str>) -> Result<R, Error>,
+        decode: impl Fn(&str, Option<&str>) -> Result<R, Error>,
     ) -> Poll<Option<Result<R, Error>>> {
         loop {
             if self.done {
@@ -206,6 +213,12 @@ impl<F: Framing> Engine<F> {
                     let err = Error::stream_error(Some(event), body, data);
                     self.stop();
                     return Poll::Ready(Some(Err(err)));
+                }
+                Some(Frame::NotUtf8) => {
+                    return Poll::Ready(Some(Err(Error::decode(
+                        "",
+                        "the line is not valid UTF-8",
+                    ))));
                 }
                 Some(Frame::Done) => {
                     self.stop();

@@ -32,6 +32,12 @@ pub struct Config {
     /// Treat every warning (skipped operation or schema) as an error.
     #[serde(default)]
     pub strict: bool,
+    /// Folder (relative to the config file) of example programs for the crate's `examples/`.
+    #[serde(default)]
+    pub examples_dir: Option<String>,
+    /// The example programs, read from `examples_dir`: file name and source.
+    #[serde(skip)]
+    pub examples: Vec<(String, String)>,
 }
 
 /// How streaming operations are requested and how their chunks fold together.
@@ -80,6 +86,23 @@ impl Default for AccumulateConfig {
     }
 }
 
+/// The `.rs` files of `dir`, sorted by name.
+fn read_examples(dir: &Path) -> std::io::Result<Vec<(String, String)>> {
+    let mut examples = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            examples.push((name, std::fs::read_to_string(&path)?));
+        }
+    }
+    examples.sort();
+    Ok(examples)
+}
+
 fn default_version() -> String {
     "0.1.0".to_string()
 }
@@ -117,6 +140,8 @@ impl Config {
             stream: StreamConfig::default(),
             quick_start: None,
             strict: false,
+            examples_dir: None,
+            examples: Vec::new(),
         }
     }
 
@@ -130,10 +155,17 @@ impl Config {
             file: file.clone(),
             message: format!("cannot read: {err}"),
         })?;
-        let config: Config = serde_yaml::from_str(&text).map_err(|err| ConfigError {
+        let mut config: Config = serde_yaml::from_str(&text).map_err(|err| ConfigError {
             file: file.clone(),
             message: err.to_string(),
         })?;
+        if let Some(dir) = &config.examples_dir {
+            let dir = path.parent().unwrap_or(Path::new(".")).join(dir);
+            config.examples = read_examples(&dir).map_err(|err| ConfigError {
+                file: file.clone(),
+                message: format!("examples_dir: {err}"),
+            })?;
+        }
         let valid = !config.crate_name.is_empty()
             && config
                 .crate_name

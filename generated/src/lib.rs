@@ -8,6 +8,26 @@
 //! Types are in [`types`] (and re-exported here); operations hang off [`Client`], grouped
 //! by path: see [`resources`]. Unknown enum values, unknown union variants and unknown
 //! properties are kept, so responses from newer servers still decode.
+//!
+//! # Quick start
+//!
+//! ```no_run
+//! use gradient::{ChatCompletionRequest, Client, SystemMessage, UserMessage};
+//!
+//! # async fn run() -> Result<(), gradient::Error> {
+//! // Reads GRADIENT_MODEL_ACCESS_KEY (and GRADIENT_BASE_URL, if set).
+//! let client = Client::from_env()?;
+//! let request = ChatCompletionRequest::new(
+//!     "llama3-8b-instruct",
+//!     vec![SystemMessage::new("Be terse.").into(), UserMessage::new("Hello!").into()],
+//! )
+//! .temperature(0.2)
+//! .stop(["\n\n"]);
+//! let completion = client.chat().completions().create(&request).await?;
+//! println!("{:?}", completion.choices[0].message.content);
+//! # Ok(())
+//! # }
+//! ```
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,

@@ -4,10 +4,10 @@
 /// Parameters for creating a model response for the given chat conversation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatCompletionRequest {
-    /// A list of messages comprising the conversation so far.
-    pub messages: Vec<Message>,
     /// Model ID used to generate the response.
     pub model: String,
+    /// A list of messages comprising the conversation so far.
+    pub messages: Vec<Message>,
     /// Number between -2.0 and 2.0. Positive values penalize new tokens based on their existing frequency in the text so far, decreasing the model's likelihood to repeat the same line verbatim.
     pub frequency_penalty: Option<f64>,
     /// Modify the likelihood of specified tokens appearing in the completion.
@@ -59,10 +59,10 @@ pub struct ChatCompletionRequest {
 }
 impl ChatCompletionRequest {
     /// Creates a `ChatCompletionRequest` from its required fields.
-    pub fn new(messages: Vec<Message>, model: impl Into<String>) -> Self {
+    pub fn new(model: impl Into<String>, messages: Vec<Message>) -> Self {
         Self {
-            messages,
             model: model.into(),
+            messages,
             frequency_penalty: None,
             logit_bias: None,
             logprobs: None,
@@ -182,8 +182,8 @@ impl serde::Serialize for ChatCompletionRequest {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("messages", &self.messages)?;
         map.serialize_entry("model", &self.model)?;
+        map.serialize_entry("messages", &self.messages)?;
         if let Some(value) = &self.frequency_penalty {
             map.serialize_entry("frequency_penalty", value)?;
         }
@@ -258,8 +258,8 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionRequest {
                 self,
                 mut map: A,
             ) -> Result<ChatCompletionRequest, A::Error> {
-                let mut v0: Option<Vec<Message>> = None;
-                let mut v1: Option<String> = None;
+                let mut v0: Option<String> = None;
+                let mut v1: Option<Vec<Message>> = None;
                 let mut v2: Option<f64> = None;
                 let mut v3: Option<std::collections::BTreeMap<String, i32>> = None;
                 let mut v4: Option<bool> = None;
@@ -283,8 +283,8 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionRequest {
                     .next_key::<crate::runtime::serde_support::Key<'de>>()?
                 {
                     match key.as_str() {
-                        "messages" => v0 = map.next_value()?,
-                        "model" => v1 = map.next_value()?,
+                        "model" => v0 = map.next_value()?,
+                        "messages" => v1 = map.next_value()?,
                         "frequency_penalty" => v2 = map.next_value()?,
                         "logit_bias" => v3 = map.next_value()?,
                         "logprobs" => v4 = map.next_value()?,
@@ -309,8 +309,8 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionRequest {
                     }
                 }
                 Ok(ChatCompletionRequest {
-                    messages: v0.unwrap_or_default(),
-                    model: v1.unwrap_or_default(),
+                    model: v0.unwrap_or_default(),
+                    messages: v1.unwrap_or_default(),
                     frequency_penalty: v2,
                     logit_bias: v3,
                     logprobs: v4,
@@ -533,7 +533,10 @@ impl<'de> serde::Deserialize<'de> for TextContent {
             return crate::runtime::serde_support::decode(value, "TextPart")
                 .map(Self::TextPart);
         }
-        #[allow(unreachable_code)]
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "TextPart")
+                .map(Self::TextPart);
+        }
         Err(
             serde::de::Error::custom(
                 "expected a string or an array or an object for TextContent",
@@ -966,7 +969,9 @@ impl<'de> serde::Deserialize<'de> for UserContent {
         if crate::runtime::serde_support::has_keys(&value, &["type"]) {
             return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
         }
-        #[allow(unreachable_code)]
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
+        }
         Err(
             serde::de::Error::custom(
                 "expected a string or an array or an object for UserContent",
@@ -1864,7 +1869,6 @@ impl<'de> serde::Deserialize<'de> for Stop {
         if value.is_array() {
             return crate::runtime::serde_support::decode(value, "List").map(Self::List);
         }
-        #[allow(unreachable_code)]
         Err(serde::de::Error::custom("expected a string or an array for Stop"))
     }
 }
@@ -1881,6 +1885,16 @@ impl From<&str> for Stop {
 impl From<Vec<String>> for Stop {
     fn from(value: Vec<String>) -> Self {
         Self::List(value)
+    }
+}
+impl From<Vec<&str>> for Stop {
+    fn from(value: Vec<&str>) -> Self {
+        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+    }
+}
+impl<const N: usize> From<[&str; N]> for Stop {
+    fn from(value: [&str; N]) -> Self {
+        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
     }
 }
 /// Options for streaming response. Only set this when you set stream: true.
@@ -1987,7 +2001,10 @@ impl<'de> serde::Deserialize<'de> for ToolChoice {
             return crate::runtime::serde_support::decode(value, "Named")
                 .map(Self::Named);
         }
-        #[allow(unreachable_code)]
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "Named")
+                .map(Self::Named);
+        }
         Err(serde::de::Error::custom("expected a string or an object for ToolChoice"))
     }
 }
@@ -4008,7 +4025,6 @@ impl<'de> serde::Deserialize<'de> for ErrorObjectCode {
             return crate::runtime::serde_support::decode(value, "String")
                 .map(Self::String);
         }
-        #[allow(unreachable_code)]
         Err(
             serde::de::Error::custom("expected a number or a string for ErrorObjectCode"),
         )

@@ -80,6 +80,12 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             )?,
         },
     ];
+    for (name, contents) in &config.examples {
+        files.push(File {
+            path: format!("examples/{name}"),
+            contents: contents.clone(),
+        });
+    }
     for (name, contents) in RUNTIME_FILES {
         files.push(File {
             path: format!("src/runtime/{name}"),

@@ -95,12 +95,13 @@ pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex)
         let variant = ident(&v.rust_name);
         quote! { Self::#variant(value) => serde::Serialize::serialize(value, serializer), }
     });
-    let attempts = dispatch(u);
+    let (attempts, exhaustive) = dispatch(u);
     let expected = {
         let mut kinds: Vec<&str> = u.variants.iter().map(|v| shape_kind(&v.shape)).collect();
         kinds.dedup();
         format!("expected {} for {}", kinds.join(" or "), def.name)
     };
+    let fallback = (!exhaustive).then(|| quote!(Err(serde::de::Error::custom(#expected))));
     let from_impls = from_variants(
         &def.name,
         u.variants
@@ -127,8 +128,7 @@ pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex)
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
                 #(#attempts)*
-                #[allow(unreachable_code)]
-                Err(serde::de::Error::custom(#expected))
+                #fallback
             }
         }
 
@@ -137,14 +137,17 @@ pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex)
 }
 
 /// One `if` per variant, in order: the last candidate of a JSON kind decodes directly
-/// (so its error explains the failure); earlier ones of the same kind are tried.
-fn dispatch(u: &UntaggedUnion) -> Vec<TokenStream> {
+/// (so its error explains the failure); earlier ones of the same kind are tried. An object
+/// that has none of the keys a variant requires still goes to the last object variant.
+/// Also says whether the chain always returns (a variant accepts any value).
+fn dispatch(u: &UntaggedUnion) -> (Vec<TokenStream>, bool) {
     let mut out = Vec::new();
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     for v in &u.variants {
         *by_kind.entry(shape_kind(&v.shape)).or_default() += 1;
     }
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut last_object = None;
     for v in &u.variants {
         let kind = shape_kind(&v.shape);
         let count = seen.entry(kind).or_default();
@@ -157,23 +160,33 @@ fn dispatch(u: &UntaggedUnion) -> Vec<TokenStream> {
         } else {
             quote!(Self::#variant)
         };
+        let decode = quote!(crate::runtime::serde_support::decode(value, #label).map(#wrap));
         let (condition, decisive) = match &v.shape {
             Shape::Bool => (quote!(value.is_boolean()), false),
             Shape::Integer => (quote!(value.is_i64() || value.is_u64()), false),
             Shape::Number => (quote!(value.is_number()), false),
             Shape::String => (quote!(value.is_string()), false),
             Shape::Array => (quote!(value.is_array()), false),
-            Shape::Object { required } if !required.is_empty() => (
-                quote!(crate::runtime::serde_support::has_keys(&value, &[#(#required),*])),
-                true,
-            ),
-            Shape::Object { .. } => (quote!(value.is_object()), false),
-            Shape::Any => (quote!(true), false),
+            Shape::Object { required } if !required.is_empty() => {
+                last_object = Some(decode.clone());
+                (
+                    quote!(crate::runtime::serde_support::has_keys(&value, &[#(#required),*])),
+                    true,
+                )
+            }
+            Shape::Object { .. } => {
+                last_object = None;
+                (quote!(value.is_object()), false)
+            }
+            Shape::Any => {
+                out.push(quote! { #decode });
+                return (out, true);
+            }
         };
         out.push(if last_of_kind || decisive {
             quote! {
                 if #condition {
-                    return crate::runtime::serde_support::decode(value, #label).map(#wrap);
+                    return #decode;
                 }
             }
         } else {
@@ -186,7 +199,14 @@ fn dispatch(u: &UntaggedUnion) -> Vec<TokenStream> {
             }
         });
     }
-    out
+    if let Some(decode) = last_object {
+        out.push(quote! {
+            if value.is_object() {
+                return #decode;
+            }
+        });
+    }
+    (out, false)
 }
 
 fn shape_kind(shape: &Shape) -> &'static str {
@@ -279,7 +299,8 @@ fn from_variants<'v>(
     let name = ident(union);
     let impls = sources.iter().map(|(ty, body)| {
         let source = super::types::type_tokens(ty);
-        let str_impl = (*ty == TypeRef::String).then(|| {
+        let string_list = TypeRef::List(Box::new(TypeRef::String));
+        let str_impl = if *ty == TypeRef::String {
             quote! {
                 impl From<&str> for #name {
                     fn from(value: &str) -> Self {
@@ -287,7 +308,22 @@ fn from_variants<'v>(
                     }
                 }
             }
-        });
+        } else if index.canonical(ty) == string_list {
+            quote! {
+                impl From<Vec<&str>> for #name {
+                    fn from(value: Vec<&str>) -> Self {
+                        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+                    }
+                }
+                impl<const N: usize> From<[&str; N]> for #name {
+                    fn from(value: [&str; N]) -> Self {
+                        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+                    }
+                }
+            }
+        } else {
+            TokenStream::new()
+        };
         quote! {
             impl From<#source> for #name {
                 fn from(value: #source) -> Self {

@@ -86,6 +86,8 @@ pub(crate) struct Lowerer<'a> {
     /// Names given to component schemas before anything else is named.
     component_names: HashMap<Location, String>,
     pub(crate) type_names: NameTable,
+    /// Names the emitted crate uses itself; a schema wanting one gets a `Type` suffix.
+    reserved: Vec<String>,
     pub(crate) warnings: Vec<Warning>,
 }
 
@@ -101,6 +103,7 @@ impl<'a> Lowerer<'a> {
             type_names: NameTable::with_reserved(
                 options.reserved_type_names.iter().map(String::as_str),
             ),
+            reserved: options.reserved_type_names.clone(),
             warnings: Vec::new(),
         }
     }
@@ -109,7 +112,7 @@ impl<'a> Lowerer<'a> {
     fn reserve_component_names(&mut self) {
         for loc in self.component_locations() {
             let raw = loc.last_segment().unwrap_or_default();
-            let name = self.type_names.claim(&type_name(&raw));
+            let name = self.claim_type_name(&raw);
             self.component_names.insert(loc, name);
         }
     }
@@ -235,7 +238,7 @@ impl<'a> Lowerer<'a> {
                 } else {
                     ref_target_name(loc)
                 };
-                self.type_names.claim(&type_name(&raw))
+                self.claim_type_name(&raw)
             }
         };
         let slot = self.slots.len();
@@ -280,7 +283,7 @@ impl<'a> Lowerer<'a> {
         if let Some(name) = self.by_structure.get(&key) {
             return TypeRef::Named(name.clone());
         }
-        let name = self.type_names.claim(&type_name(hint));
+        let name = self.claim_type_name(hint);
         self.by_structure.insert(key, name.clone());
         self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
@@ -300,7 +303,7 @@ impl<'a> Lowerer<'a> {
         docs: Option<String>,
         kind: TypeKind,
     ) -> String {
-        let name = self.type_names.claim(&type_name(hint));
+        let name = self.claim_type_name(hint);
         self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
@@ -309,6 +312,15 @@ impl<'a> Lowerer<'a> {
             kind,
         }));
         name
+    }
+
+    /// Claims a type name for `raw` (a schema key or a hint).
+    pub(crate) fn claim_type_name(&mut self, raw: &str) -> String {
+        let name = type_name(raw);
+        if self.reserved.contains(&name) {
+            return self.type_names.claim(&format!("{name}Type"));
+        }
+        self.type_names.claim(&name)
     }
 
     /// The kind of a finished named type.

@@ -73,7 +73,11 @@ impl EventRef<'_> {
 /// that lines can be borrowed from one while the other is updated.
 #[derive(Debug, Default)]
 struct EventState {
+    /// The event's data, once it is more than one line.
     data: String,
+    /// While the event has exactly one data line: where its value sits in
+    /// the input buffer (handed out without copying).
+    span: Option<(usize, usize)>,
     has_data: bool,
     event: String,
     last_id: String,
@@ -84,10 +88,11 @@ struct EventState {
 }
 
 impl EventState {
-    /// Applies one line (without its terminator). Returns `true` when the line
-    /// dispatches an event.
+    /// Applies the line `buf[start..end]` (without its terminator). Returns
+    /// `true` when the line dispatches an event.
     #[inline]
-    fn process_line(&mut self, line: &[u8]) -> bool {
+    fn process_line(&mut self, buf: &[u8], start: usize, end: usize) -> bool {
+        let line = &buf[start..end];
         if line.is_empty() {
             if self.has_data {
                 return true;
@@ -97,21 +102,26 @@ impl EventState {
         }
         // Fast path for the overwhelmingly common line.
         if let Some(rest) = line.strip_prefix(b"data:") {
-            self.push_data(rest.strip_prefix(b" ").unwrap_or(rest));
+            let value_start = end - rest.len() + usize::from(rest.first() == Some(&b' '));
+            self.push_data(buf, value_start, end);
             return false;
         }
         if line[0] == b':' {
             return false;
         }
-        let (field, value) = match line.iter().position(|&b| b == b':') {
+        let (field, value_start) = match line.iter().position(|&b| b == b':') {
             Some(c) => {
-                let v = &line[c + 1..];
-                (&line[..c], v.strip_prefix(b" ").unwrap_or(v))
+                let v = start + c + 1;
+                (
+                    &line[..c],
+                    v + usize::from(buf.get(v) == Some(&b' ') && v < end),
+                )
             }
-            None => (line, &b""[..]),
+            None => (line, end),
         };
+        let value = &buf[value_start..end];
         match field {
-            b"data" => self.push_data(value),
+            b"data" => self.push_data(buf, value_start, end),
             b"event" => {
                 self.event.clear();
                 push_lossy(&mut self.event, value);
@@ -132,31 +142,25 @@ impl EventState {
     }
 
     #[inline]
-    fn push_data(&mut self, value: &[u8]) {
-        if self.has_data {
-            self.data.push('\n');
+    fn push_data(&mut self, buf: &[u8], start: usize, end: usize) {
+        if !self.has_data {
+            self.has_data = true;
+            self.span = Some((start, end));
+            return;
         }
-        self.has_data = true;
-        push_lossy(&mut self.data, value);
+        if let Some((s, e)) = self.span.take() {
+            push_lossy(&mut self.data, &buf[s..e]);
+        }
+        self.data.push('\n');
+        push_lossy(&mut self.data, &buf[start..end]);
     }
 
     fn reset_event(&mut self) {
         self.data.clear();
+        self.span = None;
         self.event.clear();
         self.has_data = false;
         self.dispatched = false;
-    }
-
-    fn as_event(&self) -> EventRef<'_> {
-        EventRef {
-            event: if self.event.is_empty() {
-                "message"
-            } else {
-                &self.event
-            },
-            data: &self.data,
-            id: (!self.last_id.is_empty()).then_some(self.last_id.as_str()),
-        }
     }
 }
 
@@ -169,32 +173,36 @@ fn push_lossy(out: &mut String, bytes: &[u8]) {
 }
 
 /// Finds the first `\n` or `\r`, eight bytes at a time.
+///
+/// Each word is first tested for any byte below 0x0E (one subtraction and two
+/// masks); such bytes are almost always the line ending itself, and the rare
+/// other control byte (e.g. a tab) is skipped after an exact check.
 #[inline]
 fn find_eol(hay: &[u8]) -> Option<usize> {
     const LO: u64 = 0x0101_0101_0101_0101;
     const HI: u64 = 0x8080_8080_8080_8080;
-    const LF: u64 = LO * b'\n' as u64;
-    const CR: u64 = LO * b'\r' as u64;
+    let is_eol = |b: u8| b == b'\n' || b == b'\r';
     let mut chunks = hay.chunks_exact(8);
     let mut offset = 0;
     for chunk in &mut chunks {
         let w = u64::from_le_bytes([
             chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
         ]);
-        let a = w ^ LF;
-        let b = w ^ CR;
-        // The lowest set bit of each term marks the first matching byte
-        // exactly (false positives can only appear above a true match).
-        let hits = (a.wrapping_sub(LO) & !a & HI) | (b.wrapping_sub(LO) & !b & HI);
-        if hits != 0 {
-            return Some(offset + (hits.trailing_zeros() / 8) as usize);
+        // The lowest set bit marks the first byte < 0x0E exactly (borrows
+        // can only create false positives above a true one).
+        let low = w.wrapping_sub(LO * 0x0E) & !w & HI;
+        if low != 0 {
+            let first = (low.trailing_zeros() / 8) as usize;
+            if let Some(p) = chunk[first..].iter().position(|&b| is_eol(b)) {
+                return Some(offset + first + p);
+            }
         }
         offset += 8;
     }
     chunks
         .remainder()
         .iter()
-        .position(|&c| c == b'\n' || c == b'\r')
+        .position(|&b| is_eol(b))
         .map(|p| offset + p)
 }
 
@@ -225,16 +233,28 @@ impl SseDecoder {
     /// Appends bytes read from the stream. Any split is fine: in the middle of
     /// a line, of a `\r\n`, or of a UTF-8 character.
     pub fn feed(&mut self, chunk: &[u8]) {
-        if self.pos > 0 {
-            if self.pos >= self.buf.len() {
+        if self.state.dispatched {
+            self.state.reset_event();
+        }
+        // Drop consumed input, but keep a pending single-line data value.
+        let keep_from = match self.state.span {
+            Some((s, _)) => s.min(self.pos),
+            None => self.pos,
+        };
+        if keep_from > 0 {
+            if keep_from >= self.buf.len() {
                 self.buf.clear();
                 if self.buf.capacity() > (1 << 20) && chunk.len() < (1 << 16) {
                     self.buf.shrink_to(1 << 16);
                 }
             } else {
-                self.buf.drain(..self.pos);
+                self.buf.drain(..keep_from);
             }
-            self.pos = 0;
+            self.pos -= keep_from;
+            if let Some((s, e)) = self.state.span.as_mut() {
+                *s -= keep_from;
+                *e -= keep_from;
+            }
         }
         self.buf.extend_from_slice(chunk);
     }
@@ -281,9 +301,29 @@ impl SseDecoder {
                     None => self.skip_lf = true,
                 }
             }
-            if self.state.process_line(&self.buf[start..end]) {
+            if self.state.process_line(&self.buf, start, end) {
                 self.state.dispatched = true;
-                return Some(self.state.as_event());
+                let state = &mut self.state;
+                let data = match state.span {
+                    Some((s, e)) => match std::str::from_utf8(&self.buf[s..e]) {
+                        Ok(data) => data,
+                        Err(_) => {
+                            state.span = None;
+                            push_lossy(&mut state.data, &self.buf[s..e]);
+                            &state.data
+                        }
+                    },
+                    None => &state.data,
+                };
+                return Some(EventRef {
+                    event: if state.event.is_empty() {
+                        "message"
+                    } else {
+                        &state.event
+                    },
+                    data,
+                    id: (!state.last_id.is_empty()).then_some(state.last_id.as_str()),
+                });
             }
         }
     }
@@ -645,11 +685,28 @@ mod tests {
                 hay[i] = b'a';
             }
         }
-        // Bytes that could trip the borrow trick.
+        // Bytes that could trip the borrow trick or look like line endings.
         let tricky = [0x0b, 0x0c, 0x0e, 0x8a, 0x8d, 0x09, 0x0a];
         assert_eq!(find_eol(&tricky), Some(6));
         let tricky = [0x01, 0x0b, 0x0d, 0x0a, 0, 0, 0, 0, 0];
         assert_eq!(find_eol(&tricky), Some(2));
+        let tricky = [
+            0x09, 0, 0x8a, 0x0e, 0x0c, 0x0b, 0x01, 0x8d, 0x09, 0x0e, 0x0d,
+        ];
+        assert_eq!(find_eol(&tricky), Some(10));
+        // Every byte value before a line ending, in every position.
+        for filler in 0..=255u8 {
+            if filler == b'\n' || filler == b'\r' {
+                continue;
+            }
+            for len in 0..20 {
+                let mut hay = vec![filler; len];
+                assert_eq!(find_eol(&hay), None, "{filler} {len}");
+                hay.push(b'\r');
+                hay.extend_from_slice(&[filler, b'\n', filler]);
+                assert_eq!(find_eol(&hay), Some(len), "{filler} {len}");
+            }
+        }
     }
 
     #[tokio::test]
