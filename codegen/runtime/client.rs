@@ -57,7 +57,9 @@ impl<'a, B: ?Sized> Request<'a, B> {
 /// The API client.
 ///
 /// Cheap to clone (the configuration and connection pool are shared), and
-/// safe to use from many tasks at once.
+/// safe to use from many tasks at once. Calls must run on a Tokio runtime
+/// with its time driver enabled (as `#[tokio::main]` sets up), which timeouts
+/// and retry delays use.
 ///
 /// ```no_run
 /// # async fn demo() -> Result<(), gradient::Error> {
@@ -641,10 +643,11 @@ impl ClientBuilder {
 
     /// Headers sent with every request.
     pub fn default_headers(mut self, headers: HeaderMap) -> Self {
-        for (name, value) in headers {
-            if let Some(name) = name {
-                self.header_map.insert(name, value);
-            }
+        for name in headers.keys() {
+            self.header_map.remove(name);
+        }
+        for (name, value) in &headers {
+            self.header_map.append(name.clone(), value.clone());
         }
         self
     }
@@ -698,14 +701,13 @@ impl ClientBuilder {
             USER_AGENT,
             HeaderValue::from_static(crate::settings::USER_AGENT),
         );
-        for (name, value) in self.header_map {
-            if let Some(name) = name {
-                headers.insert(name, value);
+        let extra = parse_headers(&self.headers)?;
+        for map in [self.header_map, extra] {
+            for name in map.keys() {
+                headers.remove(name);
             }
-        }
-        for (name, value) in parse_headers(&self.headers)? {
-            if let Some(name) = name {
-                headers.insert(name, value);
+            for (name, value) in &map {
+                headers.append(name.clone(), value.clone());
             }
         }
 

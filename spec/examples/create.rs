@@ -17,7 +17,11 @@ async fn main() -> Result<(), gradient::Error> {
     .temperature(0.2)
     .max_tokens(64);
 
-    let response = client.chat().completions().create_with_options(&request, &Default::default()).await?;
+    let response = client
+        .chat()
+        .completions()
+        .create_with_options(&request, &Default::default())
+        .await?;
     if let Some(id) = response.request_id() {
         eprintln!("request id: {id}");
     }

@@ -3,8 +3,8 @@
 //! `GRADIENT_MODEL_ACCESS_KEY=... cargo run -p gradient --example tools`
 
 use gradient::{
-    AssistantMessage, ChatCompletionRequest, Client, FunctionDefinition, Message, Tool, ToolChoiceMode,
-    ToolMessage, UserMessage,
+    AssistantMessage, ChatCompletionRequest, Client, FunctionDefinition, Message, Tool,
+    ToolChoiceMode, ToolMessage, UserMessage,
 };
 
 #[tokio::main]
@@ -26,14 +26,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .tool_choice(ToolChoiceMode::Auto);
     let completion = client.chat().completions().create(&request).await?;
 
-    let Some(choice) = completion.choices.first() else { return Ok(()) };
+    let Some(choice) = completion.choices.first() else {
+        return Ok(());
+    };
     let Some(calls) = &choice.message.tool_calls else {
         println!("{}", choice.message.content.as_deref().unwrap_or(""));
         return Ok(());
     };
     messages.push(AssistantMessage::new().tool_calls(calls.clone()).into());
     for call in calls {
-        eprintln!("model called {}({})", call.function.name, call.function.arguments);
+        eprintln!(
+            "model called {}({})",
+            call.function.name, call.function.arguments
+        );
         let result = r#"{"temperature_c": 21, "sky": "clear"}"#;
         messages.push(ToolMessage::new(result, call.id.clone()).into());
     }

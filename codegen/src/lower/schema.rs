@@ -49,7 +49,8 @@ pub(crate) fn lower_schema(
             if arms.iter().all(|(_, arm)| is_constraint_only(arm)) {
                 break;
             }
-            return Ok((union::lower_union(lw, loc, schema, arms, hint)?, nullable));
+            let (lowered, arms_null) = union::lower_union(lw, loc, schema, arms, hint)?;
+            return Ok((lowered, nullable || arms_null));
         }
     }
     if let Some(value) = map.get("const") {

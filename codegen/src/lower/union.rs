@@ -5,9 +5,7 @@ use serde_yaml::{Mapping, Value};
 
 use super::enums::string_enum;
 use super::names::{pascal, variant_name, NameTable};
-use super::schema::{
-    constant_of, is_object_like, lower_inline, lower_schema, sequence, wrap_nullable,
-};
+use super::schema::{constant_of, is_object_like, lower_inline, lower_schema, sequence};
 use super::{LowerError, Lowered, Lowerer};
 use crate::ir::{
     Literal, Shape, TaggedUnion, TaggedVariant, TypeKind, TypeRef, UntaggedUnion, UntaggedVariant,
@@ -21,12 +19,12 @@ pub(crate) fn lower_union(
     schema: &Value,
     arms: Vec<(Location, &Value)>,
     hint: &str,
-) -> Result<Lowered, LowerError> {
+) -> Result<(Lowered, bool), LowerError> {
     if let [(arm_loc, arm)] = arms.as_slice() {
-        return Ok(lower_schema(lw, arm_loc, arm, hint)?.0);
+        return lower_schema(lw, arm_loc, arm, hint);
     }
     if let Some(tagged) = lower_tagged(lw, loc, schema, &arms, hint)? {
-        return Ok(Lowered::Kind(TypeKind::Tagged(tagged)));
+        return Ok((Lowered::Kind(TypeKind::Tagged(tagged)), false));
     }
     lower_untagged(lw, &arms, hint)
 }
@@ -50,7 +48,7 @@ pub(crate) fn lower_type_list(
         })
         .collect();
     let arms: Vec<(Location, &Value)> = arms.iter().map(|arm| (loc.clone(), arm)).collect();
-    lower_untagged(lw, &arms, hint)
+    Ok(lower_untagged(lw, &arms, hint)?.0)
 }
 
 /// A tagged union, when a discriminator is declared or every arm fixes the same property
@@ -244,7 +242,8 @@ fn lower_untagged(
     lw: &mut Lowerer,
     arms: &[(Location, &Value)],
     hint: &str,
-) -> Result<Lowered, LowerError> {
+) -> Result<(Lowered, bool), LowerError> {
+    let mut any_null = false;
     let mut variants: Vec<UntaggedVariant> = Vec::new();
     for (arm_loc, arm) in arms {
         let title = arm
@@ -253,7 +252,8 @@ fn lower_untagged(
             .filter(|_| super::reference_of(arm).is_none());
         let label = title.map(pascal).unwrap_or_else(|| arm_label(arm));
         let (ty, nullable) = lower_inline(lw, arm_loc, arm, &format!("{hint}{label}"))?;
-        let ty = wrap_nullable(ty, nullable);
+        // A nullable arm makes the whole union nullable; the variant holds the value.
+        any_null |= nullable;
         if variants.iter().any(|v| v.ty == ty) {
             continue;
         }
@@ -279,10 +279,11 @@ fn lower_untagged(
             let kind = (!values.is_empty())
                 .then(|| TypeKind::Enum(string_enum(values.iter().map(String::as_str))));
             if string_like.len() == variants.len() {
-                return Ok(match kind {
+                let lowered = match kind {
                     Some(kind) => Lowered::Kind(kind),
                     None => Lowered::Ref(TypeRef::String),
-                });
+                };
+                return Ok((lowered, any_null));
             }
             let loc = &arms[0].0;
             let merged = match kind {
@@ -301,16 +302,17 @@ fn lower_untagged(
         }
     }
     if let [only] = variants.as_slice() {
-        return Ok(Lowered::Ref(only.ty.clone()));
+        return Ok((Lowered::Ref(only.ty.clone()), any_null));
     }
     variants.sort_by_key(|v| shape_rank(&v.shape));
     let mut names = NameTable::default();
     for variant in &mut variants {
         variant.rust_name = names.claim(&variant.rust_name);
     }
-    Ok(Lowered::Kind(TypeKind::Untagged(UntaggedUnion {
-        variants,
-    })))
+    Ok((
+        Lowered::Kind(TypeKind::Untagged(UntaggedUnion { variants })),
+        any_null,
+    ))
 }
 
 /// The known values of several string-shaped arms (plain strings and string enums), when

@@ -690,9 +690,7 @@ mod tests {
         assert_eq!(find_eol(&tricky), Some(6));
         let tricky = [0x01, 0x0b, 0x0d, 0x0a, 0, 0, 0, 0, 0];
         assert_eq!(find_eol(&tricky), Some(2));
-        let tricky = [
-            0x09, 0, 0x8a, 0x0e, 0x0c, 0x0b, 0x01, 0x8d, 0x09, 0x0e, 0x0d,
-        ];
+        let tricky = [0x09, 0, 0x8a, 0x0e, 0x0c, 0x0b, 0x01, 0x8d, 0x09, 0x0e, 0x0d];
         assert_eq!(find_eol(&tricky), Some(10));
         // Every byte value before a line ending, in every position.
         for filler in 0..=255u8 {
