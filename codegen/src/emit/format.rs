@@ -16,3 +16,24 @@ pub(crate) fn rust_file(tokens: TokenStream, path: &str) -> Result<String, EmitE
     })?;
     Ok(format!("{HEADER}\n{}", prettyplease::unparse(&file)))
 }
+
+/// Formats a run of items (no header): each item's tokens are parsed on their own,
+/// which keeps syn's buffers small, then printed together.
+pub(crate) fn items(
+    items: impl Iterator<Item = TokenStream>,
+    path: &str,
+) -> Result<String, EmitError> {
+    let mut file = syn::File {
+        shebang: None,
+        attrs: Vec::new(),
+        items: Vec::new(),
+    };
+    for tokens in items {
+        let parsed: syn::File = syn::parse2(tokens).map_err(|err| EmitError {
+            file: path.to_string(),
+            message: format!("emitted tokens do not parse: {err}"),
+        })?;
+        file.items.extend(parsed.items);
+    }
+    Ok(prettyplease::unparse(&file))
+}

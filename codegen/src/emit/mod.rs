@@ -70,7 +70,7 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
         },
         File {
             path: "src/types.rs".into(),
-            contents: format::rust_file(types_file(api, &index), "src/types.rs")?,
+            contents: types_source(api, &index)?,
         },
         File {
             path: "src/resources.rs".into(),
@@ -99,26 +99,57 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
 /// Emits just the types of `api`, formatted: what snapshot tests look at.
 pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     let index = types::TypeIndex::new(api);
-    format::rust_file(types_file(api, &index), "src/types.rs")
+    types_source(api, &index)
 }
 
-fn types_file(api: &Api, index: &types::TypeIndex) -> TokenStream {
-    let items = api.types.iter().map(|def| {
-        let docs = docs::doc_attrs(def.docs.as_deref());
-        match &def.kind {
-            TypeKind::Struct(s) => structs::emit_struct(def, s, index),
-            TypeKind::Enum(e) => enums::emit_enum(def, e),
-            TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
-            TypeKind::Untagged(u) => unions::emit_untagged(def, u, index),
-            TypeKind::Alias(ty) => {
-                let name = types::ident(&def.name);
-                let ty = types::type_tokens(ty);
-                quote! { #docs pub type #name = #ty; }
-            }
-        }
+/// `src/types.rs`. The bulk of any crate, so types are emitted and formatted in
+/// contiguous chunks on all cores; chunks are joined in order, so output is the same
+/// as formatting the whole file at once.
+fn types_source(api: &Api, index: &types::TypeIndex) -> Result<String, EmitError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk_size = api.types.len().div_ceil(threads).max(64);
+    let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(chunk_size).collect();
+    let formatted: Vec<Result<String, EmitError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .iter()
+            .map(|chunk| {
+                scope.spawn(move || {
+                    format::items(
+                        chunk.iter().map(|def| type_item(def, index)),
+                        "src/types.rs",
+                    )
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a formatting thread panicked"))
+            .collect()
     });
-    quote! {
+    let header = quote! {
         //! Request and response types, one per schema.
-        #(#items)*
+    };
+    let mut out = format::rust_file(header, "src/types.rs")?;
+    for chunk in formatted {
+        out.push_str(&chunk?);
+    }
+    Ok(out)
+}
+
+/// The items for one named type.
+fn type_item(def: &crate::ir::TypeDef, index: &types::TypeIndex) -> TokenStream {
+    match &def.kind {
+        TypeKind::Struct(s) => structs::emit_struct(def, s, index),
+        TypeKind::Enum(e) => enums::emit_enum(def, e),
+        TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
+        TypeKind::Untagged(u) => unions::emit_untagged(def, u, index),
+        TypeKind::Alias(ty) => {
+            let docs = docs::doc_attrs(def.docs.as_deref());
+            let name = types::ident(&def.name);
+            let ty = types::type_tokens(ty);
+            quote! { #docs pub type #name = #ty; }
+        }
     }
 }
