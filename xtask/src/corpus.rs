@@ -21,6 +21,8 @@ struct Entry {
     millis: u128,
     warnings: Vec<String>,
     check: String,
+    /// Result of the spec's own tests from `tests/corpus/<folder>/`, if it has any.
+    tests: Option<String>,
 }
 
 pub(crate) fn run(dir: &Path) -> Result<(), String> {
@@ -51,7 +53,10 @@ pub(crate) fn run(dir: &Path) -> Result<(), String> {
             }
         };
         codegen::write::write_crate(&krate, &out.join(&crate_name)).map_err(|e| e.to_string())?;
-        entries.push(entry(spec, crate_name, &api, &krate, millis));
+        let has_tests = copy_tests(&spec, &out.join(&crate_name))?;
+        let mut entry = entry(spec, crate_name, &api, &krate, millis);
+        entry.tests = has_tests.then(String::new);
+        entries.push(entry);
     }
     let members: Vec<String> = entries
         .iter()
@@ -64,6 +69,9 @@ pub(crate) fn run(dir: &Path) -> Result<(), String> {
     std::fs::write(out.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
     for entry in &mut entries {
         entry.check = cargo_check(&out, &entry.crate_name)?;
+        if entry.tests.is_some() && entry.check == "ok" {
+            entry.tests = Some(cargo_test(&out, &entry.crate_name)?);
+        }
     }
     print_table(&entries);
     for entry in &entries {
@@ -116,6 +124,7 @@ fn entry(
             .map(|w| format!("{}: {}", w.location, w.message))
             .collect(),
         check: String::new(),
+        tests: None,
     }
 }
 
@@ -148,13 +157,66 @@ fn cargo_check(workspace: &Path, crate_name: &str) -> Result<String, String> {
     })
 }
 
+/// Copies `tests/corpus/<spec folder>/*.rs` into the generated crate's `tests/`.
+fn copy_tests(spec: &str, crate_dir: &Path) -> Result<bool, String> {
+    let folder = spec.split('/').next().unwrap_or(spec);
+    let source = workspace_root().join("tests/corpus").join(folder);
+    let Ok(entries) = std::fs::read_dir(&source) else {
+        return Ok(false);
+    };
+    let target = crate_dir.join("tests");
+    std::fs::create_dir_all(&target).map_err(|e| format!("{}: {e}", target.display()))?;
+    let mut copied = false;
+    for entry in entries.filter_map(|e| e.ok()) {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "rs") {
+            let to = target.join(entry.file_name());
+            std::fs::copy(&path, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+            copied = true;
+        }
+    }
+    Ok(copied)
+}
+
+/// `cargo test` of one member's integration tests; "ok (N passed)" or the failure.
+fn cargo_test(workspace: &Path, crate_name: &str) -> Result<String, String> {
+    let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        .args(["test", "--quiet", "--tests", "-p", crate_name])
+        .current_dir(workspace)
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let passed: usize = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("test result: ok. "))
+        .filter_map(|rest| rest.split(' ').next()?.parse::<usize>().ok())
+        .sum();
+    Ok(if output.status.success() {
+        format!("ok ({passed} passed)")
+    } else {
+        let failed: Vec<&str> = stdout
+            .lines()
+            .filter(|l| l.contains("FAILED") || l.contains("panicked"))
+            .take(3)
+            .collect();
+        format!("failed: {}", failed.join("; "))
+    })
+}
+
 fn print_table(entries: &[Entry]) {
-    println!("| spec | operations | skipped | types | lines | generate | cargo check |");
-    println!("|---|---:|---:|---:|---:|---:|---|");
+    println!("| spec | operations | skipped | types | lines | generate | cargo check | chat round trip |");
+    println!("|---|---:|---:|---:|---:|---:|---|---|");
     for e in entries {
         println!(
-            "| {} | {} | {} | {} | {} | {} ms | {} |",
-            e.spec, e.operations, e.skipped, e.types, e.lines, e.millis, e.check
+            "| {} | {} | {} | {} | {} | {} ms | {} | {} |",
+            e.spec,
+            e.operations,
+            e.skipped,
+            e.types,
+            e.lines,
+            e.millis,
+            e.check,
+            e.tests.as_deref().unwrap_or("-")
         );
     }
 }
