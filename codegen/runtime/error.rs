@@ -183,9 +183,18 @@ impl Error {
         }
     }
 
-    /// Whether the retry loop may try again after this error.
+    /// Whether the retry loop may try again after this error: timeouts and
+    /// transport failures, but not redirect problems (which carry no
+    /// underlying transport error and would fail the same way again).
     pub(crate) fn is_transient(&self) -> bool {
-        matches!(self, Error::Timeout { .. } | Error::Connection { .. })
+        matches!(
+            self,
+            Error::Timeout { .. }
+                | Error::Connection {
+                    source: Some(_),
+                    ..
+                }
+        )
     }
 }
 

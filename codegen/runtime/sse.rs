@@ -400,10 +400,17 @@ where
 
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
+        // Yield to the executor now and then on a flood of eventless chunks.
+        let mut budget = 64u32;
         loop {
             if let Some(event) = this.decoder.next_event() {
                 return Poll::Ready(Some(Ok(event)));
             }
+            if budget == 0 {
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            budget -= 1;
             let Some(inner) = this.inner.as_mut() else {
                 return Poll::Ready(None);
             };
@@ -690,7 +697,9 @@ mod tests {
         assert_eq!(find_eol(&tricky), Some(6));
         let tricky = [0x01, 0x0b, 0x0d, 0x0a, 0, 0, 0, 0, 0];
         assert_eq!(find_eol(&tricky), Some(2));
-        let tricky = [0x09, 0, 0x8a, 0x0e, 0x0c, 0x0b, 0x01, 0x8d, 0x09, 0x0e, 0x0d];
+        let tricky = [
+            0x09, 0, 0x8a, 0x0e, 0x0c, 0x0b, 0x01, 0x8d, 0x09, 0x0e, 0x0d,
+        ];
         assert_eq!(find_eol(&tricky), Some(10));
         // Every byte value before a line ending, in every position.
         for filler in 0..=255u8 {

@@ -196,6 +196,10 @@ impl<F: Framing> Engine<F> {
         cx: &mut Context<'_>,
         decode: impl Fn(&str, Option<&str>) -> Result<R, Error>,
     ) -> Poll<Option<Result<R, Error>>> {
+        // Yield to the executor after this many body chunks without an item
+        // (e.g. a flood of keep-alive comments), so one stream cannot starve
+        // other tasks.
+        let mut budget = 64u32;
         loop {
             if self.done {
                 return Poll::Ready(None);
@@ -231,6 +235,11 @@ impl<F: Framing> Engine<F> {
                 }
                 None => {}
             }
+            if budget == 0 {
+                cx.waker().wake_by_ref();
+                return Poll::Pending;
+            }
+            budget -= 1;
             match self.body.poll_chunk(cx) {
                 Poll::Ready(Some(Ok(chunk))) => self.framing.feed(&chunk),
                 Poll::Ready(Some(Err(e))) => {
@@ -522,6 +531,26 @@ mod tests {
         assert_eq!(s.next().await.unwrap().unwrap(), Chunk { n: 1 });
         assert!(s.next().await.unwrap().unwrap_err().is_timeout());
         assert!(s.next().await.is_none());
+    }
+
+    #[tokio::test]
+    async fn many_empty_chunks_do_not_block_the_executor() {
+        let mut parts: Vec<Result<Bytes, Error>> = (0..1000)
+            .map(|_| Ok(Bytes::from_static(b": ping\n\n")))
+            .collect();
+        parts.push(Ok(Bytes::from_static(b"data: {\"n\":9}\n\n")));
+        let mut s = SseStream::<Chunk>::from_byte_stream(futures_util::stream::iter(parts));
+        let mut pendings = 0;
+        let item = std::future::poll_fn(|cx| match Pin::new(&mut s).poll_next(cx) {
+            Poll::Pending => {
+                pendings += 1;
+                Poll::Pending
+            }
+            ready => ready,
+        })
+        .await;
+        assert_eq!(item.unwrap().unwrap(), Chunk { n: 9 });
+        assert!(pendings >= 10, "{pendings}");
     }
 
     #[tokio::test]

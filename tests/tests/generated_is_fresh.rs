@@ -24,3 +24,34 @@ fn generated_crate_matches_the_spec() {
         differences.join("\n  ")
     );
 }
+
+/// The freshness check above can fail: `compare` notices changed, missing and extra files.
+#[test]
+fn compare_reports_changed_missing_and_extra_files() {
+    let root = workspace_root();
+    let spec = root.join("tests/fixtures/operation.yaml");
+    let krate = codegen::generate(&spec, &codegen::Config::named("fixture")).unwrap();
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated_is_fresh/crate");
+    codegen::write::write_crate(&krate, &out).unwrap();
+    assert_eq!(
+        codegen::write::compare(&krate, &out).unwrap(),
+        Vec::<String>::new()
+    );
+
+    std::fs::write(out.join("src/types.rs"), "// edited by hand\n").unwrap();
+    std::fs::remove_file(out.join("src/resources.rs")).unwrap();
+    std::fs::write(out.join("src/leftover.rs"), "").unwrap();
+    // Build output is not part of the crate.
+    std::fs::create_dir_all(out.join("target/debug")).unwrap();
+    std::fs::write(out.join("target/debug/x"), "").unwrap();
+    std::fs::write(out.join("Cargo.lock"), "").unwrap();
+
+    let mut differences = codegen::write::compare(&krate, &out).unwrap();
+    differences.sort();
+    let expected: Vec<String> = vec![
+        "changed: src/types.rs".into(),
+        "missing: src/resources.rs".into(),
+        "not generated: src/leftover.rs".into(),
+    ];
+    assert_eq!(differences, expected);
+}

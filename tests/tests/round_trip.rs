@@ -495,11 +495,11 @@ fn streaming_chunk_with_tool_call_deltas_decodes() {
 #[test]
 fn minimal_request_has_only_its_required_properties() {
     let request = ChatCompletionRequest::new(
+        "llama3-8b-instruct",
         vec![
             SystemMessage::new("Be terse.").into(),
             UserMessage::new("Hi").into(),
         ],
-        "llama3-8b-instruct",
     );
     encodes_exactly(
         &request,
@@ -516,6 +516,7 @@ fn minimal_request_has_only_its_required_properties() {
 #[test]
 fn request_with_every_role_and_every_content_part_kind() {
     let request = ChatCompletionRequest::new(
+        "llama3-8b-instruct",
         vec![
             // content as a string
             SystemMessage::new("Be terse.").into(),
@@ -553,7 +554,6 @@ fn request_with_every_role_and_every_content_part_kind() {
             // an assistant message with nothing but its role
             AssistantMessage::new().into(),
         ],
-        "llama3-8b-instruct",
     );
     encodes_exactly(
         &request,
@@ -607,8 +607,8 @@ fn request_with_every_role_and_every_content_part_kind() {
 #[test]
 fn request_with_every_optional_field_set() {
     let request = ChatCompletionRequest::new(
-        vec![UserMessage::new("What is the weather in Paris?").into()],
         "llama3-8b-instruct",
+        vec![UserMessage::new("What is the weather in Paris?").into()],
     )
     .frequency_penalty(0.5)
     .logit_bias([("50256".to_string(), -100)].into_iter().collect())
@@ -680,7 +680,7 @@ fn request_with_every_optional_field_set() {
 
 #[test]
 fn stop_as_a_string_and_as_an_array() {
-    let base = || ChatCompletionRequest::new(vec![UserMessage::new("Hi").into()], "m");
+    let base = || ChatCompletionRequest::new("m", vec![UserMessage::new("Hi").into()]);
     let one = base().stop("END");
     assert_eq!(one.stop, Some(Stop::Text("END".into())));
     encodes_exactly(
@@ -697,7 +697,7 @@ fn stop_as_a_string_and_as_an_array() {
 
 #[test]
 fn tool_choice_as_a_string_and_as_an_object() {
-    let base = || ChatCompletionRequest::new(vec![UserMessage::new("Hi").into()], "m");
+    let base = || ChatCompletionRequest::new("m", vec![UserMessage::new("Hi").into()]);
     for (mode, text) in [
         (ToolChoiceMode::None, "none"),
         (ToolChoiceMode::Auto, "auto"),

@@ -681,11 +681,14 @@ impl ClientBuilder {
     /// the HTTP client cannot be created.
     pub fn build(self) -> Result<Client, Error> {
         let auth = self.auth.unwrap_or(crate::settings::AUTH);
-        let api_key = self.api_key.or_else(|| {
-            crate::settings::API_KEY_ENV
-                .and_then(env_var)
-                .map(Secret::new)
-        });
+        let api_key = self
+            .api_key
+            .or_else(|| {
+                crate::settings::API_KEY_ENV
+                    .and_then(env_var)
+                    .map(Secret::new)
+            })
+            .filter(|k| !k.expose().trim().is_empty());
         if let Some(key) = &api_key {
             auth.check(key)?;
         }
