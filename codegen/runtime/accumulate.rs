@@ -41,7 +41,7 @@ impl AccumulateRules {
 /// Folds a sequence of JSON chunks into one value.
 ///
 /// ```
-/// use gradient::{AccumulateRules, Accumulator};
+/// use my_api::{AccumulateRules, Accumulator};
 /// use serde_json::json;
 ///
 /// let rules = AccumulateRules {

@@ -62,12 +62,12 @@ impl<'a, B: ?Sized> Request<'a, B> {
 /// and retry delays use.
 ///
 /// ```no_run
-/// # async fn demo() -> Result<(), gradient::Error> {
+/// # async fn demo() -> Result<(), my_api::Error> {
 /// // Key (and optionally base URL) from the environment:
-/// let client = gradient::Client::from_env()?;
+/// let client = my_api::Client::from_env()?;
 ///
 /// // Or configured explicitly, e.g. for an OpenAI-compatible local server:
-/// let client = gradient::Client::builder()
+/// let client = my_api::Client::builder()
 ///     .api_key("my-key")
 ///     .base_url("http://127.0.0.1:8080/v1")
 ///     .timeout(std::time::Duration::from_secs(30))
@@ -106,7 +106,7 @@ impl Client {
     pub fn new(api_key: impl Into<String>) -> Self {
         match Self::builder().api_key(api_key).build() {
             Ok(client) => client,
-            Err(e) => panic!("gradient::Client::new: {e}"),
+            Err(e) => panic!("my_api::Client::new: {e}"),
         }
     }
 
@@ -202,8 +202,8 @@ impl Client {
     /// For endpoints or variants the generated methods do not cover.
     ///
     /// ```no_run
-    /// # async fn demo(client: gradient::Client) -> Result<(), gradient::Error> {
-    /// use gradient::{reqwest::Method, RequestOptions};
+    /// # async fn demo(client: my_api::Client) -> Result<(), my_api::Error> {
+    /// use my_api::{reqwest::Method, RequestOptions};
     /// let models: serde_json::Value = client
     ///     .request_json::<(), _>(Method::GET, "/models", None, &RequestOptions::new())
     ///     .await?

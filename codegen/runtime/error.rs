@@ -15,13 +15,13 @@ use super::response::find_request_id;
 /// Match on the variant to tell failure classes apart:
 ///
 /// ```no_run
-/// # async fn demo(result: Result<(), gradient::Error>) {
+/// # async fn demo(result: Result<(), my_api::Error>) {
 /// match result {
 ///     Ok(()) => {}
-///     Err(gradient::Error::Api(e)) if e.is_rate_limited() => {
+///     Err(my_api::Error::Api(e)) if e.is_rate_limited() => {
 ///         eprintln!("slow down: {}", e.message());
 ///     }
-///     Err(gradient::Error::Api(e)) => {
+///     Err(my_api::Error::Api(e)) => {
 ///         eprintln!("HTTP {}: {} (request id {:?})", e.status(), e.message(), e.request_id());
 ///     }
 ///     Err(other) => eprintln!("{other}"),

@@ -5,7 +5,7 @@
 //! a last line without a newline is accepted when the stream ends.
 //!
 //! ```
-//! use gradient::ndjson::NdjsonDecoder;
+//! use my_api::ndjson::NdjsonDecoder;
 //!
 //! let mut decoder = NdjsonDecoder::new();
 //! decoder.feed(b"{\"a\":1}\n\n{\"a\"");

@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 ///
 /// ```no_run
 /// use std::time::Duration;
-/// let opts = gradient::RequestOptions::new()
+/// let opts = my_api::RequestOptions::new()
 ///     .header("x-trace", "abc")
 ///     .query("api-version", "2024-10-01")
 ///     .body_field("vendor_flag", true)

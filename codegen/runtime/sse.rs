@@ -12,7 +12,7 @@
 //! The decoder is usable on its own, independent of any HTTP client:
 //!
 //! ```
-//! use gradient::sse::SseDecoder;
+//! use my_api::sse::SseDecoder;
 //!
 //! let mut decoder = SseDecoder::new();
 //! decoder.feed(b"event: greeting\ndata: hel");
@@ -362,9 +362,9 @@ impl SseDecoder {
 /// through; an incomplete event at the end is discarded.
 ///
 /// ```no_run
-/// # async fn demo(response: gradient::reqwest::Response) {
-/// use gradient::StreamExt;
-/// let mut events = gradient::sse::EventStream::new(response.bytes_stream());
+/// # async fn demo(response: my_api::reqwest::Response) {
+/// use my_api::StreamExt;
+/// let mut events = my_api::sse::EventStream::new(response.bytes_stream());
 /// while let Some(event) = events.next().await {
 ///     println!("{:?}", event);
 /// }

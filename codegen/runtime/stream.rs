@@ -370,8 +370,8 @@ typed_stream!(
     /// The client's timeout applies to each wait for more data.
     ///
     /// ```no_run
-    /// use gradient::StreamExt;
-    /// # async fn demo(mut stream: gradient::SseStream<serde_json::Value>) -> Result<(), gradient::Error> {
+    /// use my_api::StreamExt;
+    /// # async fn demo(mut stream: my_api::SseStream<serde_json::Value>) -> Result<(), my_api::Error> {
     /// while let Some(chunk) = stream.next().await {
     ///     let chunk = chunk?;
     ///     println!("{chunk}");

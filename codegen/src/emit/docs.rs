@@ -52,12 +52,12 @@ mod tests {
         let lines = rustdoc_lines("Example:\n```json\n{\"a\": 1}\n```\n    indented");
         assert_eq!(
             lines,
-            vec![" Example:", " ```text", "{\"a\": 1}", " ```", " indented"]
+            vec![" Example:", " ```text", " {\"a\": 1}", " ```", " indented"]
         );
     }
 
     #[test]
     fn unclosed_fences_are_closed() {
-        assert_eq!(rustdoc_lines("```\ncode"), vec![" ```text", "code", " ```"]);
+        assert_eq!(rustdoc_lines("```\ncode"), vec![" ```text", " code", " ```"]);
     }
 }

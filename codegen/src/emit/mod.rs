@@ -26,6 +26,9 @@ use crate::Config;
 
 include!(concat!(env!("OUT_DIR"), "/runtime_files.rs"));
 
+/// How the runtime's doc examples refer to the crate they end up in.
+const RUNTIME_CRATE_PLACEHOLDER: &str = "my_api::";
+
 /// One file of the generated crate.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct File {
@@ -86,10 +89,12 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             contents: contents.clone(),
         });
     }
+    // Runtime doc examples name the crate `my_api`; they compile against the real one.
+    let crate_path = format!("{}::", config.crate_name.replace('-', "_"));
     for (name, contents) in RUNTIME_FILES {
         files.push(File {
             path: format!("src/runtime/{name}"),
-            contents: contents.to_string(),
+            contents: contents.replace(RUNTIME_CRATE_PLACEHOLDER, &crate_path),
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
