@@ -58,6 +58,9 @@ mod tests {
 
     #[test]
     fn unclosed_fences_are_closed() {
-        assert_eq!(rustdoc_lines("```\ncode"), vec![" ```text", " code", " ```"]);
+        assert_eq!(
+            rustdoc_lines("```\ncode"),
+            vec![" ```text", " code", " ```"]
+        );
     }
 }
