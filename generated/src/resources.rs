@@ -5,6 +5,7 @@
 use crate::runtime::{
     ApiResponse, Client, Error, NdjsonStream, Request, RequestOptions, SseStream,
 };
+#[allow(unused_imports)]
 use crate::types;
 impl Client {
     /// Operations under `chat`.

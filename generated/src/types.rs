@@ -58,7 +58,7 @@ pub struct ChatCompletionRequest {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChatCompletionRequest {
-    /// Creates a `ChatCompletionRequest` from its required fields.
+    /// Creates `ChatCompletionRequest` from its required fields.
     pub fn new(model: impl Into<String>, messages: Vec<Message>) -> Self {
         Self {
             model: model.into(),
@@ -248,11 +248,11 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionRequest {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ChatCompletionRequest;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatCompletionRequest object")
+                f.write_str("an object for `ChatCompletionRequest`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -333,7 +333,7 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionRequest {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A message in the conversation, distinguished by the role of its author.
@@ -432,7 +432,7 @@ pub struct SystemMessage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl SystemMessage {
-    /// Creates a `SystemMessage` from its required fields.
+    /// Creates `SystemMessage` from its required fields.
     pub fn new(content: impl Into<TextContent>) -> Self {
         Self {
             content: content.into(),
@@ -444,7 +444,10 @@ impl serde::Serialize for SystemMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("role", &"system")?;
+        match self.extra.get("role") {
+            Some(value) => map.serialize_entry("role", value)?,
+            None => map.serialize_entry("role", &"system")?,
+        }
         map.serialize_entry("content", &self.content)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "role") {
@@ -458,11 +461,11 @@ impl<'de> serde::Deserialize<'de> for SystemMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = SystemMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a SystemMessage object")
+                f.write_str("an object for `SystemMessage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -493,7 +496,7 @@ impl<'de> serde::Deserialize<'de> for SystemMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Text message contents, given as a string, a single text content part, or an array of text content parts.
@@ -577,7 +580,7 @@ pub struct TextPart {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TextPart {
-    /// Creates a `TextPart` from its required fields.
+    /// Creates `TextPart` from its required fields.
     pub fn new(text: impl Into<String>) -> Self {
         Self {
             text: text.into(),
@@ -595,7 +598,10 @@ impl serde::Serialize for TextPart {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"text")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"text")?,
+        }
         map.serialize_entry("text", &self.text)?;
         if let Some(value) = &self.cache_control {
             map.serialize_entry("cache_control", value)?;
@@ -612,11 +618,11 @@ impl<'de> serde::Deserialize<'de> for TextPart {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = TextPart;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TextPart object")
+                f.write_str("an object for `TextPart`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -649,7 +655,7 @@ impl<'de> serde::Deserialize<'de> for TextPart {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Cache control settings for the content part.
@@ -677,7 +683,10 @@ impl serde::Serialize for CacheControl {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"ephemeral")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"ephemeral")?,
+        }
         if let Some(value) = &self.ttl {
             map.serialize_entry("ttl", value)?;
         }
@@ -693,11 +702,11 @@ impl<'de> serde::Deserialize<'de> for CacheControl {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = CacheControl;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CacheControl object")
+                f.write_str("an object for `CacheControl`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -724,7 +733,7 @@ impl<'de> serde::Deserialize<'de> for CacheControl {
                 Ok(CacheControl { ttl: v0, extra })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The cache TTL.
@@ -770,17 +779,17 @@ impl<'de> serde::Deserialize<'de> for CacheTtl {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
             type Value = CacheTtl;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CacheTtl string")
+                f.write_str("a string for `CacheTtl`")
             }
             fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<CacheTtl, E> {
                 Ok(CacheTtl::from(value))
             }
         }
-        deserializer.deserialize_str(Text)
+        deserializer.deserialize_str(__Visitor)
     }
 }
 /// A developer message, giving instructions the model should follow.
@@ -794,7 +803,7 @@ pub struct DeveloperMessage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl DeveloperMessage {
-    /// Creates a `DeveloperMessage` from its required fields.
+    /// Creates `DeveloperMessage` from its required fields.
     pub fn new(content: impl Into<TextContent>) -> Self {
         Self {
             content: content.into(),
@@ -806,7 +815,10 @@ impl serde::Serialize for DeveloperMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("role", &"developer")?;
+        match self.extra.get("role") {
+            Some(value) => map.serialize_entry("role", value)?,
+            None => map.serialize_entry("role", &"developer")?,
+        }
         map.serialize_entry("content", &self.content)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "role") {
@@ -820,11 +832,11 @@ impl<'de> serde::Deserialize<'de> for DeveloperMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = DeveloperMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a DeveloperMessage object")
+                f.write_str("an object for `DeveloperMessage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -855,7 +867,7 @@ impl<'de> serde::Deserialize<'de> for DeveloperMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A message sent by an end user, containing text, images or video.
@@ -869,7 +881,7 @@ pub struct UserMessage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl UserMessage {
-    /// Creates a `UserMessage` from its required fields.
+    /// Creates `UserMessage` from its required fields.
     pub fn new(content: impl Into<UserContent>) -> Self {
         Self {
             content: content.into(),
@@ -881,7 +893,10 @@ impl serde::Serialize for UserMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("role", &"user")?;
+        match self.extra.get("role") {
+            Some(value) => map.serialize_entry("role", value)?,
+            None => map.serialize_entry("role", &"user")?,
+        }
         map.serialize_entry("content", &self.content)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "role") {
@@ -895,11 +910,11 @@ impl<'de> serde::Deserialize<'de> for UserMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = UserMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a UserMessage object")
+                f.write_str("an object for `UserMessage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -930,7 +945,7 @@ impl<'de> serde::Deserialize<'de> for UserMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// User message contents, given as a string, a single content part, or an array of content parts (text, image or video).
@@ -1095,7 +1110,7 @@ pub struct ImagePart {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ImagePart {
-    /// Creates a `ImagePart` from its required fields.
+    /// Creates `ImagePart` from its required fields.
     pub fn new(image_url: impl Into<ImageUrl>) -> Self {
         Self {
             image_url: image_url.into(),
@@ -1107,7 +1122,10 @@ impl serde::Serialize for ImagePart {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"image_url")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"image_url")?,
+        }
         map.serialize_entry("image_url", &self.image_url)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "type") {
@@ -1121,11 +1139,11 @@ impl<'de> serde::Deserialize<'de> for ImagePart {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ImagePart;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ImagePart object")
+                f.write_str("an object for `ImagePart`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1156,7 +1174,7 @@ impl<'de> serde::Deserialize<'de> for ImagePart {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Image URL settings.
@@ -1170,7 +1188,7 @@ pub struct ImageUrl {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ImageUrl {
-    /// Creates a `ImageUrl` from its required fields.
+    /// Creates `ImageUrl` from its required fields.
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
@@ -1202,11 +1220,11 @@ impl<'de> serde::Deserialize<'de> for ImageUrl {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ImageUrl;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ImageUrl object")
+                f.write_str("an object for `ImageUrl`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1233,7 +1251,7 @@ impl<'de> serde::Deserialize<'de> for ImageUrl {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Optional detail level for image understanding.
@@ -1283,11 +1301,11 @@ impl<'de> serde::Deserialize<'de> for ImageDetail {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
             type Value = ImageDetail;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ImageDetail string")
+                f.write_str("a string for `ImageDetail`")
             }
             fn visit_str<E: serde::de::Error>(
                 self,
@@ -1296,7 +1314,7 @@ impl<'de> serde::Deserialize<'de> for ImageDetail {
                 Ok(ImageDetail::from(value))
             }
         }
-        deserializer.deserialize_str(Text)
+        deserializer.deserialize_str(__Visitor)
     }
 }
 /// A video content part.
@@ -1310,7 +1328,7 @@ pub struct VideoPart {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl VideoPart {
-    /// Creates a `VideoPart` from its required fields.
+    /// Creates `VideoPart` from its required fields.
     pub fn new(video_url: impl Into<VideoUrl>) -> Self {
         Self {
             video_url: video_url.into(),
@@ -1322,7 +1340,10 @@ impl serde::Serialize for VideoPart {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"video_url")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"video_url")?,
+        }
         map.serialize_entry("video_url", &self.video_url)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "type") {
@@ -1336,11 +1357,11 @@ impl<'de> serde::Deserialize<'de> for VideoPart {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VideoPart;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoPart object")
+                f.write_str("an object for `VideoPart`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1371,7 +1392,7 @@ impl<'de> serde::Deserialize<'de> for VideoPart {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Video URL settings.
@@ -1383,7 +1404,7 @@ pub struct VideoUrl {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl VideoUrl {
-    /// Creates a `VideoUrl` from its required fields.
+    /// Creates `VideoUrl` from its required fields.
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
@@ -1406,11 +1427,11 @@ impl<'de> serde::Deserialize<'de> for VideoUrl {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = VideoUrl;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a VideoUrl object")
+                f.write_str("an object for `VideoUrl`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1434,7 +1455,7 @@ impl<'de> serde::Deserialize<'de> for VideoUrl {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A message previously sent by the model in response to user messages.
@@ -1469,7 +1490,10 @@ impl serde::Serialize for AssistantMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("role", &"assistant")?;
+        match self.extra.get("role") {
+            Some(value) => map.serialize_entry("role", value)?,
+            None => map.serialize_entry("role", &"assistant")?,
+        }
         if let Some(value) = &self.content {
             map.serialize_entry("content", value)?;
         }
@@ -1488,11 +1512,11 @@ impl<'de> serde::Deserialize<'de> for AssistantMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = AssistantMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a AssistantMessage object")
+                f.write_str("an object for `AssistantMessage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1525,7 +1549,7 @@ impl<'de> serde::Deserialize<'de> for AssistantMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A tool call generated by the model, such as a function call.
@@ -1541,7 +1565,7 @@ pub struct ToolCall {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ToolCall {
-    /// Creates a `ToolCall` from its required fields.
+    /// Creates `ToolCall` from its required fields.
     pub fn new(id: impl Into<String>, function: impl Into<FunctionCall>) -> Self {
         Self {
             id: id.into(),
@@ -1554,7 +1578,10 @@ impl serde::Serialize for ToolCall {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"function")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"function")?,
+        }
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("function", &self.function)?;
         for (key, value) in &self.extra {
@@ -1569,11 +1596,11 @@ impl<'de> serde::Deserialize<'de> for ToolCall {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ToolCall;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ToolCall object")
+                f.write_str("an object for `ToolCall`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1607,7 +1634,7 @@ impl<'de> serde::Deserialize<'de> for ToolCall {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The function that the model called.
@@ -1621,7 +1648,7 @@ pub struct FunctionCall {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FunctionCall {
-    /// Creates a `FunctionCall` from its required fields.
+    /// Creates `FunctionCall` from its required fields.
     pub fn new(name: impl Into<String>, arguments: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -1646,11 +1673,11 @@ impl<'de> serde::Deserialize<'de> for FunctionCall {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = FunctionCall;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a FunctionCall object")
+                f.write_str("an object for `FunctionCall`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1677,7 +1704,7 @@ impl<'de> serde::Deserialize<'de> for FunctionCall {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The result of a tool call, sent back to the model.
@@ -1693,7 +1720,7 @@ pub struct ToolMessage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ToolMessage {
-    /// Creates a `ToolMessage` from its required fields.
+    /// Creates `ToolMessage` from its required fields.
     pub fn new(
         content: impl Into<TextContent>,
         tool_call_id: impl Into<String>,
@@ -1709,7 +1736,10 @@ impl serde::Serialize for ToolMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("role", &"tool")?;
+        match self.extra.get("role") {
+            Some(value) => map.serialize_entry("role", value)?,
+            None => map.serialize_entry("role", &"tool")?,
+        }
         map.serialize_entry("content", &self.content)?;
         map.serialize_entry("tool_call_id", &self.tool_call_id)?;
         for (key, value) in &self.extra {
@@ -1724,11 +1754,11 @@ impl<'de> serde::Deserialize<'de> for ToolMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ToolMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ToolMessage object")
+                f.write_str("an object for `ToolMessage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1762,7 +1792,7 @@ impl<'de> serde::Deserialize<'de> for ToolMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Constrains effort on reasoning for reasoning models. Reducing reasoning effort can result in faster responses and fewer tokens used on reasoning in a response.
@@ -1824,11 +1854,11 @@ impl<'de> serde::Deserialize<'de> for ReasoningEffort {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
             type Value = ReasoningEffort;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ReasoningEffort string")
+                f.write_str("a string for `ReasoningEffort`")
             }
             fn visit_str<E: serde::de::Error>(
                 self,
@@ -1837,7 +1867,7 @@ impl<'de> serde::Deserialize<'de> for ReasoningEffort {
                 Ok(ReasoningEffort::from(value))
             }
         }
-        deserializer.deserialize_str(Text)
+        deserializer.deserialize_str(__Visitor)
     }
 }
 /// Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
@@ -1935,11 +1965,11 @@ impl<'de> serde::Deserialize<'de> for StreamOptions {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = StreamOptions;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a StreamOptions object")
+                f.write_str("an object for `StreamOptions`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -1963,7 +1993,7 @@ impl<'de> serde::Deserialize<'de> for StreamOptions {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Controls which (if any) tool is called by the model.
@@ -2067,11 +2097,11 @@ impl<'de> serde::Deserialize<'de> for ToolChoiceMode {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
             type Value = ToolChoiceMode;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ToolChoiceMode string")
+                f.write_str("a string for `ToolChoiceMode`")
             }
             fn visit_str<E: serde::de::Error>(
                 self,
@@ -2080,7 +2110,7 @@ impl<'de> serde::Deserialize<'de> for ToolChoiceMode {
                 Ok(ToolChoiceMode::from(value))
             }
         }
-        deserializer.deserialize_str(Text)
+        deserializer.deserialize_str(__Visitor)
     }
 }
 /// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
@@ -2094,7 +2124,7 @@ pub struct NamedToolChoice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl NamedToolChoice {
-    /// Creates a `NamedToolChoice` from its required fields.
+    /// Creates `NamedToolChoice` from its required fields.
     pub fn new(function: impl Into<FunctionName>) -> Self {
         Self {
             function: function.into(),
@@ -2106,7 +2136,10 @@ impl serde::Serialize for NamedToolChoice {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"function")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"function")?,
+        }
         map.serialize_entry("function", &self.function)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "type") {
@@ -2120,11 +2153,11 @@ impl<'de> serde::Deserialize<'de> for NamedToolChoice {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = NamedToolChoice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a NamedToolChoice object")
+                f.write_str("an object for `NamedToolChoice`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2155,7 +2188,7 @@ impl<'de> serde::Deserialize<'de> for NamedToolChoice {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Names the function the model must call.
@@ -2167,7 +2200,7 @@ pub struct FunctionName {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FunctionName {
-    /// Creates a `FunctionName` from its required fields.
+    /// Creates `FunctionName` from its required fields.
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -2190,11 +2223,11 @@ impl<'de> serde::Deserialize<'de> for FunctionName {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = FunctionName;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a FunctionName object")
+                f.write_str("an object for `FunctionName`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2218,7 +2251,7 @@ impl<'de> serde::Deserialize<'de> for FunctionName {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A tool the model may call. Currently, only functions are supported as a tool.
@@ -2232,7 +2265,7 @@ pub struct Tool {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Tool {
-    /// Creates a `Tool` from its required fields.
+    /// Creates `Tool` from its required fields.
     pub fn new(function: impl Into<FunctionDefinition>) -> Self {
         Self {
             function: function.into(),
@@ -2244,7 +2277,10 @@ impl serde::Serialize for Tool {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"function")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"function")?,
+        }
         map.serialize_entry("function", &self.function)?;
         for (key, value) in &self.extra {
             if !matches!(key.as_str(), "type") {
@@ -2258,11 +2294,11 @@ impl<'de> serde::Deserialize<'de> for Tool {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Tool;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Tool object")
+                f.write_str("an object for `Tool`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2293,7 +2329,7 @@ impl<'de> serde::Deserialize<'de> for Tool {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A function the model may call.
@@ -2310,7 +2346,7 @@ pub struct FunctionDefinition {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl FunctionDefinition {
-    /// Creates a `FunctionDefinition` from its required fields.
+    /// Creates `FunctionDefinition` from its required fields.
     pub fn new(name: impl Into<String>) -> Self {
         Self {
             name: name.into(),
@@ -2351,11 +2387,11 @@ impl<'de> serde::Deserialize<'de> for FunctionDefinition {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = FunctionDefinition;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a FunctionDefinition object")
+                f.write_str("an object for `FunctionDefinition`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2385,7 +2421,7 @@ impl<'de> serde::Deserialize<'de> for FunctionDefinition {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
@@ -2410,7 +2446,7 @@ pub struct ChatCompletion {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChatCompletion {
-    /// Creates a `ChatCompletion` from its required fields.
+    /// Creates `ChatCompletion` from its required fields.
     pub fn new(
         id: impl Into<String>,
         choices: Vec<Choice>,
@@ -2436,7 +2472,10 @@ impl serde::Serialize for ChatCompletion {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("object", &"chat.completion")?;
+        match self.extra.get("object") {
+            Some(value) => map.serialize_entry("object", value)?,
+            None => map.serialize_entry("object", &"chat.completion")?,
+        }
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("choices", &self.choices)?;
         map.serialize_entry("created", &self.created)?;
@@ -2456,11 +2495,11 @@ impl<'de> serde::Deserialize<'de> for ChatCompletion {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ChatCompletion;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatCompletion object")
+                f.write_str("an object for `ChatCompletion`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2502,7 +2541,7 @@ impl<'de> serde::Deserialize<'de> for ChatCompletion {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A chat completion choice.
@@ -2522,7 +2561,7 @@ pub struct Choice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Choice {
-    /// Creates a `Choice` from its required fields.
+    /// Creates `Choice` from its required fields.
     pub fn new(
         finish_reason: impl Into<FinishReason>,
         index: i32,
@@ -2562,11 +2601,11 @@ impl<'de> serde::Deserialize<'de> for Choice {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Choice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Choice object")
+                f.write_str("an object for `Choice`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2602,7 +2641,7 @@ impl<'de> serde::Deserialize<'de> for Choice {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
@@ -2659,11 +2698,11 @@ impl<'de> serde::Deserialize<'de> for FinishReason {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
             type Value = FinishReason;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a FinishReason string")
+                f.write_str("a string for `FinishReason`")
             }
             fn visit_str<E: serde::de::Error>(
                 self,
@@ -2672,7 +2711,7 @@ impl<'de> serde::Deserialize<'de> for FinishReason {
                 Ok(FinishReason::from(value))
             }
         }
-        deserializer.deserialize_str(Text)
+        deserializer.deserialize_str(__Visitor)
     }
 }
 /// Log probability information for the choice.
@@ -2721,11 +2760,11 @@ impl<'de> serde::Deserialize<'de> for ChoiceLogprobs {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ChoiceLogprobs;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChoiceLogprobs object")
+                f.write_str("an object for `ChoiceLogprobs`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2752,7 +2791,7 @@ impl<'de> serde::Deserialize<'de> for ChoiceLogprobs {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A token with its log probability and the most likely alternatives at its position.
@@ -2770,7 +2809,7 @@ pub struct TokenLogprob {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TokenLogprob {
-    /// Creates a `TokenLogprob` from its required fields.
+    /// Creates `TokenLogprob` from its required fields.
     pub fn new(
         token: impl Into<String>,
         logprob: f64,
@@ -2808,11 +2847,11 @@ impl<'de> serde::Deserialize<'de> for TokenLogprob {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = TokenLogprob;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TokenLogprob object")
+                f.write_str("an object for `TokenLogprob`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2845,7 +2884,7 @@ impl<'de> serde::Deserialize<'de> for TokenLogprob {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// One of the most likely tokens at a token position, with its log probability.
@@ -2861,7 +2900,7 @@ pub struct TopLogprob {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl TopLogprob {
-    /// Creates a `TopLogprob` from its required fields.
+    /// Creates `TopLogprob` from its required fields.
     pub fn new(token: impl Into<String>, logprob: f64) -> Self {
         Self {
             token: token.into(),
@@ -2893,11 +2932,11 @@ impl<'de> serde::Deserialize<'de> for TopLogprob {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = TopLogprob;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a TopLogprob object")
+                f.write_str("an object for `TopLogprob`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -2927,7 +2966,7 @@ impl<'de> serde::Deserialize<'de> for TopLogprob {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A chat completion message generated by the model.
@@ -2976,7 +3015,10 @@ impl serde::Serialize for ResponseMessage {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("role", &"assistant")?;
+        match self.extra.get("role") {
+            Some(value) => map.serialize_entry("role", value)?,
+            None => map.serialize_entry("role", &"assistant")?,
+        }
         map.serialize_entry("content", &self.content)?;
         if let Some(value) = &self.reasoning_content {
             map.serialize_entry("reasoning_content", value)?;
@@ -2999,11 +3041,11 @@ impl<'de> serde::Deserialize<'de> for ResponseMessage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ResponseMessage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ResponseMessage object")
+                f.write_str("an object for `ResponseMessage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3042,7 +3084,7 @@ impl<'de> serde::Deserialize<'de> for ResponseMessage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Usage statistics for the completion request.
@@ -3064,7 +3106,7 @@ pub struct Usage {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl Usage {
-    /// Creates a `Usage` from its required fields.
+    /// Creates `Usage` from its required fields.
     pub fn new(prompt_tokens: i32, completion_tokens: i32, total_tokens: i32) -> Self {
         Self {
             prompt_tokens,
@@ -3118,11 +3160,11 @@ impl<'de> serde::Deserialize<'de> for Usage {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = Usage;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a Usage object")
+                f.write_str("an object for `Usage`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3161,7 +3203,7 @@ impl<'de> serde::Deserialize<'de> for Usage {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Breakdown of prompt tokens written to cache.
@@ -3210,11 +3252,11 @@ impl<'de> serde::Deserialize<'de> for CacheCreation {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = CacheCreation;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a CacheCreation object")
+                f.write_str("an object for `CacheCreation`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3241,7 +3283,7 @@ impl<'de> serde::Deserialize<'de> for CacheCreation {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Represents a streamed chunk of a chat completion response returned by the model, based on the provided input. Sent as the `data:` of one server-sent event when the request sets `stream: true`.
@@ -3263,7 +3305,7 @@ pub struct ChatCompletionChunk {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChatCompletionChunk {
-    /// Creates a `ChatCompletionChunk` from its required fields.
+    /// Creates `ChatCompletionChunk` from its required fields.
     pub fn new(
         id: impl Into<String>,
         choices: Vec<ChunkChoice>,
@@ -3289,7 +3331,10 @@ impl serde::Serialize for ChatCompletionChunk {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("object", &"chat.completion.chunk")?;
+        match self.extra.get("object") {
+            Some(value) => map.serialize_entry("object", value)?,
+            None => map.serialize_entry("object", &"chat.completion.chunk")?,
+        }
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("choices", &self.choices)?;
         map.serialize_entry("created", &self.created)?;
@@ -3309,11 +3354,11 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionChunk {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ChatCompletionChunk;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChatCompletionChunk object")
+                f.write_str("an object for `ChatCompletionChunk`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3355,7 +3400,7 @@ impl<'de> serde::Deserialize<'de> for ChatCompletionChunk {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A chat completion choice within a streamed chunk.
@@ -3373,7 +3418,7 @@ pub struct ChunkChoice {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ChunkChoice {
-    /// Creates a `ChunkChoice` from its required fields.
+    /// Creates `ChunkChoice` from its required fields.
     pub fn new(index: i32, delta: impl Into<ChunkDelta>) -> Self {
         Self {
             index,
@@ -3414,11 +3459,11 @@ impl<'de> serde::Deserialize<'de> for ChunkChoice {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ChunkChoice;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChunkChoice object")
+                f.write_str("an object for `ChunkChoice`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3451,7 +3496,7 @@ impl<'de> serde::Deserialize<'de> for ChunkChoice {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A chat completion delta generated by streamed model responses.
@@ -3530,11 +3575,11 @@ impl<'de> serde::Deserialize<'de> for ChunkDelta {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ChunkDelta;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChunkDelta object")
+                f.write_str("an object for `ChunkDelta`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3570,7 +3615,7 @@ impl<'de> serde::Deserialize<'de> for ChunkDelta {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The role of the author of this message.
@@ -3628,11 +3673,11 @@ impl<'de> serde::Deserialize<'de> for ChunkDeltaRole {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Text;
-        impl serde::de::Visitor<'_> for Text {
+        struct __Visitor;
+        impl serde::de::Visitor<'_> for __Visitor {
             type Value = ChunkDeltaRole;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ChunkDeltaRole string")
+                f.write_str("a string for `ChunkDeltaRole`")
             }
             fn visit_str<E: serde::de::Error>(
                 self,
@@ -3641,7 +3686,7 @@ impl<'de> serde::Deserialize<'de> for ChunkDeltaRole {
                 Ok(ChunkDeltaRole::from(value))
             }
         }
-        deserializer.deserialize_str(Text)
+        deserializer.deserialize_str(__Visitor)
     }
 }
 /// A fragment of a tool call, streamed in a chunk delta.
@@ -3659,7 +3704,7 @@ pub struct ToolCallDelta {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ToolCallDelta {
-    /// Creates a `ToolCallDelta` from its required fields.
+    /// Creates `ToolCallDelta` from its required fields.
     pub fn new(index: i32) -> Self {
         Self {
             index,
@@ -3683,7 +3728,10 @@ impl serde::Serialize for ToolCallDelta {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap as _;
         let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("type", &"function")?;
+        match self.extra.get("type") {
+            Some(value) => map.serialize_entry("type", value)?,
+            None => map.serialize_entry("type", &"function")?,
+        }
         map.serialize_entry("index", &self.index)?;
         if let Some(value) = &self.id {
             map.serialize_entry("id", value)?;
@@ -3703,11 +3751,11 @@ impl<'de> serde::Deserialize<'de> for ToolCallDelta {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ToolCallDelta;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ToolCallDelta object")
+                f.write_str("an object for `ToolCallDelta`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3743,7 +3791,7 @@ impl<'de> serde::Deserialize<'de> for ToolCallDelta {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// A fragment of the function that the model called.
@@ -3792,11 +3840,11 @@ impl<'de> serde::Deserialize<'de> for FunctionCallDelta {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = FunctionCallDelta;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a FunctionCallDelta object")
+                f.write_str("an object for `FunctionCallDelta`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3823,7 +3871,7 @@ impl<'de> serde::Deserialize<'de> for FunctionCallDelta {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// The body of an error response.
@@ -3835,7 +3883,7 @@ pub struct ErrorResponse {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ErrorResponse {
-    /// Creates a `ErrorResponse` from its required fields.
+    /// Creates `ErrorResponse` from its required fields.
     pub fn new(error: impl Into<ErrorObject>) -> Self {
         Self {
             error: error.into(),
@@ -3858,11 +3906,11 @@ impl<'de> serde::Deserialize<'de> for ErrorResponse {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ErrorResponse;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ErrorResponse object")
+                f.write_str("an object for `ErrorResponse`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3886,7 +3934,7 @@ impl<'de> serde::Deserialize<'de> for ErrorResponse {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// Details of an error returned by the API.
@@ -3904,7 +3952,7 @@ pub struct ErrorObject {
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 impl ErrorObject {
-    /// Creates a `ErrorObject` from its required fields.
+    /// Creates `ErrorObject` from its required fields.
     pub fn new(message: impl Into<String>) -> Self {
         Self {
             message: message.into(),
@@ -3954,11 +4002,11 @@ impl<'de> serde::Deserialize<'de> for ErrorObject {
     fn deserialize<D: serde::Deserializer<'de>>(
         deserializer: D,
     ) -> Result<Self, D::Error> {
-        struct Fields;
-        impl<'de> serde::de::Visitor<'de> for Fields {
+        struct __Visitor;
+        impl<'de> serde::de::Visitor<'de> for __Visitor {
             type Value = ErrorObject;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a ErrorObject object")
+                f.write_str("an object for `ErrorObject`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(
                 self,
@@ -3991,7 +4039,7 @@ impl<'de> serde::Deserialize<'de> for ErrorObject {
                 })
             }
         }
-        deserializer.deserialize_map(Fields)
+        deserializer.deserialize_map(__Visitor)
     }
 }
 /// An error code, when one is provided.

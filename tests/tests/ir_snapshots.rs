@@ -290,7 +290,6 @@ fn discriminator_mapping_keys_are_the_tag_values() {
 /// so the union must write it: otherwise `Pet::Dog(Dog::new("cat", ..))` serializes as
 /// a cat and decodes back as `Pet::Cat`.
 #[test]
-#[ignore = "generator bug: a mapped arm that declares its tag as a plain string does not get the tag from the union"]
 fn discriminator_arm_declaring_its_tag_as_a_plain_string_gets_the_tag_from_the_union() {
     let api = ir("discriminator_mapping.yaml");
     let pet = tagged(&api, "Pet");
@@ -426,7 +425,6 @@ fn string_and_enum_arms_collapse_into_one_open_enum() {
 }
 
 #[test]
-#[ignore = "generator bug: collapsing `anyOf [string, enum]` leaves the enum arm's type behind, unused (`ModelString`)"]
 fn collapsed_string_arms_leave_no_unused_types() {
     let unused = unused_types(&ir("open_enum.yaml"));
     assert!(unused.is_empty(), "unused types {unused:?}");

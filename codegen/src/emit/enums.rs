@@ -15,7 +15,7 @@ pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.json).collect();
     let variant_docs = values.iter().map(|v| format!(" `{v}`"));
-    let expecting = format!("a {} string", def.name);
+    let expecting = format!("a string for `{}`", def.name);
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -58,8 +58,8 @@ pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Text;
-                impl serde::de::Visitor<'_> for Text {
+                struct __Visitor;
+                impl serde::de::Visitor<'_> for __Visitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(#expecting)
@@ -68,7 +68,7 @@ pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
                         Ok(#name::from(value))
                     }
                 }
-                deserializer.deserialize_str(Text)
+                deserializer.deserialize_str(__Visitor)
             }
         }
     }

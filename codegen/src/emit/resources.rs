@@ -76,6 +76,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
         //! Operations, grouped by resource: `client.chat().completions().create(&request)`.
         #[allow(unused_imports)]
         use crate::runtime::{ApiResponse, Client, Error, NdjsonStream, Request, RequestOptions, SseStream};
+        #[allow(unused_imports)]
         use crate::types;
 
         impl Client {
@@ -255,14 +256,24 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         .map(|(k, v)| quote!((#k, #v.to_string())));
     let mut pushes = Vec::new();
     let query_fields = query_fields(op, index);
-    let query_fields = query_fields.iter().map(|(json, rust, required)| {
+    let query_fields = query_fields.iter().map(|(json, rust, required, list)| {
         let field = ident(rust);
+        // Arrays are sent as OpenAPI's default (form, explode): the key once per item.
+        let push = if *list {
+            quote! {
+                for item in value {
+                    query_pairs.push((#json, crate::runtime::serde_support::param_text(item)));
+                }
+            }
+        } else {
+            quote! { query_pairs.push((#json, crate::runtime::serde_support::param_text(value))); }
+        };
         if *required {
-            quote! { query_pairs.push((#json, crate::runtime::serde_support::param_text(&query.#field))); }
+            quote! { let value = &query.#field; #push }
         } else {
             quote! {
                 if let Some(value) = &query.#field {
-                    query_pairs.push((#json, crate::runtime::serde_support::param_text(value)));
+                    #push
                 }
             }
         }
@@ -300,7 +311,7 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
 }
 
 /// `(json name, field name, required)` of each query parameter.
-fn query_fields(op: &Operation, index: &TypeIndex) -> Vec<(String, String, bool)> {
+fn query_fields(op: &Operation, index: &TypeIndex) -> Vec<(String, String, bool, bool)> {
     let Some(crate::ir::TypeKind::Struct(query)) = op
         .query
         .as_deref()
@@ -312,7 +323,10 @@ fn query_fields(op: &Operation, index: &TypeIndex) -> Vec<(String, String, bool)
     query
         .fields
         .iter()
-        .map(|f| (f.json_name.clone(), f.rust_name.clone(), f.required))
+        .map(|f| {
+            let list = matches!(index.canonical(&f.ty), TypeRef::List(_));
+            (f.json_name.clone(), f.rust_name.clone(), f.required, list)
+        })
         .collect()
 }
 

@@ -117,7 +117,7 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             def.name
         )
     } else {
-        format!(" Creates a `{}` from its required fields.", def.name)
+        format!(" Creates `{}` from its required fields.", def.name)
     };
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let constructor = if required.is_empty() {
@@ -175,7 +175,17 @@ fn serialize_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     let constants = s.constants.iter().map(|c| {
         let key = &c.json_name;
         let value = literal_tokens(&c.value);
-        quote! { map.serialize_entry(#key, &#value)?; }
+        if s.extra == Extra::Any {
+            // A different value received from a server is kept in `extra` and sent back.
+            quote! {
+                match self.extra.get(#key) {
+                    Some(value) => map.serialize_entry(#key, value)?,
+                    None => map.serialize_entry(#key, &#value)?,
+                }
+            }
+        } else {
+            quote! { map.serialize_entry(#key, &#value)?; }
+        }
     });
     let fields = s.fields.iter().map(|f| {
         let key = &f.json_name;
@@ -208,11 +218,14 @@ fn serialize_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             }
         }
     };
+    let writes_nothing =
+        s.constants.is_empty() && s.fields.is_empty() && s.extra == Extra::Forbidden;
+    let mutability = (!writes_nothing).then(|| quote!(mut));
     quote! {
         impl serde::Serialize for #name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
+                let #mutability map = serializer.serialize_map(None)?;
                 #(#constants)*
                 #(#fields)*
                 #extra
@@ -224,7 +237,7 @@ fn serialize_impl(def: &TypeDef, s: &Struct) -> TokenStream {
 
 fn deserialize_impl(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream {
     let name = ident(&def.name);
-    let expecting = format!("a {} object", def.name);
+    let expecting = format!("an object for `{}`", def.name);
     let locals: Vec<_> = (0..s.fields.len()).map(|i| format_ident!("v{i}")).collect();
     let declarations = s.fields.iter().zip(&locals).map(|(f, local)| {
         let ty = stored_tokens(&f.ty, f.boxed);
@@ -279,8 +292,8 @@ fn deserialize_impl(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream
     quote! {
         impl<'de> serde::Deserialize<'de> for #name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Fields;
-                impl<'de> serde::de::Visitor<'de> for Fields {
+                struct __Visitor;
+                impl<'de> serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
                     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                         f.write_str(#expecting)
@@ -298,7 +311,7 @@ fn deserialize_impl(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream
                         Ok(#name { #(#inits,)* #extra_init })
                     }
                 }
-                deserializer.deserialize_map(Fields)
+                deserializer.deserialize_map(__Visitor)
             }
         }
     }

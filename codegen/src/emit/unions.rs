@@ -40,7 +40,17 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
         } else {
             quote!(Self::#variant)
         };
-        quote! { Some(#value) => crate::runtime::serde_support::decode(value, #label).map(#wrap), }
+        // A tag the union writes but the struct has no field for must not end up in `extra`.
+        let has_field = matches!(
+            index.get(&v.ty).map(|d| &d.kind),
+            Some(TypeKind::Struct(s)) if s.fields.iter().any(|f| f.json_name == *tag)
+        );
+        let input = if v.inject_tag && !has_field {
+            quote!(crate::runtime::serde_support::without_key(value, #tag))
+        } else {
+            quote!(value)
+        };
+        quote! { Some(#value) => crate::runtime::serde_support::decode(#input, #label).map(#wrap), }
     });
     let from_impls = from_variants(
         &def.name,

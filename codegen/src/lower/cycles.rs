@@ -7,7 +7,8 @@ use crate::ir::{TypeDef, TypeKind, TypeRef};
 
 /// Sets `boxed` on every direct (not through `Vec` or a map) reference that stays
 /// within a cycle, and breaks alias-only cycles.
-pub(crate) fn box_recursive_references(types: &mut [TypeDef]) {
+/// Returns the names of aliases replaced by JSON values.
+pub(crate) fn box_recursive_references(types: &mut [TypeDef]) -> Vec<String> {
     let index: HashMap<&str, usize> = types
         .iter()
         .enumerate()
@@ -62,9 +63,12 @@ pub(crate) fn box_recursive_references(types: &mut [TypeDef]) {
             _ => {}
         }
     }
+    let mut replaced = Vec::new();
     for i in alias_cycles {
         types[i].kind = TypeKind::Alias(TypeRef::Any);
+        replaced.push(types[i].source.clone());
     }
+    replaced
 }
 
 /// The named type a value of `ty` contains inline (not behind a `Vec` or map).

@@ -48,7 +48,12 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             .map(str::to_string)
     };
     let mut types: Vec<TypeDef> = lowerer.slots.into_iter().flatten().collect();
-    cycles::box_recursive_references(&mut types);
+    for source in cycles::box_recursive_references(&mut types) {
+        lowerer.warnings.push(Warning {
+            location: source,
+            message: "schema only refers to itself through $refs; typed as a JSON value".into(),
+        });
+    }
     Ok(Api {
         title: text("title").unwrap_or_default(),
         description: text("description"),

@@ -36,6 +36,16 @@ const RESERVED_TYPES: &[&str] = &[
     "Deserialize",
     "Serializer",
     "Deserializer",
+    "From",
+    "Into",
+    "Extend",
+    "Iterator",
+    "ToString",
+    // Generic parameters of the emitted serde impls.
+    "A",
+    "D",
+    "E",
+    "S",
 ];
 
 /// Replaces everything but ASCII letters and digits with word breaks, so heck sees words.
@@ -117,6 +127,8 @@ impl NameTable {
             Some(stem) => (stem, true),
             None => (candidate, false),
         };
+        // `self_` + 2 is `self_2`, not `self__2`.
+        let stem = stem.trim_end_matches('_');
         let separator = if candidate.contains('_') || raw || is_lower(stem) {
             "_"
         } else {

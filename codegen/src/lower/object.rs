@@ -58,6 +58,14 @@ pub(crate) fn lower_object(
         .get("properties")
         .and_then(Value::as_mapping)
         .is_some_and(|p| !p.is_empty());
+    if !has_properties && schema.get("additionalProperties") == Some(&Value::Bool(false)) {
+        // An object that must be empty.
+        return Ok(Lowered::Kind(TypeKind::Struct(Struct {
+            fields: Vec::new(),
+            constants: Vec::new(),
+            extra: Extra::Forbidden,
+        })));
+    }
     if !has_properties {
         return Ok(Lowered::Ref(TypeRef::Map(Box::new(map_value_type(
             lw, loc, schema, hint,

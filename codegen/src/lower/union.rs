@@ -105,13 +105,15 @@ fn lower_tagged(
 
     let mut names = NameTable::default();
     let mut variants = Vec::new();
-    for ((arm_loc, arm), values) in arms.iter().zip(&tag_values) {
+    for (((arm_loc, arm), values), constants) in arms.iter().zip(&tag_values).zip(&arm_constants) {
         let variant_hint = format!("{hint}{}", pascal(&values[0]));
         let (ty, _) = lower_inline(lw, arm_loc, arm, &variant_hint)?;
         let TypeRef::Named(ty) = ty else {
             return Ok(None);
         };
-        let inject_tag = !has_property(lw, arm_loc, arm, &tag);
+        // Unless the struct fixes the tag itself, the union writes it, so the value
+        // always matches the variant.
+        let inject_tag = !constants.iter().any(|(name, _)| *name == tag);
         for value in values {
             variants.push(TaggedVariant {
                 tag_value: value.clone(),
@@ -195,12 +197,6 @@ fn string_constants(lw: &Lowerer, loc: &Location, schema: &Value) -> Vec<(String
         .collect()
 }
 
-fn has_property(lw: &Lowerer, loc: &Location, schema: &Value, name: &str) -> bool {
-    object_properties(lw, loc, schema)
-        .iter()
-        .any(|(n, _, _)| n == name)
-}
-
 /// The properties of an object schema, following `$ref`s and `allOf` parts.
 fn object_properties<'v>(
     lw: &Lowerer<'v>,
@@ -243,7 +239,18 @@ fn lower_untagged(
     arms: &[(Location, &Value)],
     hint: &str,
 ) -> Result<(Lowered, bool), LowerError> {
-    let mut any_null = false;
+    let mut any_null = arms.iter().any(|(_, arm)| super::schema::admits_null(arm));
+    if let Some(values) = string_arm_values(lw, arms) {
+        // Only strings: one open enum (or `String`), without naming each arm first.
+        let lowered = if values.is_empty() {
+            Lowered::Ref(TypeRef::String)
+        } else {
+            Lowered::Kind(TypeKind::Enum(string_enum(
+                values.iter().map(String::as_str),
+            )))
+        };
+        return Ok((lowered, any_null));
+    }
     let mut variants: Vec<UntaggedVariant> = Vec::new();
     for (arm_loc, arm) in arms {
         let title = arm
@@ -313,6 +320,43 @@ fn lower_untagged(
         Lowered::Kind(TypeKind::Untagged(UntaggedUnion { variants })),
         any_null,
     ))
+}
+
+/// The enum values of arms that are all strings (plain, `enum`, or `const`), or `None`
+/// when some arm is anything else.
+fn string_arm_values(lw: &Lowerer, arms: &[(Location, &Value)]) -> Option<Vec<String>> {
+    let mut values = Vec::new();
+    for (arm_loc, arm) in arms {
+        let (_, schema) = lw.deref(arm_loc, arm).ok()?;
+        let map = schema.as_mapping()?;
+        if ["oneOf", "anyOf", "allOf", "properties", "items"]
+            .iter()
+            .any(|k| map.contains_key(*k))
+        {
+            return None;
+        }
+        let is_string = match map.get("type") {
+            Some(Value::String(t)) => t == "string",
+            Some(Value::Sequence(types)) => types
+                .iter()
+                .all(|t| matches!(t.as_str(), Some("string" | "null"))),
+            _ => map.contains_key("enum") || map.contains_key("const"),
+        };
+        if !is_string {
+            return None;
+        }
+        if let Some(Value::String(value)) = map.get("const") {
+            values.push(value.clone());
+        }
+        for value in sequence(map, "enum").unwrap_or_default() {
+            match value {
+                Value::String(v) => values.push(v.clone()),
+                Value::Null => {}
+                _ => return None,
+            }
+        }
+    }
+    Some(values)
 }
 
 /// The known values of several string-shaped arms (plain strings and string enums), when

@@ -27,12 +27,9 @@ pub fn write_crate(krate: &Crate, out: &Path) -> Result<(), WriteError> {
             std::fs::remove_dir_all(stale).map_err(|e| WriteError::io(stale, e))?;
         }
     }
-    for file in &krate.files {
-        let path = staging.join(&file.path);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| WriteError::io(dir, e))?;
-        }
-        std::fs::write(&path, &file.contents).map_err(|e| WriteError::io(&path, e))?;
+    if let Err(err) = write_files(krate, &staging) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
     }
     if out.exists() {
         std::fs::rename(out, &previous).map_err(|e| WriteError::io(out, e))?;
@@ -43,6 +40,17 @@ pub fn write_crate(krate: &Crate, out: &Path) -> Result<(), WriteError> {
     }
     if previous.exists() {
         std::fs::remove_dir_all(&previous).map_err(|e| WriteError::io(&previous, e))?;
+    }
+    Ok(())
+}
+
+fn write_files(krate: &Crate, root: &Path) -> Result<(), WriteError> {
+    for file in &krate.files {
+        let path = root.join(&file.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| WriteError::io(dir, e))?;
+        }
+        std::fs::write(&path, &file.contents).map_err(|e| WriteError::io(&path, e))?;
     }
     Ok(())
 }

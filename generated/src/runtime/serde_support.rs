@@ -57,6 +57,14 @@ pub(crate) fn decode<T: DeserializeOwned, E: de::Error>(
     serde_json::from_value(value).map_err(|err| E::custom(format_args!("as {variant}: {err}")))
 }
 
+/// `value` without the property `key` (when it is an object).
+pub(crate) fn without_key(mut value: Value, key: &str) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.remove(key);
+    }
+    value
+}
+
 /// Whether `value` is an object holding every one of `keys`.
 pub(crate) fn has_keys(value: &Value, keys: &[&str]) -> bool {
     value
