@@ -106,7 +106,13 @@ fn lower_tagged(
     let mut names = NameTable::default();
     let mut variants = Vec::new();
     for (((arm_loc, arm), values), constants) in arms.iter().zip(&tag_values).zip(&arm_constants) {
-        let variant_hint = format!("{hint}{}", pascal(&values[0]));
+        // `event.created` in union `Event` names type `EventCreated`, not `EventEventCreated`.
+        let tag_name = pascal(&values[0]);
+        let variant_hint = if tag_name.starts_with(hint) {
+            tag_name
+        } else {
+            format!("{hint}{tag_name}")
+        };
         let (ty, _) = lower_inline(lw, arm_loc, arm, &variant_hint)?;
         let TypeRef::Named(ty) = ty else {
             return Ok(None);
@@ -117,7 +123,7 @@ fn lower_tagged(
         for value in values {
             variants.push(TaggedVariant {
                 tag_value: value.clone(),
-                rust_name: names.claim(&variant_name(value)),
+                rust_name: names.claim(&strip_affix(&variant_name(value), hint)),
                 ty: ty.clone(),
                 inject_tag,
                 boxed: false,
