@@ -85,6 +85,13 @@ pub(crate) fn run(dir: &Path) -> Result<(), String> {
             .filter(|e| e.check != "ok")
             .map(|e| format!("{}: cargo check: {}", e.spec, e.check)),
     );
+    failures.extend(
+        entries
+            .iter()
+            .filter_map(|e| Some((e, e.tests.as_deref()?)))
+            .filter(|(_, result)| !result.starts_with("ok"))
+            .map(|(e, result)| format!("{}: tests: {result}", e.spec)),
+    );
     if failures.is_empty() {
         Ok(())
     } else {
@@ -194,9 +201,11 @@ fn cargo_test(workspace: &Path, crate_name: &str) -> Result<String, String> {
     Ok(if output.status.success() {
         format!("ok ({passed} passed)")
     } else {
+        let stderr = String::from_utf8_lossy(&output.stderr);
         let failed: Vec<&str> = stdout
             .lines()
-            .filter(|l| l.contains("FAILED") || l.contains("panicked"))
+            .chain(stderr.lines())
+            .filter(|l| l.contains("FAILED") || l.contains("panicked") || l.starts_with("error"))
             .take(3)
             .collect();
         format!("failed: {}", failed.join("; "))

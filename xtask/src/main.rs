@@ -1,6 +1,7 @@
 //! Project tasks: `cargo xtask generate | check | corpus | bench`.
 
 mod args;
+mod bench;
 mod corpus;
 
 use std::path::{Path, PathBuf};
@@ -14,13 +15,16 @@ const USAGE: &str = "usage:
   cargo xtask check [--spec PATH] [--config PATH] [--out DIR]
       fail when DIR differs from what generate would write
   cargo xtask corpus DIR
-      generate and `cargo check` a crate for every OpenAPI document under DIR";
+      generate and `cargo check` a crate for every OpenAPI document under DIR
+  cargo xtask bench [--quick]
+      run the benchmarks and print medians and ratios against the baselines";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let result = match argv.first().map(String::as_str) {
         Some("generate") => Args::parse(&argv[1..]).and_then(|a| generate(&a)),
         Some("check") => Args::parse(&argv[1..]).and_then(|a| check(&a)),
+        Some("bench") => bench::run(&argv[1..]),
         Some("corpus") => match argv.get(1) {
             Some(dir) => corpus::run(Path::new(dir)),
             None => Err(USAGE.to_string()),
