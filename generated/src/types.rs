@@ -178,163 +178,17 @@ impl ChatCompletionRequest {
         self
     }
 }
-impl serde::Serialize for ChatCompletionRequest {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("model", &self.model)?;
-        map.serialize_entry("messages", &self.messages)?;
-        if let Some(value) = &self.frequency_penalty {
-            map.serialize_entry("frequency_penalty", value)?;
-        }
-        if let Some(value) = &self.logit_bias {
-            map.serialize_entry("logit_bias", value)?;
-        }
-        if let Some(value) = &self.logprobs {
-            map.serialize_entry("logprobs", value)?;
-        }
-        if let Some(value) = &self.max_completion_tokens {
-            map.serialize_entry("max_completion_tokens", value)?;
-        }
-        if let Some(value) = &self.max_tokens {
-            map.serialize_entry("max_tokens", value)?;
-        }
-        if let Some(value) = &self.metadata {
-            map.serialize_entry("metadata", value)?;
-        }
-        if let Some(value) = &self.n {
-            map.serialize_entry("n", value)?;
-        }
-        if let Some(value) = &self.presence_penalty {
-            map.serialize_entry("presence_penalty", value)?;
-        }
-        if let Some(value) = &self.reasoning_effort {
-            map.serialize_entry("reasoning_effort", value)?;
-        }
-        if let Some(value) = &self.stop {
-            map.serialize_entry("stop", value)?;
-        }
-        if let Some(value) = &self.stream {
-            map.serialize_entry("stream", value)?;
-        }
-        if let Some(value) = &self.stream_options {
-            map.serialize_entry("stream_options", value)?;
-        }
-        if let Some(value) = &self.temperature {
-            map.serialize_entry("temperature", value)?;
-        }
-        if let Some(value) = &self.tool_choice {
-            map.serialize_entry("tool_choice", value)?;
-        }
-        if let Some(value) = &self.tools {
-            map.serialize_entry("tools", value)?;
-        }
-        if let Some(value) = &self.top_logprobs {
-            map.serialize_entry("top_logprobs", value)?;
-        }
-        if let Some(value) = &self.top_p {
-            map.serialize_entry("top_p", value)?;
-        }
-        if let Some(value) = &self.user {
-            map.serialize_entry("user", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatCompletionRequest {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChatCompletionRequest;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ChatCompletionRequest`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatCompletionRequest, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<Vec<Message>> = None;
-                let mut v2: Option<f64> = None;
-                let mut v3: Option<std::collections::BTreeMap<String, i32>> = None;
-                let mut v4: Option<bool> = None;
-                let mut v5: Option<i32> = None;
-                let mut v6: Option<i32> = None;
-                let mut v7: Option<std::collections::BTreeMap<String, String>> = None;
-                let mut v8: Option<i32> = None;
-                let mut v9: Option<f64> = None;
-                let mut v10: Option<ReasoningEffort> = None;
-                let mut v11: Option<Stop> = None;
-                let mut v12: Option<bool> = None;
-                let mut v13: Option<StreamOptions> = None;
-                let mut v14: Option<f64> = None;
-                let mut v15: Option<ToolChoice> = None;
-                let mut v16: Option<Vec<Tool>> = None;
-                let mut v17: Option<i32> = None;
-                let mut v18: Option<f64> = None;
-                let mut v19: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "model" => v0 = map.next_value()?,
-                        "messages" => v1 = map.next_value()?,
-                        "frequency_penalty" => v2 = map.next_value()?,
-                        "logit_bias" => v3 = map.next_value()?,
-                        "logprobs" => v4 = map.next_value()?,
-                        "max_completion_tokens" => v5 = map.next_value()?,
-                        "max_tokens" => v6 = map.next_value()?,
-                        "metadata" => v7 = map.next_value()?,
-                        "n" => v8 = map.next_value()?,
-                        "presence_penalty" => v9 = map.next_value()?,
-                        "reasoning_effort" => v10 = map.next_value()?,
-                        "stop" => v11 = map.next_value()?,
-                        "stream" => v12 = map.next_value()?,
-                        "stream_options" => v13 = map.next_value()?,
-                        "temperature" => v14 = map.next_value()?,
-                        "tool_choice" => v15 = map.next_value()?,
-                        "tools" => v16 = map.next_value()?,
-                        "top_logprobs" => v17 = map.next_value()?,
-                        "top_p" => v18 = map.next_value()?,
-                        "user" => v19 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ChatCompletionRequest {
-                    model: v0.unwrap_or_default(),
-                    messages: v1.unwrap_or_default(),
-                    frequency_penalty: v2,
-                    logit_bias: v3,
-                    logprobs: v4,
-                    max_completion_tokens: v5,
-                    max_tokens: v6,
-                    metadata: v7,
-                    n: v8,
-                    presence_penalty: v9,
-                    reasoning_effort: v10,
-                    stop: v11,
-                    stream: v12,
-                    stream_options: v13,
-                    temperature: v14,
-                    tool_choice: v15,
-                    tools: v16,
-                    top_logprobs: v17,
-                    top_p: v18,
-                    user: v19,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ChatCompletionRequest { constants {} fields { required "model" => model, required
+    "messages" => messages, optional "frequency_penalty" => frequency_penalty, optional
+    "logit_bias" => logit_bias, optional "logprobs" => logprobs, optional
+    "max_completion_tokens" => max_completion_tokens, optional "max_tokens" =>
+    max_tokens, optional "metadata" => metadata, optional "n" => n, optional
+    "presence_penalty" => presence_penalty, optional "reasoning_effort" =>
+    reasoning_effort, optional "stop" => stop, optional "stream" => stream, optional
+    "stream_options" => stream_options, optional "temperature" => temperature, optional
+    "tool_choice" => tool_choice, optional "tools" => tools, optional "top_logprobs" =>
+    top_logprobs, optional "top_p" => top_p, optional "user" => user } extra any }
 }
 /// A message in the conversation, distinguished by the role of its author.
 #[derive(Debug, Clone, PartialEq)]
@@ -440,64 +294,9 @@ impl SystemMessage {
         }
     }
 }
-impl serde::Serialize for SystemMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("role") {
-            Some(value) => map.serialize_entry("role", value)?,
-            None => map.serialize_entry("role", &"system")?,
-        }
-        map.serialize_entry("content", &self.content)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "role") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for SystemMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = SystemMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `SystemMessage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<SystemMessage, A::Error> {
-                let mut v0: Option<TextContent> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "role" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "system" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(SystemMessage {
-                    content: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    SystemMessage { constants { "role" = "system" } fields { strict "content" => content
+    } extra any }
 }
 /// Text message contents, given as a string, a single text content part, or an array of text content parts.
 #[derive(Debug, Clone, PartialEq)]
@@ -594,69 +393,9 @@ impl TextPart {
         self
     }
 }
-impl serde::Serialize for TextPart {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"text")?,
-        }
-        map.serialize_entry("text", &self.text)?;
-        if let Some(value) = &self.cache_control {
-            map.serialize_entry("cache_control", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TextPart {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TextPart;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `TextPart`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TextPart, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<CacheControl> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "text" => v0 = map.next_value()?,
-                        "cache_control" => v1 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "text" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TextPart {
-                    text: v0.unwrap_or_default(),
-                    cache_control: v1,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    TextPart { constants { "type" = "text" } fields { required "text" => text, optional
+    "cache_control" => cache_control } extra any }
 }
 /// Cache control settings for the content part.
 ///
@@ -679,62 +418,9 @@ impl CacheControl {
         self
     }
 }
-impl serde::Serialize for CacheControl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"ephemeral")?,
-        }
-        if let Some(value) = &self.ttl {
-            map.serialize_entry("ttl", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CacheControl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CacheControl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `CacheControl`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CacheControl, A::Error> {
-                let mut v0: Option<CacheTtl> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ttl" => v0 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "ephemeral" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CacheControl { ttl: v0, extra })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    CacheControl { constants { "type" = "ephemeral" } fields { optional "ttl" => ttl }
+    extra any }
 }
 /// The cache TTL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -746,51 +432,8 @@ pub enum CacheTtl {
     /// A value this version of the crate does not know, kept as received.
     Other(String),
 }
-impl CacheTtl {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::V5m => "5m",
-            Self::V1h => "1h",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl std::fmt::Display for CacheTtl {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for CacheTtl {
-    fn from(value: &str) -> Self {
-        match value {
-            "5m" => Self::V5m,
-            "1h" => Self::V1h,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl serde::Serialize for CacheTtl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for CacheTtl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl serde::de::Visitor<'_> for __Visitor {
-            type Value = CacheTtl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string for `CacheTtl`")
-            }
-            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<CacheTtl, E> {
-                Ok(CacheTtl::from(value))
-            }
-        }
-        deserializer.deserialize_str(__Visitor)
-    }
+crate::runtime::serde_support::json_enum! {
+    CacheTtl { V5m = "5m", V1h = "1h" } Other
 }
 /// A developer message, giving instructions the model should follow.
 ///
@@ -811,64 +454,9 @@ impl DeveloperMessage {
         }
     }
 }
-impl serde::Serialize for DeveloperMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("role") {
-            Some(value) => map.serialize_entry("role", value)?,
-            None => map.serialize_entry("role", &"developer")?,
-        }
-        map.serialize_entry("content", &self.content)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "role") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for DeveloperMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = DeveloperMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `DeveloperMessage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<DeveloperMessage, A::Error> {
-                let mut v0: Option<TextContent> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "role" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "developer" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(DeveloperMessage {
-                    content: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    DeveloperMessage { constants { "role" = "developer" } fields { strict "content" =>
+    content } extra any }
 }
 /// A message sent by an end user, containing text, images or video.
 ///
@@ -889,64 +477,9 @@ impl UserMessage {
         }
     }
 }
-impl serde::Serialize for UserMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("role") {
-            Some(value) => map.serialize_entry("role", value)?,
-            None => map.serialize_entry("role", &"user")?,
-        }
-        map.serialize_entry("content", &self.content)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "role") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for UserMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = UserMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `UserMessage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UserMessage, A::Error> {
-                let mut v0: Option<UserContent> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "role" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "user" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(UserMessage {
-                    content: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    UserMessage { constants { "role" = "user" } fields { strict "content" => content }
+    extra any }
 }
 /// User message contents, given as a string, a single content part, or an array of content parts (text, image or video).
 #[derive(Debug, Clone, PartialEq)]
@@ -1118,64 +651,9 @@ impl ImagePart {
         }
     }
 }
-impl serde::Serialize for ImagePart {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"image_url")?,
-        }
-        map.serialize_entry("image_url", &self.image_url)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImagePart {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImagePart;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ImagePart`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ImagePart, A::Error> {
-                let mut v0: Option<ImageUrl> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "image_url" => v0 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "image_url" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ImagePart {
-                    image_url: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("image_url"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ImagePart { constants { "type" = "image_url" } fields { strict "image_url" =>
+    image_url } extra any }
 }
 /// Image URL settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -1202,57 +680,9 @@ impl ImageUrl {
         self
     }
 }
-impl serde::Serialize for ImageUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        if let Some(value) = &self.detail {
-            map.serialize_entry("detail", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImageUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ImageUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ImageUrl`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ImageUrl, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<ImageDetail> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "url" => v0 = map.next_value()?,
-                        "detail" => v1 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ImageUrl {
-                    url: v0.unwrap_or_default(),
-                    detail: v1,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ImageUrl { constants {} fields { required "url" => url, optional "detail" => detail }
+    extra any }
 }
 /// Optional detail level for image understanding.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1266,56 +696,8 @@ pub enum ImageDetail {
     /// A value this version of the crate does not know, kept as received.
     Other(String),
 }
-impl ImageDetail {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Auto => "auto",
-            Self::Low => "low",
-            Self::High => "high",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl std::fmt::Display for ImageDetail {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for ImageDetail {
-    fn from(value: &str) -> Self {
-        match value {
-            "auto" => Self::Auto,
-            "low" => Self::Low,
-            "high" => Self::High,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl serde::Serialize for ImageDetail {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ImageDetail {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl serde::de::Visitor<'_> for __Visitor {
-            type Value = ImageDetail;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string for `ImageDetail`")
-            }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                value: &str,
-            ) -> Result<ImageDetail, E> {
-                Ok(ImageDetail::from(value))
-            }
-        }
-        deserializer.deserialize_str(__Visitor)
-    }
+crate::runtime::serde_support::json_enum! {
+    ImageDetail { Auto = "auto", Low = "low", High = "high" } Other
 }
 /// A video content part.
 ///
@@ -1336,64 +718,9 @@ impl VideoPart {
         }
     }
 }
-impl serde::Serialize for VideoPart {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"video_url")?,
-        }
-        map.serialize_entry("video_url", &self.video_url)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for VideoPart {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VideoPart;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `VideoPart`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoPart, A::Error> {
-                let mut v0: Option<VideoUrl> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "video_url" => v0 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "video_url" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(VideoPart {
-                    video_url: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("video_url"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    VideoPart { constants { "type" = "video_url" } fields { strict "video_url" =>
+    video_url } extra any }
 }
 /// Video URL settings.
 #[derive(Debug, Clone, PartialEq)]
@@ -1412,51 +739,8 @@ impl VideoUrl {
         }
     }
 }
-impl serde::Serialize for VideoUrl {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("url", &self.url)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for VideoUrl {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = VideoUrl;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `VideoUrl`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<VideoUrl, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "url" => v0 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(VideoUrl {
-                    url: v0.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    VideoUrl { constants {} fields { required "url" => url } extra any }
 }
 /// A message previously sent by the model in response to user messages.
 ///
@@ -1486,71 +770,9 @@ impl AssistantMessage {
         self
     }
 }
-impl serde::Serialize for AssistantMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("role") {
-            Some(value) => map.serialize_entry("role", value)?,
-            None => map.serialize_entry("role", &"assistant")?,
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.tool_calls {
-            map.serialize_entry("tool_calls", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "role") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for AssistantMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = AssistantMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `AssistantMessage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AssistantMessage, A::Error> {
-                let mut v0: Option<TextContent> = None;
-                let mut v1: Option<Vec<ToolCall>> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "tool_calls" => v1 = map.next_value()?,
-                        "role" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "assistant" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(AssistantMessage {
-                    content: v0,
-                    tool_calls: v1,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    AssistantMessage { constants { "role" = "assistant" } fields { optional "content" =>
+    content, optional "tool_calls" => tool_calls } extra any }
 }
 /// A tool call generated by the model, such as a function call.
 ///
@@ -1574,68 +796,9 @@ impl ToolCall {
         }
     }
 }
-impl serde::Serialize for ToolCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"function")?,
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("function", &self.function)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ToolCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ToolCall`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ToolCall, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<FunctionCall> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "id" => v0 = map.next_value()?,
-                        "function" => v1 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "function" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ToolCall {
-                    id: v0.unwrap_or_default(),
-                    function: v1
-                        .ok_or_else(|| serde::de::Error::missing_field("function"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ToolCall { constants { "type" = "function" } fields { required "id" => id, strict
+    "function" => function } extra any }
 }
 /// The function that the model called.
 #[derive(Debug, Clone, PartialEq)]
@@ -1657,55 +820,9 @@ impl FunctionCall {
         }
     }
 }
-impl serde::Serialize for FunctionCall {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        map.serialize_entry("arguments", &self.arguments)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for FunctionCall {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunctionCall;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `FunctionCall`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FunctionCall, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "name" => v0 = map.next_value()?,
-                        "arguments" => v1 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(FunctionCall {
-                    name: v0.unwrap_or_default(),
-                    arguments: v1.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    FunctionCall { constants {} fields { required "name" => name, required "arguments" =>
+    arguments } extra any }
 }
 /// The result of a tool call, sent back to the model.
 ///
@@ -1732,68 +849,9 @@ impl ToolMessage {
         }
     }
 }
-impl serde::Serialize for ToolMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("role") {
-            Some(value) => map.serialize_entry("role", value)?,
-            None => map.serialize_entry("role", &"tool")?,
-        }
-        map.serialize_entry("content", &self.content)?;
-        map.serialize_entry("tool_call_id", &self.tool_call_id)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "role") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ToolMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ToolMessage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ToolMessage, A::Error> {
-                let mut v0: Option<TextContent> = None;
-                let mut v1: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "tool_call_id" => v1 = map.next_value()?,
-                        "role" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "tool" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ToolMessage {
-                    content: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("content"))?,
-                    tool_call_id: v1.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ToolMessage { constants { "role" = "tool" } fields { strict "content" => content,
+    required "tool_call_id" => tool_call_id } extra any }
 }
 /// Constrains effort on reasoning for reasoning models. Reducing reasoning effort can result in faster responses and fewer tokens used on reasoning in a response.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -1813,62 +871,9 @@ pub enum ReasoningEffort {
     /// A value this version of the crate does not know, kept as received.
     Other(String),
 }
-impl ReasoningEffort {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Minimal => "minimal",
-            Self::Low => "low",
-            Self::Medium => "medium",
-            Self::High => "high",
-            Self::Xhigh => "xhigh",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl std::fmt::Display for ReasoningEffort {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for ReasoningEffort {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "minimal" => Self::Minimal,
-            "low" => Self::Low,
-            "medium" => Self::Medium,
-            "high" => Self::High,
-            "xhigh" => Self::Xhigh,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl serde::Serialize for ReasoningEffort {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ReasoningEffort {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl serde::de::Visitor<'_> for __Visitor {
-            type Value = ReasoningEffort;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string for `ReasoningEffort`")
-            }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                value: &str,
-            ) -> Result<ReasoningEffort, E> {
-                Ok(ReasoningEffort::from(value))
-            }
-        }
-        deserializer.deserialize_str(__Visitor)
-    }
+crate::runtime::serde_support::json_enum! {
+    ReasoningEffort { None = "none", Minimal = "minimal", Low = "low", Medium = "medium",
+    High = "high", Xhigh = "xhigh" } Other
 }
 /// Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
 #[derive(Debug, Clone, PartialEq)]
@@ -1948,53 +953,9 @@ impl StreamOptions {
         self
     }
 }
-impl serde::Serialize for StreamOptions {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.include_usage {
-            map.serialize_entry("include_usage", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for StreamOptions {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = StreamOptions;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `StreamOptions`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<StreamOptions, A::Error> {
-                let mut v0: Option<bool> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "include_usage" => v0 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(StreamOptions {
-                    include_usage: v0,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    StreamOptions { constants {} fields { optional "include_usage" => include_usage }
+    extra any }
 }
 /// Controls which (if any) tool is called by the model.
 /// none means the model will not call any tool and instead generates a message.
@@ -2062,56 +1023,8 @@ pub enum ToolChoiceMode {
     /// A value this version of the crate does not know, kept as received.
     Other(String),
 }
-impl ToolChoiceMode {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::None => "none",
-            Self::Auto => "auto",
-            Self::Required => "required",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl std::fmt::Display for ToolChoiceMode {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for ToolChoiceMode {
-    fn from(value: &str) -> Self {
-        match value {
-            "none" => Self::None,
-            "auto" => Self::Auto,
-            "required" => Self::Required,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl serde::Serialize for ToolChoiceMode {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolChoiceMode {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl serde::de::Visitor<'_> for __Visitor {
-            type Value = ToolChoiceMode;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string for `ToolChoiceMode`")
-            }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                value: &str,
-            ) -> Result<ToolChoiceMode, E> {
-                Ok(ToolChoiceMode::from(value))
-            }
-        }
-        deserializer.deserialize_str(__Visitor)
-    }
+crate::runtime::serde_support::json_enum! {
+    ToolChoiceMode { None = "none", Auto = "auto", Required = "required" } Other
 }
 /// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
 ///
@@ -2132,64 +1045,9 @@ impl NamedToolChoice {
         }
     }
 }
-impl serde::Serialize for NamedToolChoice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"function")?,
-        }
-        map.serialize_entry("function", &self.function)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for NamedToolChoice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = NamedToolChoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `NamedToolChoice`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<NamedToolChoice, A::Error> {
-                let mut v0: Option<FunctionName> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "function" => v0 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "function" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(NamedToolChoice {
-                    function: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("function"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    NamedToolChoice { constants { "type" = "function" } fields { strict "function" =>
+    function } extra any }
 }
 /// Names the function the model must call.
 #[derive(Debug, Clone, PartialEq)]
@@ -2208,51 +1066,8 @@ impl FunctionName {
         }
     }
 }
-impl serde::Serialize for FunctionName {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for FunctionName {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunctionName;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `FunctionName`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FunctionName, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "name" => v0 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(FunctionName {
-                    name: v0.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    FunctionName { constants {} fields { required "name" => name } extra any }
 }
 /// A tool the model may call. Currently, only functions are supported as a tool.
 ///
@@ -2273,64 +1088,9 @@ impl Tool {
         }
     }
 }
-impl serde::Serialize for Tool {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"function")?,
-        }
-        map.serialize_entry("function", &self.function)?;
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for Tool {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Tool;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `Tool`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Tool, A::Error> {
-                let mut v0: Option<FunctionDefinition> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "function" => v0 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "function" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(Tool {
-                    function: v0
-                        .ok_or_else(|| serde::de::Error::missing_field("function"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    Tool { constants { "type" = "function" } fields { strict "function" => function }
+    extra any }
 }
 /// A function the model may call.
 #[derive(Debug, Clone, PartialEq)]
@@ -2366,63 +1126,9 @@ impl FunctionDefinition {
         self
     }
 }
-impl serde::Serialize for FunctionDefinition {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("name", &self.name)?;
-        if let Some(value) = &self.description {
-            map.serialize_entry("description", value)?;
-        }
-        if let Some(value) = &self.parameters {
-            map.serialize_entry("parameters", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for FunctionDefinition {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunctionDefinition;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `FunctionDefinition`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FunctionDefinition, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<String> = None;
-                let mut v2: Option<FunctionParameters> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "name" => v0 = map.next_value()?,
-                        "description" => v1 = map.next_value()?,
-                        "parameters" => v2 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(FunctionDefinition {
-                    name: v0.unwrap_or_default(),
-                    description: v1,
-                    parameters: v2,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    FunctionDefinition { constants {} fields { required "name" => name, optional
+    "description" => description, optional "parameters" => parameters } extra any }
 }
 /// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
 /// Omitting parameters defines a function with an empty parameter list.
@@ -2468,81 +1174,10 @@ impl ChatCompletion {
         self
     }
 }
-impl serde::Serialize for ChatCompletion {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("object") {
-            Some(value) => map.serialize_entry("object", value)?,
-            None => map.serialize_entry("object", &"chat.completion")?,
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("choices", &self.choices)?;
-        map.serialize_entry("created", &self.created)?;
-        map.serialize_entry("model", &self.model)?;
-        if let Some(value) = &self.usage {
-            map.serialize_entry("usage", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "object") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatCompletion {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChatCompletion;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ChatCompletion`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatCompletion, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<Vec<Choice>> = None;
-                let mut v2: Option<i64> = None;
-                let mut v3: Option<String> = None;
-                let mut v4: Option<Usage> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "id" => v0 = map.next_value()?,
-                        "choices" => v1 = map.next_value()?,
-                        "created" => v2 = map.next_value()?,
-                        "model" => v3 = map.next_value()?,
-                        "usage" => v4 = map.next_value()?,
-                        "object" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "chat.completion" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ChatCompletion {
-                    id: v0.unwrap_or_default(),
-                    choices: v1.unwrap_or_default(),
-                    created: v2.unwrap_or_default(),
-                    model: v3.unwrap_or_default(),
-                    usage: v4,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ChatCompletion { constants { "object" = "chat.completion" } fields { required "id" =>
+    id, required "choices" => choices, required "created" => created, required "model" =>
+    model, optional "usage" => usage } extra any }
 }
 /// A chat completion choice.
 #[derive(Debug, Clone, PartialEq)]
@@ -2581,68 +1216,10 @@ impl Choice {
         self
     }
 }
-impl serde::Serialize for Choice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("finish_reason", &self.finish_reason)?;
-        map.serialize_entry("index", &self.index)?;
-        if let Some(value) = &self.logprobs {
-            map.serialize_entry("logprobs", value)?;
-        }
-        map.serialize_entry("message", &self.message)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for Choice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Choice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `Choice`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Choice, A::Error> {
-                let mut v0: Option<FinishReason> = None;
-                let mut v1: Option<i32> = None;
-                let mut v2: Option<ChoiceLogprobs> = None;
-                let mut v3: Option<ResponseMessage> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "finish_reason" => v0 = map.next_value()?,
-                        "index" => v1 = map.next_value()?,
-                        "logprobs" => v2 = map.next_value()?,
-                        "message" => v3 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(Choice {
-                    finish_reason: v0
-                        .ok_or_else(|| serde::de::Error::missing_field(
-                            "finish_reason",
-                        ))?,
-                    index: v1.unwrap_or_default(),
-                    logprobs: v2,
-                    message: v3.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    Choice { constants {} fields { strict "finish_reason" => finish_reason, required
+    "index" => index, optional "logprobs" => logprobs, required "message" => message }
+    extra any }
 }
 /// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
 /// length if the maximum number of tokens specified in the request was reached,
@@ -2661,58 +1238,9 @@ pub enum FinishReason {
     /// A value this version of the crate does not know, kept as received.
     Other(String),
 }
-impl FinishReason {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Stop => "stop",
-            Self::Length => "length",
-            Self::ToolCalls => "tool_calls",
-            Self::ContentFilter => "content_filter",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl std::fmt::Display for FinishReason {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for FinishReason {
-    fn from(value: &str) -> Self {
-        match value {
-            "stop" => Self::Stop,
-            "length" => Self::Length,
-            "tool_calls" => Self::ToolCalls,
-            "content_filter" => Self::ContentFilter,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl serde::Serialize for FinishReason {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for FinishReason {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl serde::de::Visitor<'_> for __Visitor {
-            type Value = FinishReason;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string for `FinishReason`")
-            }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                value: &str,
-            ) -> Result<FinishReason, E> {
-                Ok(FinishReason::from(value))
-            }
-        }
-        deserializer.deserialize_str(__Visitor)
-    }
+crate::runtime::serde_support::json_enum! {
+    FinishReason { Stop = "stop", Length = "length", ToolCalls = "tool_calls",
+    ContentFilter = "content_filter" } Other
 }
 /// Log probability information for the choice.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2740,59 +1268,9 @@ impl ChoiceLogprobs {
         self
     }
 }
-impl serde::Serialize for ChoiceLogprobs {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.refusal {
-            map.serialize_entry("refusal", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChoiceLogprobs {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChoiceLogprobs;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ChoiceLogprobs`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChoiceLogprobs, A::Error> {
-                let mut v0: Option<Vec<TokenLogprob>> = None;
-                let mut v1: Option<Vec<TokenLogprob>> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "refusal" => v1 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ChoiceLogprobs {
-                    content: v0,
-                    refusal: v1,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ChoiceLogprobs { constants {} fields { optional "content" => content, optional
+    "refusal" => refusal } extra any }
 }
 /// A token with its log probability and the most likely alternatives at its position.
 #[derive(Debug, Clone, PartialEq)]
@@ -2829,63 +1307,10 @@ impl TokenLogprob {
         self
     }
 }
-impl serde::Serialize for TokenLogprob {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("token", &self.token)?;
-        map.serialize_entry("bytes", &self.bytes)?;
-        map.serialize_entry("logprob", &self.logprob)?;
-        map.serialize_entry("top_logprobs", &self.top_logprobs)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TokenLogprob {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TokenLogprob;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `TokenLogprob`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TokenLogprob, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<Vec<i32>> = None;
-                let mut v2: Option<f64> = None;
-                let mut v3: Option<Vec<TopLogprob>> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "token" => v0 = map.next_value()?,
-                        "bytes" => v1 = map.next_value()?,
-                        "logprob" => v2 = map.next_value()?,
-                        "top_logprobs" => v3 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TokenLogprob {
-                    token: v0.unwrap_or_default(),
-                    bytes: v1,
-                    logprob: v2.unwrap_or_default(),
-                    top_logprobs: v3.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    TokenLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
+    bytes, required "logprob" => logprob, required "top_logprobs" => top_logprobs } extra
+    any }
 }
 /// One of the most likely tokens at a token position, with its log probability.
 #[derive(Debug, Clone, PartialEq)]
@@ -2915,59 +1340,9 @@ impl TopLogprob {
         self
     }
 }
-impl serde::Serialize for TopLogprob {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("token", &self.token)?;
-        map.serialize_entry("bytes", &self.bytes)?;
-        map.serialize_entry("logprob", &self.logprob)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for TopLogprob {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = TopLogprob;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `TopLogprob`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<TopLogprob, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<Vec<i32>> = None;
-                let mut v2: Option<f64> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "token" => v0 = map.next_value()?,
-                        "bytes" => v1 = map.next_value()?,
-                        "logprob" => v2 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(TopLogprob {
-                    token: v0.unwrap_or_default(),
-                    bytes: v1,
-                    logprob: v2.unwrap_or_default(),
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    TopLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
+    bytes, required "logprob" => logprob } extra any }
 }
 /// A chat completion message generated by the model.
 ///
@@ -3011,81 +1386,10 @@ impl ResponseMessage {
         self
     }
 }
-impl serde::Serialize for ResponseMessage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("role") {
-            Some(value) => map.serialize_entry("role", value)?,
-            None => map.serialize_entry("role", &"assistant")?,
-        }
-        map.serialize_entry("content", &self.content)?;
-        if let Some(value) = &self.reasoning_content {
-            map.serialize_entry("reasoning_content", value)?;
-        }
-        if let Some(value) = &self.refusal {
-            map.serialize_entry("refusal", value)?;
-        }
-        if let Some(value) = &self.tool_calls {
-            map.serialize_entry("tool_calls", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "role") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ResponseMessage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ResponseMessage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ResponseMessage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ResponseMessage, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<String> = None;
-                let mut v2: Option<String> = None;
-                let mut v3: Option<Vec<ToolCall>> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "content" => v0 = map.next_value()?,
-                        "reasoning_content" => v1 = map.next_value()?,
-                        "refusal" => v2 = map.next_value()?,
-                        "tool_calls" => v3 = map.next_value()?,
-                        "role" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "assistant" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ResponseMessage {
-                    content: v0,
-                    reasoning_content: v1,
-                    refusal: v2,
-                    tool_calls: v3,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ResponseMessage { constants { "role" = "assistant" } fields { nullable "content" =>
+    content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
+    refusal, optional "tool_calls" => tool_calls } extra any }
 }
 /// Usage statistics for the completion request.
 #[derive(Debug, Clone, PartialEq)]
@@ -3134,77 +1438,12 @@ impl Usage {
         self
     }
 }
-impl serde::Serialize for Usage {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("prompt_tokens", &self.prompt_tokens)?;
-        map.serialize_entry("completion_tokens", &self.completion_tokens)?;
-        map.serialize_entry("total_tokens", &self.total_tokens)?;
-        if let Some(value) = &self.cache_created_input_tokens {
-            map.serialize_entry("cache_created_input_tokens", value)?;
-        }
-        if let Some(value) = &self.cache_read_input_tokens {
-            map.serialize_entry("cache_read_input_tokens", value)?;
-        }
-        if let Some(value) = &self.cache_creation {
-            map.serialize_entry("cache_creation", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for Usage {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = Usage;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `Usage`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<Usage, A::Error> {
-                let mut v0: Option<i32> = None;
-                let mut v1: Option<i32> = None;
-                let mut v2: Option<i32> = None;
-                let mut v3: Option<i32> = None;
-                let mut v4: Option<i32> = None;
-                let mut v5: Option<CacheCreation> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "prompt_tokens" => v0 = map.next_value()?,
-                        "completion_tokens" => v1 = map.next_value()?,
-                        "total_tokens" => v2 = map.next_value()?,
-                        "cache_created_input_tokens" => v3 = map.next_value()?,
-                        "cache_read_input_tokens" => v4 = map.next_value()?,
-                        "cache_creation" => v5 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(Usage {
-                    prompt_tokens: v0.unwrap_or_default(),
-                    completion_tokens: v1.unwrap_or_default(),
-                    total_tokens: v2.unwrap_or_default(),
-                    cache_created_input_tokens: v3,
-                    cache_read_input_tokens: v4,
-                    cache_creation: v5,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    Usage { constants {} fields { required "prompt_tokens" => prompt_tokens, required
+    "completion_tokens" => completion_tokens, required "total_tokens" => total_tokens,
+    optional "cache_created_input_tokens" => cache_created_input_tokens, optional
+    "cache_read_input_tokens" => cache_read_input_tokens, optional "cache_creation" =>
+    cache_creation } extra any }
 }
 /// Breakdown of prompt tokens written to cache.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3232,59 +1471,10 @@ impl CacheCreation {
         self
     }
 }
-impl serde::Serialize for CacheCreation {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.ephemeral_5m_input_tokens {
-            map.serialize_entry("ephemeral_5m_input_tokens", value)?;
-        }
-        if let Some(value) = &self.ephemeral_1h_input_tokens {
-            map.serialize_entry("ephemeral_1h_input_tokens", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for CacheCreation {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = CacheCreation;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `CacheCreation`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<CacheCreation, A::Error> {
-                let mut v0: Option<i32> = None;
-                let mut v1: Option<i32> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "ephemeral_5m_input_tokens" => v0 = map.next_value()?,
-                        "ephemeral_1h_input_tokens" => v1 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(CacheCreation {
-                    ephemeral_5m_input_tokens: v0,
-                    ephemeral_1h_input_tokens: v1,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    CacheCreation { constants {} fields { optional "ephemeral_5m_input_tokens" =>
+    ephemeral_5m_input_tokens, optional "ephemeral_1h_input_tokens" =>
+    ephemeral_1h_input_tokens } extra any }
 }
 /// Represents a streamed chunk of a chat completion response returned by the model, based on the provided input. Sent as the `data:` of one server-sent event when the request sets `stream: true`.
 ///
@@ -3327,81 +1517,10 @@ impl ChatCompletionChunk {
         self
     }
 }
-impl serde::Serialize for ChatCompletionChunk {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("object") {
-            Some(value) => map.serialize_entry("object", value)?,
-            None => map.serialize_entry("object", &"chat.completion.chunk")?,
-        }
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("choices", &self.choices)?;
-        map.serialize_entry("created", &self.created)?;
-        map.serialize_entry("model", &self.model)?;
-        if let Some(value) = &self.usage {
-            map.serialize_entry("usage", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "object") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChatCompletionChunk {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChatCompletionChunk;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ChatCompletionChunk`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChatCompletionChunk, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<Vec<ChunkChoice>> = None;
-                let mut v2: Option<i64> = None;
-                let mut v3: Option<String> = None;
-                let mut v4: Option<Usage> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "id" => v0 = map.next_value()?,
-                        "choices" => v1 = map.next_value()?,
-                        "created" => v2 = map.next_value()?,
-                        "model" => v3 = map.next_value()?,
-                        "usage" => v4 = map.next_value()?,
-                        "object" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "chat.completion.chunk" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ChatCompletionChunk {
-                    id: v0.unwrap_or_default(),
-                    choices: v1.unwrap_or_default(),
-                    created: v2.unwrap_or_default(),
-                    model: v3.unwrap_or_default(),
-                    usage: v4,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ChatCompletionChunk { constants { "object" = "chat.completion.chunk" } fields {
+    required "id" => id, required "choices" => choices, required "created" => created,
+    required "model" => model, optional "usage" => usage } extra any }
 }
 /// A chat completion choice within a streamed chunk.
 #[derive(Debug, Clone, PartialEq)]
@@ -3439,65 +1558,10 @@ impl ChunkChoice {
         self
     }
 }
-impl serde::Serialize for ChunkChoice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("index", &self.index)?;
-        map.serialize_entry("delta", &self.delta)?;
-        map.serialize_entry("finish_reason", &self.finish_reason)?;
-        if let Some(value) = &self.logprobs {
-            map.serialize_entry("logprobs", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChunkChoice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChunkChoice;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ChunkChoice`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChunkChoice, A::Error> {
-                let mut v0: Option<i32> = None;
-                let mut v1: Option<ChunkDelta> = None;
-                let mut v2: Option<FinishReason> = None;
-                let mut v3: Option<ChoiceLogprobs> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "index" => v0 = map.next_value()?,
-                        "delta" => v1 = map.next_value()?,
-                        "finish_reason" => v2 = map.next_value()?,
-                        "logprobs" => v3 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ChunkChoice {
-                    index: v0.unwrap_or_default(),
-                    delta: v1.unwrap_or_default(),
-                    finish_reason: v2,
-                    logprobs: v3,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ChunkChoice { constants {} fields { required "index" => index, required "delta" =>
+    delta, nullable "finish_reason" => finish_reason, optional "logprobs" => logprobs }
+    extra any }
 }
 /// A chat completion delta generated by streamed model responses.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3546,77 +1610,10 @@ impl ChunkDelta {
         self
     }
 }
-impl serde::Serialize for ChunkDelta {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.role {
-            map.serialize_entry("role", value)?;
-        }
-        if let Some(value) = &self.content {
-            map.serialize_entry("content", value)?;
-        }
-        if let Some(value) = &self.reasoning_content {
-            map.serialize_entry("reasoning_content", value)?;
-        }
-        if let Some(value) = &self.refusal {
-            map.serialize_entry("refusal", value)?;
-        }
-        if let Some(value) = &self.tool_calls {
-            map.serialize_entry("tool_calls", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChunkDelta {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ChunkDelta;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ChunkDelta`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ChunkDelta, A::Error> {
-                let mut v0: Option<ChunkDeltaRole> = None;
-                let mut v1: Option<String> = None;
-                let mut v2: Option<String> = None;
-                let mut v3: Option<String> = None;
-                let mut v4: Option<Vec<ToolCallDelta>> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "role" => v0 = map.next_value()?,
-                        "content" => v1 = map.next_value()?,
-                        "reasoning_content" => v2 = map.next_value()?,
-                        "refusal" => v3 = map.next_value()?,
-                        "tool_calls" => v4 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ChunkDelta {
-                    role: v0,
-                    content: v1,
-                    reasoning_content: v2,
-                    refusal: v3,
-                    tool_calls: v4,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ChunkDelta { constants {} fields { optional "role" => role, optional "content" =>
+    content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
+    refusal, optional "tool_calls" => tool_calls } extra any }
 }
 /// The role of the author of this message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -3634,60 +1631,9 @@ pub enum ChunkDeltaRole {
     /// A value this version of the crate does not know, kept as received.
     Other(String),
 }
-impl ChunkDeltaRole {
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Developer => "developer",
-            Self::System => "system",
-            Self::User => "user",
-            Self::Assistant => "assistant",
-            Self::Tool => "tool",
-            Self::Other(value) => value,
-        }
-    }
-}
-impl std::fmt::Display for ChunkDeltaRole {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-impl From<&str> for ChunkDeltaRole {
-    fn from(value: &str) -> Self {
-        match value {
-            "developer" => Self::Developer,
-            "system" => Self::System,
-            "user" => Self::User,
-            "assistant" => Self::Assistant,
-            "tool" => Self::Tool,
-            other => Self::Other(other.to_string()),
-        }
-    }
-}
-impl serde::Serialize for ChunkDeltaRole {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-impl<'de> serde::Deserialize<'de> for ChunkDeltaRole {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl serde::de::Visitor<'_> for __Visitor {
-            type Value = ChunkDeltaRole;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a string for `ChunkDeltaRole`")
-            }
-            fn visit_str<E: serde::de::Error>(
-                self,
-                value: &str,
-            ) -> Result<ChunkDeltaRole, E> {
-                Ok(ChunkDeltaRole::from(value))
-            }
-        }
-        deserializer.deserialize_str(__Visitor)
-    }
+crate::runtime::serde_support::json_enum! {
+    ChunkDeltaRole { Developer = "developer", System = "system", User = "user", Assistant
+    = "assistant", Tool = "tool" } Other
 }
 /// A fragment of a tool call, streamed in a chunk delta.
 ///
@@ -3724,75 +1670,9 @@ impl ToolCallDelta {
         self
     }
 }
-impl serde::Serialize for ToolCallDelta {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        match self.extra.get("type") {
-            Some(value) => map.serialize_entry("type", value)?,
-            None => map.serialize_entry("type", &"function")?,
-        }
-        map.serialize_entry("index", &self.index)?;
-        if let Some(value) = &self.id {
-            map.serialize_entry("id", value)?;
-        }
-        if let Some(value) = &self.function {
-            map.serialize_entry("function", value)?;
-        }
-        for (key, value) in &self.extra {
-            if !matches!(key.as_str(), "type") {
-                map.serialize_entry(key, value)?;
-            }
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolCallDelta {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ToolCallDelta;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ToolCallDelta`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ToolCallDelta, A::Error> {
-                let mut v0: Option<i32> = None;
-                let mut v1: Option<String> = None;
-                let mut v2: Option<FunctionCallDelta> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "index" => v0 = map.next_value()?,
-                        "id" => v1 = map.next_value()?,
-                        "function" => v2 = map.next_value()?,
-                        "type" => {
-                            let value: serde_json::Value = map.next_value()?;
-                            if value != "function" {
-                                extra.insert(key.into_owned(), value);
-                            }
-                        }
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ToolCallDelta {
-                    index: v0.unwrap_or_default(),
-                    id: v1,
-                    function: v2,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ToolCallDelta { constants { "type" = "function" } fields { required "index" => index,
+    optional "id" => id, optional "function" => function } extra any }
 }
 /// A fragment of the function that the model called.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -3820,59 +1700,9 @@ impl FunctionCallDelta {
         self
     }
 }
-impl serde::Serialize for FunctionCallDelta {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        if let Some(value) = &self.name {
-            map.serialize_entry("name", value)?;
-        }
-        if let Some(value) = &self.arguments {
-            map.serialize_entry("arguments", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for FunctionCallDelta {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = FunctionCallDelta;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `FunctionCallDelta`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<FunctionCallDelta, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "name" => v0 = map.next_value()?,
-                        "arguments" => v1 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(FunctionCallDelta {
-                    name: v0,
-                    arguments: v1,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    FunctionCallDelta { constants {} fields { optional "name" => name, optional
+    "arguments" => arguments } extra any }
 }
 /// The body of an error response.
 #[derive(Debug, Clone, PartialEq)]
@@ -3891,51 +1721,8 @@ impl ErrorResponse {
         }
     }
 }
-impl serde::Serialize for ErrorResponse {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("error", &self.error)?;
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ErrorResponse {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorResponse;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ErrorResponse`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ErrorResponse, A::Error> {
-                let mut v0: Option<ErrorObject> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "error" => v0 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ErrorResponse {
-                    error: v0.ok_or_else(|| serde::de::Error::missing_field("error"))?,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ErrorResponse { constants {} fields { strict "error" => error } extra any }
 }
 /// Details of an error returned by the API.
 #[derive(Debug, Clone, PartialEq)]
@@ -3978,69 +1765,9 @@ impl ErrorObject {
         self
     }
 }
-impl serde::Serialize for ErrorObject {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap as _;
-        let mut map = serializer.serialize_map(None)?;
-        map.serialize_entry("message", &self.message)?;
-        if let Some(value) = &self.r#type {
-            map.serialize_entry("type", value)?;
-        }
-        if let Some(value) = &self.code {
-            map.serialize_entry("code", value)?;
-        }
-        if let Some(value) = &self.param {
-            map.serialize_entry("param", value)?;
-        }
-        for (key, value) in &self.extra {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-impl<'de> serde::Deserialize<'de> for ErrorObject {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        struct __Visitor;
-        impl<'de> serde::de::Visitor<'de> for __Visitor {
-            type Value = ErrorObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object for `ErrorObject`")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<ErrorObject, A::Error> {
-                let mut v0: Option<String> = None;
-                let mut v1: Option<String> = None;
-                let mut v2: Option<ErrorObjectCode> = None;
-                let mut v3: Option<String> = None;
-                let mut extra: serde_json::Map<String, serde_json::Value> = Default::default();
-                while let Some(key) = map
-                    .next_key::<crate::runtime::serde_support::Key<'de>>()?
-                {
-                    match key.as_str() {
-                        "message" => v0 = map.next_value()?,
-                        "type" => v1 = map.next_value()?,
-                        "code" => v2 = map.next_value()?,
-                        "param" => v3 = map.next_value()?,
-                        _ => {
-                            extra.insert(key.into_owned(), map.next_value()?);
-                        }
-                    }
-                }
-                Ok(ErrorObject {
-                    message: v0.unwrap_or_default(),
-                    r#type: v1,
-                    code: v2,
-                    param: v3,
-                    extra,
-                })
-            }
-        }
-        deserializer.deserialize_map(__Visitor)
-    }
+crate::runtime::serde_support::json_object! {
+    ErrorObject { constants {} fields { required "message" => message, optional "type" =>
+    r#type, optional "code" => code, optional "param" => param } extra any }
 }
 /// An error code, when one is provided.
 #[derive(Debug, Clone, PartialEq)]

@@ -34,6 +34,7 @@ serde_path_to_error = "0.1"
 tokio = {{ version = "1", features = ["time"] }}
 
 [dev-dependencies]
+serde = {{ version = "1", features = ["derive"] }}
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 "#,
         name = config.crate_name,

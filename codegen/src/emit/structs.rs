@@ -5,9 +5,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use super::docs::doc_attrs;
-use super::types::{
-    argument, constructor_fields, field_tokens, ident, stored_tokens, type_tokens, TypeIndex,
-};
+use super::types::{argument, constructor_fields, field_tokens, ident, type_tokens, TypeIndex};
 use crate::ir::{Extra, Field, Literal, Struct, TypeDef};
 
 /// The struct, its builder methods and its serde impls.
@@ -32,8 +30,7 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
     let derive_default = no_arguments.then(|| quote!(Default,));
     let constants_doc = constants_doc(s);
     let builder = builder_impl(def, s);
-    let serialize = serialize_impl(def, s);
-    let deserialize = deserialize_impl(def, s, index);
+    let serde = serde_impls(def, s, index);
     quote! {
         #docs
         #constants_doc
@@ -43,8 +40,7 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
             #extra
         }
         #builder
-        #serialize
-        #deserialize
+        #serde
     }
 }
 
@@ -170,148 +166,39 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
-fn serialize_impl(def: &TypeDef, s: &Struct) -> TokenStream {
+/// The serde wiring: one `json_object!` line per struct (see the runtime's `json_macros`).
+fn serde_impls(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream {
     let name = ident(&def.name);
     let constants = s.constants.iter().map(|c| {
         let key = &c.json_name;
         let value = literal_tokens(&c.value);
-        if s.extra == Extra::Any {
-            // A different value received from a server is kept in `extra` and sent back.
-            quote! {
-                match self.extra.get(#key) {
-                    Some(value) => map.serialize_entry(#key, value)?,
-                    None => map.serialize_entry(#key, &#value)?,
-                }
-            }
-        } else {
-            quote! { map.serialize_entry(#key, &#value)?; }
-        }
+        quote!(#key = #value)
     });
     let fields = s.fields.iter().map(|f| {
         let key = &f.json_name;
         let field = ident(&f.rust_name);
-        if f.required {
-            quote! { map.serialize_entry(#key, &self.#field)?; }
-        } else {
-            quote! {
-                if let Some(value) = &self.#field {
-                    map.serialize_entry(#key, value)?;
-                }
-            }
-        }
+        let mode = match (f.required, f.nullable) {
+            (false, _) => quote!(optional),
+            (true, true) => quote!(nullable),
+            (true, false) if index.is_defaultable(&f.ty) => quote!(required),
+            (true, false) => quote!(strict),
+        };
+        quote!(#mode #key => #field)
     });
-    let extra = match (&s.extra, s.constants.is_empty()) {
-        (Extra::Forbidden, _) => TokenStream::new(),
-        (_, true) => quote! {
-            for (key, value) in &self.extra {
-                map.serialize_entry(key, value)?;
-            }
-        },
-        (_, false) => {
-            let keys = s.constants.iter().map(|c| &c.json_name);
-            quote! {
-                for (key, value) in &self.extra {
-                    if !matches!(key.as_str(), #(#keys)|*) {
-                        map.serialize_entry(key, value)?;
-                    }
-                }
-            }
+    let extra = match &s.extra {
+        Extra::Any => quote!(any),
+        Extra::Typed(value) => {
+            let value = type_tokens(value);
+            quote!(typed (#value))
         }
+        Extra::Forbidden => quote!(none),
     };
-    let writes_nothing =
-        s.constants.is_empty() && s.fields.is_empty() && s.extra == Extra::Forbidden;
-    let mutability = (!writes_nothing).then(|| quote!(mut));
     quote! {
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
-                let #mutability map = serializer.serialize_map(None)?;
-                #(#constants)*
-                #(#fields)*
-                #extra
-                map.end()
-            }
-        }
-    }
-}
-
-fn deserialize_impl(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream {
-    let name = ident(&def.name);
-    let expecting = format!("an object for `{}`", def.name);
-    let locals: Vec<_> = (0..s.fields.len()).map(|i| format_ident!("v{i}")).collect();
-    let declarations = s.fields.iter().zip(&locals).map(|(f, local)| {
-        let ty = stored_tokens(&f.ty, f.boxed);
-        quote! { let mut #local: Option<#ty> = None; }
-    });
-    let arms = s.fields.iter().zip(&locals).map(|(f, local)| {
-        let key = &f.json_name;
-        quote! { #key => #local = map.next_value()?, }
-    });
-    let constant_arms = s.constants.iter().map(|c| {
-        let key = &c.json_name;
-        let value = literal_tokens(&c.value);
-        match &s.extra {
-            // A different value than the spec fixes is kept, so nothing the server sent is lost.
-            Extra::Any => quote! {
-                #key => {
-                    let value: serde_json::Value = map.next_value()?;
-                    if value != #value {
-                        extra.insert(key.into_owned(), value);
-                    }
-                }
-            },
-            _ => quote! { #key => { map.next_value::<serde::de::IgnoredAny>()?; } },
-        }
-    });
-    let (extra_decl, unknown_arm, extra_init) = match &s.extra {
-        Extra::Forbidden => (
-            TokenStream::new(),
-            quote! { _ => { map.next_value::<serde::de::IgnoredAny>()?; } },
-            TokenStream::new(),
-        ),
-        Extra::Any | Extra::Typed(_) => (
-            {
-                let ty = extra_type(&s.extra);
-                quote! { let mut extra: #ty = Default::default(); }
-            },
-            quote! { _ => { extra.insert(key.into_owned(), map.next_value()?); } },
-            quote! { extra, },
-        ),
-    };
-    let inits = s.fields.iter().zip(&locals).map(|(f, local)| {
-        let field = ident(&f.rust_name);
-        let key = &f.json_name;
-        if !f.required || f.nullable {
-            quote! { #field: #local }
-        } else if index.is_defaultable(&f.ty) {
-            quote! { #field: #local.unwrap_or_default() }
-        } else {
-            quote! { #field: #local.ok_or_else(|| serde::de::Error::missing_field(#key))? }
-        }
-    });
-    quote! {
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                        f.write_str(#expecting)
-                    }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#name, A::Error> {
-                        #(#declarations)*
-                        #extra_decl
-                        while let Some(key) = map.next_key::<crate::runtime::serde_support::Key<'de>>()? {
-                            match key.as_str() {
-                                #(#arms)*
-                                #(#constant_arms)*
-                                #unknown_arm
-                            }
-                        }
-                        Ok(#name { #(#inits,)* #extra_init })
-                    }
-                }
-                deserializer.deserialize_map(__Visitor)
+        crate::runtime::serde_support::json_object! {
+            #name {
+                constants { #(#constants),* }
+                fields { #(#fields),* }
+                extra #extra
             }
         }
     }

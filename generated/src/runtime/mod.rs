@@ -14,6 +14,7 @@ mod auth;
 mod client;
 mod decode;
 mod error;
+mod json_macros;
 pub mod ndjson;
 mod options;
 mod response;

@@ -4,6 +4,9 @@
 // parameters, ...), and the runtime is the same for all of them.
 #![allow(dead_code)]
 
+#[allow(unused_imports)]
+pub(crate) use super::json_macros::{json_enum, json_object};
+
 use std::borrow::Cow;
 use std::fmt;
 
