@@ -39,6 +39,7 @@
     clippy::tabs_in_doc_comments
 )]
 #![allow(clippy::large_enum_variant)]
+#![allow(clippy::type_complexity, clippy::vec_init_then_push)]
 #[rustfmt::skip]
 pub mod resources;
 mod runtime;

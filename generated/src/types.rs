@@ -1636,14 +1636,14 @@ crate::runtime::serde_support::json_enum! {
     = "assistant", Tool = "tool" } Other
 }
 /// A fragment of a tool call, streamed in a chunk delta.
-///
-/// Always sent with `"type": "function"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolCallDelta {
     /// The index of the tool call this fragment belongs to.
     pub index: i32,
     /// The ID of the tool call.
     pub id: Option<String>,
+    /// The type of the tool. Currently, only function is supported.
+    pub r#type: Option<ToolCallDeltaType>,
     /// A fragment of the function that the model called.
     pub function: Option<FunctionCallDelta>,
     /// Properties the spec does not describe, kept as received and sent back as given.
@@ -1655,6 +1655,7 @@ impl ToolCallDelta {
         Self {
             index,
             id: None,
+            r#type: None,
             function: None,
             extra: Default::default(),
         }
@@ -1664,6 +1665,11 @@ impl ToolCallDelta {
         self.id = Some(value.into());
         self
     }
+    /// Sets `type`.
+    pub fn r#type(mut self, value: impl Into<ToolCallDeltaType>) -> Self {
+        self.r#type = Some(value.into());
+        self
+    }
     /// Sets `function`.
     pub fn function(mut self, value: impl Into<FunctionCallDelta>) -> Self {
         self.function = Some(value.into());
@@ -1671,8 +1677,19 @@ impl ToolCallDelta {
     }
 }
 crate::runtime::serde_support::json_object! {
-    ToolCallDelta { constants { "type" = "function" } fields { required "index" => index,
-    optional "id" => id, optional "function" => function } extra any }
+    ToolCallDelta { constants {} fields { required "index" => index, optional "id" => id,
+    optional "type" => r#type, optional "function" => function } extra any }
+}
+/// The type of the tool. Currently, only function is supported.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ToolCallDeltaType {
+    /// `function`
+    Function,
+    /// A value this version of the crate does not know, kept as received.
+    Other(String),
+}
+crate::runtime::serde_support::json_enum! {
+    ToolCallDeltaType { Function = "function" } Other
 }
 /// A fragment of the function that the model called.
 #[derive(Debug, Clone, PartialEq, Default)]

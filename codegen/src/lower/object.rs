@@ -194,7 +194,14 @@ fn lower_struct(
     let mut fields = Vec::new();
     let mut constants = Vec::new();
     for (name, prop_loc, prop) in parts.properties {
-        if let Some(value) = constant_of(lw, &prop_loc, prop) {
+        // Only a required property is a constant; an optional one may be absent, and
+        // writing it anyway would change what a server sent.
+        let constant = parts
+            .required
+            .contains(&name)
+            .then(|| constant_of(lw, &prop_loc, prop))
+            .flatten();
+        if let Some(value) = constant {
             constants.push(Constant {
                 json_name: name,
                 value,

@@ -320,11 +320,12 @@ fn lower_responses(
             if stream.is_none() {
                 let item = match schema {
                     Some(schema) => {
-                        let item_schema = stream_item_schema(schema);
+                        let (item_loc, item_schema) =
+                            stream_item(lw, media_loc.child("schema"), schema);
                         strip_nullable(
                             lower_inline(
                                 lw,
-                                &media_loc.child("schema"),
+                                &item_loc,
                                 item_schema,
                                 &format!("{hint}StreamEvent"),
                             )?
@@ -367,15 +368,26 @@ fn lower_responses(
     Ok((body, stream))
 }
 
-/// Streams described as an array of events (as some specs do) are typed by the item.
-fn stream_item_schema(schema: &Value) -> &Value {
-    match (
-        schema.get("type").and_then(Value::as_str),
-        schema.get("items"),
-    ) {
-        (Some("array"), Some(items)) => items,
-        _ => schema,
+/// The schema of one stream item. Specs describe it as the item itself, as an array of
+/// items, or as the SSE event (`{event?, id?, data}`) whose `data` is the item.
+fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Location, &'v Value) {
+    let Ok((target_loc, target)) = lw.deref(&loc, schema) else {
+        return (loc, schema);
+    };
+    if target.get("type").and_then(Value::as_str) == Some("array") {
+        if let Some(items) = target.get("items") {
+            return (target_loc.child("items"), items);
+        }
     }
+    if let Some(Value::Mapping(props)) = target.get("properties") {
+        let event_fields = props
+            .keys()
+            .all(|k| matches!(k.as_str(), Some("data" | "event" | "id" | "retry")));
+        if let (true, Some(data)) = (event_fields, props.get("data")) {
+            return (target_loc.child("properties").child("data"), data);
+        }
+    }
+    (loc, schema)
 }
 
 fn is_json(media: &str) -> bool {
