@@ -15,7 +15,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 use tokio::time::{Instant, Sleep};
 
-use super::accumulate::Accumulator;
+use super::accumulate::{AccumulateRules, Accumulator};
 use super::decode::decode_payload;
 use super::error::Error;
 use super::ndjson::NdjsonDecoder;
@@ -255,8 +255,8 @@ impl<F: Framing> Engine<F> {
         }
     }
 
-    async fn accumulate<T: DeserializeOwned>(mut self) -> Result<T, Error> {
-        let mut acc = Accumulator::new(crate::settings::ACCUMULATE);
+    async fn accumulate<T: DeserializeOwned>(mut self, rules: AccumulateRules) -> Result<T, Error> {
+        let mut acc = Accumulator::new(rules);
         while let Some(chunk) =
             std::future::poll_fn(|cx| self.poll_with(cx, decode_payload::<Value>)).await
         {
@@ -333,7 +333,12 @@ macro_rules! typed_stream {
             /// `next()` are not included. Fails on the first error item, or
             /// if the stream carried no data.
             pub async fn accumulate(self) -> Result<T, Error> {
-                self.engine.accumulate().await
+                self.engine.accumulate(crate::settings::ACCUMULATE).await
+            }
+
+            /// Like [`Self::accumulate`], with folding rules other than this API's.
+            pub async fn accumulate_with(self, rules: AccumulateRules) -> Result<T, Error> {
+                self.engine.accumulate(rules).await
             }
         }
 
@@ -602,7 +607,12 @@ mod tests {
             "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"llo\"}}],\"extra\":\"x\"}\n\n",
             "data: [DONE]\n\n",
         ]));
-        let out = s.accumulate().await.unwrap();
+        let rules = AccumulateRules {
+            index_key: "index",
+            concat_under: &["delta"],
+            replace_keys: &["role"],
+        };
+        let out = s.accumulate_with(rules).await.unwrap();
         assert_eq!(out.choices[0].delta.role, "assistant");
         assert_eq!(out.choices[0].delta.content, "Hello");
         assert_eq!(out.extra.as_deref(), Some("x"));
