@@ -188,7 +188,7 @@ fn copy_tests(spec: &str, crate_dir: &Path) -> Result<bool, String> {
 /// `cargo test` of one member's integration tests; "ok (N passed)" or the failure.
 fn cargo_test(workspace: &Path, crate_name: &str) -> Result<String, String> {
     let output = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
-        .args(["test", "--quiet", "--tests", "-p", crate_name])
+        .args(["test", "--quiet", "--test", "*", "-p", crate_name])
         .current_dir(workspace)
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
