@@ -159,8 +159,9 @@ macro_rules! json_object {
         $map.serialize_entry($key, &$value)?;
     };
     (@read_constant any $map:ident $extra:ident $key:ident $value:literal) => {{
-        let value: serde_json::Value = $map.next_value()?;
-        if value != $value {
+        if let Some(value) =
+            $map.next_value_seed($crate::runtime::serde_support::Expect($value))?
+        {
             $extra.insert($key.into_owned(), value);
         }
     }};

@@ -1278,7 +1278,7 @@ pub struct TokenLogprob {
     /// The token.
     pub token: String,
     /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
-    pub bytes: Option<Vec<i32>>,
+    pub bytes: Option<Vec<u8>>,
     /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
     pub logprob: f64,
     /// List of the most likely tokens and their log probability, at this token position. In rare cases, there may be fewer than the number of requested top_logprobs returned.
@@ -1302,7 +1302,7 @@ impl TokenLogprob {
         }
     }
     /// Sets `bytes`.
-    pub fn bytes(mut self, value: Vec<i32>) -> Self {
+    pub fn bytes(mut self, value: Vec<u8>) -> Self {
         self.bytes = Some(value);
         self
     }
@@ -1318,7 +1318,7 @@ pub struct TopLogprob {
     /// The token.
     pub token: String,
     /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
-    pub bytes: Option<Vec<i32>>,
+    pub bytes: Option<Vec<u8>>,
     /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
     pub logprob: f64,
     /// Properties the spec does not describe, kept as received and sent back as given.
@@ -1335,7 +1335,7 @@ impl TopLogprob {
         }
     }
     /// Sets `bytes`.
-    pub fn bytes(mut self, value: Vec<i32>) -> Self {
+    pub fn bytes(mut self, value: Vec<u8>) -> Self {
         self.bytes = Some(value);
         self
     }

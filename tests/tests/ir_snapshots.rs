@@ -652,7 +652,7 @@ fn integer_formats_choose_the_width() {
         ("u64", TypeRef::Integer(IntFormat::U64)),
         ("int8", TypeRef::Integer(IntFormat::I32)),
         ("int16", TypeRef::Integer(IntFormat::I32)),
-        ("uint8", TypeRef::Integer(IntFormat::U32)),
+        ("uint8", TypeRef::Integer(IntFormat::U8)),
         ("unknown_format", TypeRef::Integer(IntFormat::I64)),
         ("float", TypeRef::Number),
         ("double", TypeRef::Number),

@@ -11,6 +11,7 @@ mod docs;
 mod enums;
 mod error;
 mod format;
+mod parallel;
 mod resources;
 mod structs;
 mod types;
@@ -71,18 +72,16 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             path: "src/settings.rs".into(),
             contents: format::rust_file(crate_files::settings_rs(api, config), "src/settings.rs")?,
         },
-        File {
-            path: "src/types.rs".into(),
-            contents: types_source(api, &index)?,
-        },
-        File {
-            path: "src/resources.rs".into(),
-            contents: format::rust_file(
-                resources::resources_file(api, config, &index),
-                "src/resources.rs",
-            )?,
-        },
     ];
+    let (types, resources) = types_and_resources(api, config, &index)?;
+    files.push(File {
+        path: "src/types.rs".into(),
+        contents: types,
+    });
+    files.push(File {
+        path: "src/resources.rs".into(),
+        contents: resources,
+    });
     for (name, contents) in &config.examples {
         files.push(File {
             path: format!("examples/{name}"),
@@ -104,43 +103,40 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
 /// Emits just the types of `api`, formatted: what snapshot tests look at.
 pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     let index = types::TypeIndex::new(api);
-    types_source(api, &index)
+    let config = Config::named("types");
+    Ok(types_and_resources(api, &config, &index)?.0)
 }
 
-/// `src/types.rs`. The bulk of any crate, so types are emitted and formatted in
-/// contiguous chunks on all cores; chunks are joined in order, so output is the same
-/// as formatting the whole file at once.
-fn types_source(api: &Api, index: &types::TypeIndex) -> Result<String, EmitError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk_size = api.types.len().div_ceil(threads).max(64);
-    let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(chunk_size).collect();
-    let formatted: Vec<Result<String, EmitError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .iter()
-            .map(|chunk| {
-                scope.spawn(move || {
-                    format::items(
-                        chunk.iter().map(|def| type_item(def, index)),
-                        "src/types.rs",
-                    )
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a formatting thread panicked"))
-            .collect()
+/// `src/types.rs` and `src/resources.rs`, the bulk of any crate. Types are emitted and
+/// formatted in contiguous chunks, and the resources as one more job, on all cores;
+/// chunks are joined in order, so the output is the same as formatting each file whole.
+fn types_and_resources(
+    api: &Api,
+    config: &Config,
+    index: &types::TypeIndex,
+) -> Result<(String, String), EmitError> {
+    const CHUNK: usize = 128;
+    let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
+    let jobs = chunks.len() + 1;
+    let mut results = parallel::run(jobs, |job| match chunks.get(job) {
+        Some(chunk) => format::items(
+            chunk.iter().map(|def| type_item(def, index)),
+            "src/types.rs",
+        ),
+        None => format::rust_file(
+            resources::resources_file(api, config, index),
+            "src/resources.rs",
+        ),
     });
+    let resources = results.pop().expect("the resources job ran")?;
     let header = quote! {
         //! Request and response types, one per schema.
     };
-    let mut out = format::rust_file(header, "src/types.rs")?;
-    for chunk in formatted {
-        out.push_str(&chunk?);
+    let mut types = format::rust_file(header, "src/types.rs")?;
+    for chunk in results {
+        types.push_str(&chunk?);
     }
-    Ok(out)
+    Ok((types, resources))
 }
 
 /// The items for one named type.

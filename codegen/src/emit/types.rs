@@ -96,6 +96,7 @@ pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream 
             quote!(#prefix #name)
         }
         TypeRef::String => quote!(String),
+        TypeRef::Integer(IntFormat::U8) => quote!(u8),
         TypeRef::Integer(IntFormat::I32) => quote!(i32),
         TypeRef::Integer(IntFormat::I64) => quote!(i64),
         TypeRef::Integer(IntFormat::U32) => quote!(u32),

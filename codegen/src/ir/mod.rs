@@ -247,6 +247,8 @@ pub enum TypeRef {
 /// Integer widths from `format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub enum IntFormat {
+    /// `uint8`, or no format with bounds inside `0..=255` (bytes).
+    U8,
     /// `int32`.
     I32,
     /// `int64` or unspecified.

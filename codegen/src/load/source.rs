@@ -94,7 +94,7 @@ pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
     let mut next = 0;
     while next < spec.files.len() {
         let mut refs = BTreeMap::new();
-        collect_file_refs(&spec.files[next].value, &mut String::new(), &mut refs);
+        collect_file_refs(&spec.files[next].value, &mut Vec::new(), &mut refs);
         for (reference, at) in refs {
             let target = resolve_path(&spec.files[next].path, &reference);
             if spec.files.iter().any(|f| f.path == target) {
@@ -229,7 +229,11 @@ fn scalar_text(value: &Value) -> String {
 }
 
 /// Collects `$ref`s that name another file (relative paths, not URLs), with where they were seen.
-fn collect_file_refs(value: &Value, at: &mut String, out: &mut BTreeMap<String, String>) {
+fn collect_file_refs<'v>(
+    value: &'v Value,
+    at: &mut Vec<Segment<'v>>,
+    out: &mut BTreeMap<String, String>,
+) {
     match value {
         Value::Mapping(map) => {
             for (key, child) in map {
@@ -238,28 +242,42 @@ fn collect_file_refs(value: &Value, at: &mut String, out: &mut BTreeMap<String, 
                     if let Some(reference) = child.as_str() {
                         let file = reference.split('#').next().unwrap_or_default();
                         if !file.is_empty() && !file.contains("://") {
-                            out.entry(file.to_string()).or_insert_with(|| at.clone());
+                            out.entry(file.to_string()).or_insert_with(|| pointer(at));
                         }
                     }
                     continue;
                 }
-                let len = at.len();
-                at.push('/');
-                at.push_str(&super::escape_segment(key));
-                collect_file_refs(child, at, out);
-                at.truncate(len);
+                if matches!(child, Value::Mapping(_) | Value::Sequence(_)) {
+                    at.push(Segment::Key(key));
+                    collect_file_refs(child, at, out);
+                    at.pop();
+                }
             }
         }
         Value::Sequence(items) => {
             for (i, child) in items.iter().enumerate() {
-                let len = at.len();
-                at.push_str(&format!("/{i}"));
+                at.push(Segment::Index(i));
                 collect_file_refs(child, at, out);
-                at.truncate(len);
+                at.pop();
             }
         }
         _ => {}
     }
+}
+
+/// One step of the path to a node; the pointer text is only built for a `$ref` found.
+enum Segment<'v> {
+    Key(&'v str),
+    Index(usize),
+}
+
+fn pointer(at: &[Segment]) -> String {
+    at.iter()
+        .map(|segment| match segment {
+            Segment::Key(key) => format!("/{}", super::escape_segment(key)),
+            Segment::Index(i) => format!("/{i}"),
+        })
+        .collect()
 }
 
 fn resolve_path(from_file: &Path, reference: &str) -> PathBuf {

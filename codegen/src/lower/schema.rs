@@ -113,8 +113,10 @@ fn lower_typed(
         "string" | "file" => TypeRef::String,
         "integer" => TypeRef::Integer(match format {
             "int32" | "int16" | "int8" => IntFormat::I32,
-            "uint32" | "uint16" | "uint8" => IntFormat::U32,
+            "uint8" => IntFormat::U8,
+            "uint32" | "uint16" => IntFormat::U32,
             "uint64" | "uint" => IntFormat::U64,
+            "" if fits_in_a_byte(schema) => IntFormat::U8,
             _ => IntFormat::I64,
         }),
         "number" => TypeRef::Number,
@@ -135,6 +137,12 @@ fn lower_typed(
         other => return Err(lw.error(loc, format!("unknown type `{other}`"))),
     };
     Ok(Lowered::Ref(ty))
+}
+
+/// `minimum: 0` (or more) and `maximum: 255` (or less), as byte values are described.
+fn fits_in_a_byte(schema: &Value) -> bool {
+    let bound = |key| schema.get(key).and_then(Value::as_f64);
+    matches!((bound("minimum"), bound("maximum")), (Some(min), Some(max)) if min >= 0.0 && max <= 255.0)
 }
 
 /// The non-null entries of `type` (a string or a list).

@@ -52,6 +52,65 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
+/// Reads the value of a constant property: `None` when it is the expected value (a
+/// matching string is compared where it lies, without allocating), otherwise the value
+/// that was received, to be kept.
+pub(crate) struct Expect<T>(pub T);
+
+impl<'de> de::DeserializeSeed<'de> for Expect<&str> {
+    type Value = Option<Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Value>, D::Error> {
+        struct ExpectStr<'a>(&'a str);
+        impl<'de> Visitor<'de> for ExpectStr<'_> {
+            type Value = Option<Value>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{:?}", self.0)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Value>, E> {
+                Ok((v != self.0).then(|| Value::String(v.to_string())))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<Value>, E> {
+                Ok(Some(Value::Bool(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Value>, E> {
+                Ok(Some(Value::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Value>, E> {
+                Ok(Some(Value::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Value>, E> {
+                Ok(Some(Value::from(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Option<Value>, E> {
+                Ok(Some(Value::Null))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<Value>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Option<Value>, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+            }
+        }
+        deserializer.deserialize_any(ExpectStr(self.0))
+    }
+}
+
+macro_rules! expect_scalar {
+    ($($ty:ty),*) => {$(
+        impl<'de> de::DeserializeSeed<'de> for Expect<$ty> {
+            type Value = Option<Value>;
+
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Value>, D::Error> {
+                let value = Value::deserialize(deserializer)?;
+                Ok((value != self.0).then_some(value))
+            }
+        }
+    )*};
+}
+
+expect_scalar!(i64, bool);
+
 /// Decodes a buffered JSON value as one variant of a union, naming the variant on failure.
 pub(crate) fn decode<T: DeserializeOwned, E: de::Error>(
     value: Value,
