@@ -38,6 +38,9 @@ pub struct Config {
     /// The example programs, read from `examples_dir`: file name and source.
     #[serde(skip)]
     pub examples: Vec<(String, String)>,
+    /// Fingerprint of the config file's text and the examples (0 when not read from a file).
+    #[serde(skip)]
+    pub digest: u64,
 }
 
 /// How streaming operations are requested and how their chunks fold together.
@@ -142,6 +145,7 @@ impl Config {
             strict: false,
             examples_dir: None,
             examples: Vec::new(),
+            digest: 0,
         }
     }
 
@@ -159,6 +163,7 @@ impl Config {
             file: file.clone(),
             message: err.to_string(),
         })?;
+        config.digest = crate::digest::fnv1a(crate::digest::START, text.as_bytes());
         if let Some(dir) = &config.examples_dir {
             let dir = path.parent().unwrap_or(Path::new(".")).join(dir);
             config.examples = read_examples(&dir).map_err(|err| ConfigError {

@@ -6,6 +6,7 @@
 //! Rust files, and [`write::write_crate`] puts them on disk atomically.
 
 pub mod config;
+pub mod digest;
 pub mod emit;
 pub mod ir;
 pub mod load;

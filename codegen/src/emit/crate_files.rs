@@ -119,8 +119,12 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
     let index_key = &rules.index_key;
     let concat_under = &rules.concat_under;
     let replace_keys = &rules.replace_keys;
+    let digest = crate::digest::fnv1a(api.source_digest, &config.digest.to_le_bytes());
+    let provenance = format!(" Generated from spec and config with fingerprint `{digest:016x}`.");
     quote! {
         //! Facts about this API that the runtime needs, from the spec and its config.
+        //!
+        #![doc = #provenance]
 
         /// The first server in the spec.
         pub(crate) const DEFAULT_BASE_URL: &str = #base_url;

@@ -25,6 +25,10 @@ pub struct Api {
     pub operations: Vec<Operation>,
     /// Things that were skipped, with where and why.
     pub warnings: Vec<Warning>,
+    /// Fingerprint of the spec files this was lowered from (not a modelling decision,
+    /// so it is left out when the IR is printed).
+    #[serde(skip_serializing)]
+    pub source_digest: u64,
 }
 
 /// How the API key is attached to requests.

@@ -19,6 +19,8 @@ pub struct SourceFile {
     pub path: PathBuf,
     /// The parsed tree; mapping keys are always strings.
     pub value: Value,
+    /// Fingerprint of the file's text.
+    pub digest: u64,
 }
 
 /// A loaded spec: the root document (file 0) and every file its `$ref`s reach.
@@ -29,6 +31,14 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// Fingerprint of every file's name and text.
+    pub fn digest(&self) -> u64 {
+        self.files.iter().fold(crate::digest::START, |hash, file| {
+            let hash = crate::digest::fnv1a(hash, file.name.as_bytes());
+            crate::digest::fnv1a(hash, &file.digest.to_le_bytes())
+        })
+    }
+
     /// The root document.
     pub fn root(&self) -> &Value {
         &self.files[0].value
@@ -81,7 +91,7 @@ impl Spec {
 pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
     let root_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let root_name = file_name(path);
-    let root = read_document(path, &root_name)?;
+    let (root, digest) = read_document(path, &root_name)?;
     check_version(&root, &root_name)?;
 
     let mut spec = Spec {
@@ -89,6 +99,7 @@ pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
             name: root_name,
             path: normalize(path),
             value: root,
+            digest,
         }],
     };
     let mut next = 0;
@@ -101,15 +112,17 @@ pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
                 continue;
             }
             let name = relative_name(&root_dir, &target);
-            let value = read_document(&target, &name).map_err(|err| LoadError::BrokenFileRef {
-                at: format!("{}#{}", spec.files[next].name, at),
-                reference: reference.clone(),
-                message: err.to_string(),
-            })?;
+            let (value, digest) =
+                read_document(&target, &name).map_err(|err| LoadError::BrokenFileRef {
+                    at: format!("{}#{}", spec.files[next].name, at),
+                    reference: reference.clone(),
+                    message: err.to_string(),
+                })?;
             spec.files.push(SourceFile {
                 name,
                 path: target,
                 value,
+                digest,
             });
         }
         next += 1;
@@ -117,7 +130,7 @@ pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
     Ok(spec)
 }
 
-fn read_document(path: &Path, name: &str) -> Result<Value, LoadError> {
+fn read_document(path: &Path, name: &str) -> Result<(Value, u64), LoadError> {
     let text = std::fs::read_to_string(path).map_err(|err| LoadError::Io {
         file: name.to_string(),
         message: err.to_string(),
@@ -126,7 +139,10 @@ fn read_document(path: &Path, name: &str) -> Result<Value, LoadError> {
         file: name.to_string(),
         message: err.to_string(),
     })?;
-    Ok(node.0)
+    Ok((
+        node.0,
+        crate::digest::fnv1a(crate::digest::START, text.as_bytes()),
+    ))
 }
 
 /// A YAML/JSON tree read leniently: integers beyond 64 bits become floats (OpenAPI

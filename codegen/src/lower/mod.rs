@@ -66,6 +66,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         types,
         operations,
         warnings: lowerer.warnings,
+        source_digest: spec.digest(),
     })
 }
 
