@@ -55,3 +55,39 @@ fn compare_reports_changed_missing_and_extra_files() {
     ];
     assert_eq!(differences, expected);
 }
+
+/// Any edit to `spec/`, even one that changes no type (a comment), or to the config,
+/// makes the checked-in crate stale, because the output carries a fingerprint of both.
+#[test]
+fn any_edit_to_the_spec_or_config_makes_the_crate_stale() {
+    let root = workspace_root();
+    let copy = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated_is_fresh/spec");
+    std::fs::create_dir_all(&copy).unwrap();
+    let spec_text = std::fs::read_to_string(root.join("spec/openapi.yaml")).unwrap();
+    let config_text = std::fs::read_to_string(root.join("spec/config.yaml")).unwrap();
+    let generate = |spec: &str, config: &str| {
+        std::fs::write(copy.join("openapi.yaml"), spec).unwrap();
+        std::fs::write(
+            copy.join("config.yaml"),
+            config.replace("examples_dir: examples\n", ""),
+        )
+        .unwrap();
+        let config = codegen::Config::read(&copy.join("config.yaml")).unwrap();
+        codegen::generate(&copy.join("openapi.yaml"), &config).unwrap()
+    };
+    let original = generate(&spec_text, &config_text);
+    let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("generated_is_fresh/from_spec");
+    codegen::write::write_crate(&original, &out).unwrap();
+    assert!(codegen::write::compare(&original, &out).unwrap().is_empty());
+
+    let commented = generate(&format!("{spec_text}\n# a comment\n"), &config_text);
+    assert_eq!(
+        codegen::write::compare(&commented, &out).unwrap(),
+        ["changed: src/settings.rs"]
+    );
+    let reconfigured = generate(&spec_text, &format!("{config_text}\n# a comment\n"));
+    assert_eq!(
+        codegen::write::compare(&reconfigured, &out).unwrap(),
+        ["changed: src/settings.rs"]
+    );
+}
