@@ -73,7 +73,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
         })
         .collect();
     quote! {
-        //! Operations, grouped by resource: `client.chat().completions().create(&request)`.
+        //! Operations, grouped by resource: one accessor per path segment, one method per operation.
         #[allow(unused_imports)]
         use crate::runtime::{ApiResponse, Client, Error, NdjsonStream, Request, RequestOptions, SseStream};
         #[allow(unused_imports)]
