@@ -25,8 +25,9 @@ const CLIENT_METHODS: &[&str] = &[
     "clone",
 ];
 
-/// Names the resources module imports.
+/// Names the resources module imports (and `Self`, which no struct may take).
 const IMPORTED: &[&str] = &[
+    "Self",
     "Client",
     "Error",
     "Request",
