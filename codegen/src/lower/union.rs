@@ -246,19 +246,42 @@ fn lower_untagged(
     hint: &str,
 ) -> Result<(Lowered, bool), LowerError> {
     let mut any_null = arms.iter().any(|(_, arm)| super::schema::admits_null(arm));
-    if let Some(values) = string_arm_values(lw, arms) {
-        // Only strings: one open enum (or `String`), without naming each arm first.
-        let lowered = if values.is_empty() {
-            Lowered::Ref(TypeRef::String)
-        } else {
-            Lowered::Kind(TypeKind::Enum(string_enum(
-                values.iter().map(String::as_str),
-            )))
-        };
-        return Ok((lowered, any_null));
-    }
     let mut variants: Vec<UntaggedVariant> = Vec::new();
-    for (arm_loc, arm) in arms {
+    // Several string arms (plain strings, string enums) become one open enum, which
+    // accepts any string, so nothing is lost and matching stays unambiguous. They are
+    // merged from the schemas, before any of them is named.
+    let string_values: Vec<Option<Vec<String>>> = arms
+        .iter()
+        .map(|(arm_loc, arm)| string_arm_values(lw, arm_loc, arm))
+        .collect();
+    let merge_strings = string_values.iter().flatten().count() >= 2;
+    if merge_strings {
+        let values: Vec<&str> = string_values
+            .iter()
+            .flatten()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        let kind = (!values.is_empty()).then(|| TypeKind::Enum(string_enum(values)));
+        if string_values.iter().all(Option::is_some) {
+            let lowered = kind.map_or(Lowered::Ref(TypeRef::String), Lowered::Kind);
+            return Ok((lowered, any_null));
+        }
+        let ty = match kind {
+            Some(kind) => lw.intern(&format!("{hint}String"), &arms[0].0, None, kind),
+            None => TypeRef::String,
+        };
+        variants.push(UntaggedVariant {
+            rust_name: "String".into(),
+            ty,
+            shape: Shape::String,
+            boxed: false,
+        });
+    }
+    for ((arm_loc, arm), strings) in arms.iter().zip(&string_values) {
+        if merge_strings && strings.is_some() {
+            continue;
+        }
         let title = arm
             .get("title")
             .and_then(Value::as_str)
@@ -281,39 +304,6 @@ fn lower_untagged(
             boxed: false,
         });
     }
-    let string_like: Vec<usize> = variants
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| v.shape == Shape::String)
-        .map(|(i, _)| i)
-        .collect();
-    if string_like.len() >= 2 {
-        if let Some(values) = mergeable_strings(lw, &variants, &string_like) {
-            let kind = (!values.is_empty())
-                .then(|| TypeKind::Enum(string_enum(values.iter().map(String::as_str))));
-            if string_like.len() == variants.len() {
-                let lowered = match kind {
-                    Some(kind) => Lowered::Kind(kind),
-                    None => Lowered::Ref(TypeRef::String),
-                };
-                return Ok((lowered, any_null));
-            }
-            let loc = &arms[0].0;
-            let merged = match kind {
-                Some(kind) => lw.intern(&format!("{hint}Value"), loc, None, kind),
-                None => TypeRef::String,
-            };
-            let first = string_like[0];
-            variants[first].ty = merged;
-            variants[first].rust_name = "String".into();
-            let mut index = 0;
-            variants.retain(|v| {
-                let keep = index == first || v.shape != Shape::String;
-                index += 1;
-                keep
-            });
-        }
-    }
     if let [only] = variants.as_slice() {
         return Ok((Lowered::Ref(only.ty.clone()), any_null));
     }
@@ -328,58 +318,35 @@ fn lower_untagged(
     ))
 }
 
-/// The enum values of arms that are all strings (plain, `enum`, or `const`), or `None`
-/// when some arm is anything else.
-fn string_arm_values(lw: &Lowerer, arms: &[(Location, &Value)]) -> Option<Vec<String>> {
-    let mut values = Vec::new();
-    for (arm_loc, arm) in arms {
-        let (_, schema) = lw.deref(arm_loc, arm).ok()?;
-        let map = schema.as_mapping()?;
-        if ["oneOf", "anyOf", "allOf", "properties", "items"]
-            .iter()
-            .any(|k| map.contains_key(*k))
-        {
-            return None;
-        }
-        let is_string = match map.get("type") {
-            Some(Value::String(t)) => t == "string",
-            Some(Value::Sequence(types)) => types
-                .iter()
-                .all(|t| matches!(t.as_str(), Some("string" | "null"))),
-            _ => map.contains_key("enum") || map.contains_key("const"),
-        };
-        if !is_string {
-            return None;
-        }
-        if let Some(Value::String(value)) = map.get("const") {
-            values.push(value.clone());
-        }
-        for value in sequence(map, "enum").unwrap_or_default() {
-            match value {
-                Value::String(v) => values.push(v.clone()),
-                Value::Null => {}
-                _ => return None,
-            }
-        }
+/// The enum values of a string arm (plain, `enum`, or `const`; none for a plain string),
+/// or `None` when the arm is not a string.
+fn string_arm_values(lw: &Lowerer, arm_loc: &Location, arm: &Value) -> Option<Vec<String>> {
+    let (_, schema) = lw.deref(arm_loc, arm).ok()?;
+    let map = schema.as_mapping()?;
+    if ["oneOf", "anyOf", "allOf", "properties", "items"]
+        .iter()
+        .any(|k| map.contains_key(*k))
+    {
+        return None;
     }
-    Some(values)
-}
-
-/// The known values of several string-shaped arms (plain strings and string enums), when
-/// they can become one open enum: it already accepts any string, so nothing is lost.
-fn mergeable_strings(
-    lw: &Lowerer,
-    variants: &[UntaggedVariant],
-    string_like: &[usize],
-) -> Option<Vec<String>> {
+    let is_string = match map.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Sequence(types)) => types
+            .iter()
+            .all(|t| matches!(t.as_str(), Some("string" | "null"))),
+        _ => map.contains_key("enum") || map.contains_key("const"),
+    };
+    if !is_string {
+        return None;
+    }
     let mut values = Vec::new();
-    for &i in string_like {
-        match &variants[i].ty {
-            TypeRef::String => {}
-            TypeRef::Named(name) => match lw.kind_of(name) {
-                Some(TypeKind::Enum(e)) => values.extend(e.values.iter().map(|v| v.json.clone())),
-                _ => return None,
-            },
+    if let Some(Value::String(value)) = map.get("const") {
+        values.push(value.clone());
+    }
+    for value in sequence(map, "enum").unwrap_or_default() {
+        match value {
+            Value::String(v) => values.push(v.clone()),
+            Value::Null => {}
             _ => return None,
         }
     }
