@@ -37,9 +37,43 @@ fn main() {
         "pub const RUNTIME_TYPE_NAMES: &[&str] = &{exported:?};"
     )
     .unwrap();
+    let client = std::fs::read_to_string(dir.join("client.rs")).expect("runtime/client.rs exists");
+    let methods = method_names(&client);
+    out.push_str(
+        "/// Functions of the runtime's `client.rs`; accessors on `Client` avoid their names.\n",
+    );
+    writeln!(
+        out,
+        "pub const RUNTIME_CLIENT_METHODS: &[&str] = &{methods:?};"
+    )
+    .unwrap();
     let target =
         Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR is set")).join("runtime_files.rs");
     std::fs::write(target, out).expect("OUT_DIR is writable");
+}
+
+/// Names of the visible functions defined in a file (`pub` or `pub(crate)`, async or not).
+fn method_names(source: &str) -> Vec<String> {
+    let mut names: Vec<String> = [
+        "pub fn ",
+        "pub(crate) fn ",
+        "pub async fn ",
+        "pub(crate) async fn ",
+    ]
+    .iter()
+    .flat_map(|marker| source.split(marker).skip(1))
+    .filter_map(|rest| {
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        (!name.is_empty()).then_some(name)
+    })
+    .collect();
+    names.extend(["clone", "fmt"].map(String::from));
+    names.sort();
+    names.dedup();
+    names
 }
 
 /// Identifiers named by `pub use` and `pub mod` lines.

@@ -12,19 +12,6 @@ use crate::ir::{Api, Operation, ResponseKind, StreamFraming, StreamResponse, Typ
 use crate::lower::pascal;
 use crate::Config;
 
-/// Methods of the runtime's `Client` that accessors must not shadow.
-const CLIENT_METHODS: &[&str] = &[
-    "new",
-    "builder",
-    "from_env",
-    "base_url",
-    "execute",
-    "execute_bytes",
-    "execute_sse",
-    "execute_ndjson",
-    "clone",
-];
-
 /// Names the resources module imports (and `Self`, which no struct may take).
 const IMPORTED: &[&str] = &[
     "Self",
@@ -70,7 +57,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
                 &mut names,
                 &mut items,
             );
-            accessor(segment, &struct_name, true)
+            client_accessor(segment, &struct_name)
         })
         .collect();
     quote! {
@@ -88,24 +75,25 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
     }
 }
 
-fn accessor(segment: &str, struct_name: &str, on_client: bool) -> TokenStream {
-    let method_name = if on_client && CLIENT_METHODS.contains(&segment) {
-        format!("{segment}_api")
+/// The method on `Client` that reaches the top-level resource `segment`, renamed when
+/// the runtime's `Client` already has a method of that name.
+fn client_accessor_name(segment: &str) -> String {
+    let name = crate::lower::snake(segment);
+    if super::RUNTIME_CLIENT_METHODS.contains(&name.as_str()) {
+        format!("{name}_api")
     } else {
-        segment.to_string()
-    };
-    let method = ident(&crate::lower::snake(&method_name));
+        name
+    }
+}
+
+fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
+    let method = ident(&client_accessor_name(segment));
     let ty = ident(struct_name);
     let doc = format!(" Operations under `{segment}`.");
-    let client = if on_client {
-        quote!(self)
-    } else {
-        quote!(self.client)
-    };
     quote! {
         #[doc = #doc]
         pub fn #method(&self) -> #ty<'_> {
-            #ty { client: #client }
+            #ty { client: self }
         }
     }
 }
@@ -357,13 +345,9 @@ fn method_docs(
         .resource
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let accessor = if i == 0 && CLIENT_METHODS.contains(&s.as_str()) {
-                format!("{s}_api")
-            } else {
-                s.clone()
-            };
-            format!(".{}()", crate::lower::snake(&accessor))
+        .map(|(i, s)| match i {
+            0 => format!(".{}()", client_accessor_name(s)),
+            _ => format!(".{}()", crate::lower::snake(s)),
         })
         .collect();
     lines.push(format!(
