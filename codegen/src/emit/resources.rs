@@ -428,8 +428,24 @@ fn stream_methods(
         StreamFraming::Sse => (quote!(SseStream<#item>), quote!(execute_sse)),
         StreamFraming::Ndjson => (quote!(NdjsonStream<#item>), quote!(execute_ndjson)),
     };
+    // The flag is only sent to an operation whose body declares it as a boolean.
+    let body_has_flag = |flag: &str| {
+        let body = op.body.as_ref().map(|b| index.canonical(&b.ty));
+        let Some(TypeRef::Named(name)) = body else {
+            return false;
+        };
+        matches!(
+            index.get(&name).map(|d| &d.kind),
+            Some(crate::ir::TypeKind::Struct(s))
+                if s.fields.iter().any(|f| f.json_name == flag && f.ty == TypeRef::Bool)
+        )
+    };
     let flag = if alongside_json {
-        config.stream.request_flag.as_deref()
+        config
+            .stream
+            .request_flag
+            .as_deref()
+            .filter(|flag| body_has_flag(flag))
     } else {
         None
     };

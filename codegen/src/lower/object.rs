@@ -118,7 +118,6 @@ pub(crate) fn lower_all_of(
     }
     let mut merged = ObjectParts::default();
     merged.add(loc, schema);
-    let spec = lw.spec;
     let mut pending: Vec<(Location, &Value)> = substantive.into_iter().rev().collect();
     let mut steps = 0;
     while let Some((part_loc, part)) = pending.pop() {
@@ -127,7 +126,6 @@ pub(crate) fn lower_all_of(
             return Err(lw.error(loc, "allOf nests more than 256 parts (a cycle?)"));
         }
         let (target_loc, target) = lw.deref(&part_loc, part)?;
-        let target: &Value = spec.get(&target_loc).unwrap_or(target);
         if let Some(Value::Mapping(m)) = Some(target) {
             if m.contains_key("oneOf") || m.contains_key("anyOf") {
                 lw.warn(
