@@ -64,6 +64,32 @@ impl Args {
     }
 }
 
+/// Every crate kept in the repository: `spec/` -> `generated/`, then each fixture client
+/// `tests/clients/NAME/{openapi.yaml, config.yaml}` -> `tests/clients/NAME/generated/`.
+pub(crate) fn checked_in_targets() -> Result<Vec<Args>, String> {
+    let root = workspace_root();
+    let mut targets = vec![Args::parse(&[])?];
+    let clients = root.join("tests/clients");
+    let mut folders: Vec<PathBuf> = match std::fs::read_dir(&clients) {
+        Ok(entries) => entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.join("openapi.yaml").is_file())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    folders.sort();
+    for folder in folders {
+        targets.push(Args {
+            spec: folder.join("openapi.yaml"),
+            config: Some(folder.join("config.yaml")),
+            out: folder.join("generated"),
+            crate_name: None,
+        });
+    }
+    Ok(targets)
+}
+
 fn default_crate_name(spec: &std::path::Path) -> String {
     let folder = spec
         .parent()

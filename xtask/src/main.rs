@@ -11,9 +11,10 @@ use args::Args;
 
 const USAGE: &str = "usage:
   cargo xtask generate [--spec PATH] [--config PATH] [--out DIR] [--crate-name NAME]
-      write the client crate (default: spec/openapi.yaml -> generated/)
+      write the client crate (default: spec/openapi.yaml -> generated/, and every
+      tests/clients/NAME/openapi.yaml -> tests/clients/NAME/generated/)
   cargo xtask check [--spec PATH] [--config PATH] [--out DIR]
-      fail when DIR differs from what generate would write
+      fail when DIR (default: every crate generate writes) differs from what generate would write
   cargo xtask corpus DIR
       generate and `cargo check` a crate for every OpenAPI document under DIR
   cargo xtask bench [--quick]
@@ -22,8 +23,8 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let result = match argv.first().map(String::as_str) {
-        Some("generate") => Args::parse(&argv[1..]).and_then(|a| generate(&a)),
-        Some("check") => Args::parse(&argv[1..]).and_then(|a| check(&a)),
+        Some("generate") => each_target(&argv[1..], generate),
+        Some("check") => each_target(&argv[1..], check),
         Some("bench") => bench::run(&argv[1..]),
         Some("corpus") => match argv.get(1) {
             Some(dir) => corpus::run(Path::new(dir)),
@@ -46,6 +47,20 @@ pub(crate) fn workspace_root() -> PathBuf {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_default()
+}
+
+/// Runs `task` on the crate the options name, or, with no options, on every checked-in crate.
+fn each_target(argv: &[String], task: fn(&Args) -> Result<(), String>) -> Result<(), String> {
+    if !argv.is_empty() {
+        return task(&Args::parse(argv)?);
+    }
+    let targets = args::checked_in_targets()?;
+    let failures: Vec<String> = targets.iter().filter_map(|a| task(a).err()).collect();
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("\n"))
+    }
 }
 
 fn generate(args: &Args) -> Result<(), String> {
