@@ -35,6 +35,10 @@ pub struct Config {
     /// Folder (relative to the config file) of example programs for the crate's `examples/`.
     #[serde(default)]
     pub examples_dir: Option<String>,
+    /// Let `$ref`s read files outside the spec's folder (off: a spec cannot make the
+    /// generator read arbitrary files on the machine).
+    #[serde(default)]
+    pub allow_refs_outside_spec_dir: bool,
     /// The example programs, read from `examples_dir`: file name and source.
     #[serde(skip)]
     pub examples: Vec<(String, String)>,
@@ -144,6 +148,7 @@ impl Config {
             quick_start: None,
             strict: false,
             examples_dir: None,
+            allow_refs_outside_spec_dir: false,
             examples: Vec::new(),
             digest: 0,
         }

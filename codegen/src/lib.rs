@@ -62,7 +62,10 @@ impl std::error::Error for Error {}
 
 /// Loads and lowers the spec at `spec_path`: the IR, as tests and tools see it.
 pub fn build_ir(spec_path: &Path, config: &Config) -> Result<ir::Api, Error> {
-    let spec = load::load(spec_path).map_err(Error::Load)?;
+    let load_options = load::LoadOptions {
+        allow_refs_outside_spec_dir: config.allow_refs_outside_spec_dir,
+    };
+    let spec = load::load_with(spec_path, &load_options).map_err(Error::Load)?;
     let options = lower::LowerOptions {
         reserved_type_names: emit::RUNTIME_TYPE_NAMES
             .iter()

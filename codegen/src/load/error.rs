@@ -15,6 +15,8 @@ pub enum LoadError {
         reference: String,
         message: String,
     },
+    /// The document is structurally wrong: each entry is `file#/pointer: what`.
+    Invalid { problems: Vec<String> },
 }
 
 impl fmt::Display for LoadError {
@@ -29,6 +31,16 @@ impl fmt::Display for LoadError {
             LoadError::BrokenFileRef { at, reference, message } => {
                 write!(f, "{at}: $ref `{reference}` cannot be loaded: {message}")
             }
+            LoadError::Invalid { problems } => match problems.as_slice() {
+                [one] => f.write_str(one),
+                many => {
+                    write!(f, "{} problems in the spec:", many.len())?;
+                    for problem in many {
+                        write!(f, "\n  {problem}")?;
+                    }
+                    Ok(())
+                }
+            },
         }
     }
 }

@@ -50,9 +50,22 @@ impl fmt::Display for Location {
     }
 }
 
-/// Escapes one pointer segment (`~` -> `~0`, `/` -> `~1`).
+/// Escapes one pointer segment (`~` -> `~0`, `/` -> `~1`, and `%` -> `%25`, since
+/// pointers are read back as URI fragments, which percent-decode).
 pub fn escape_segment(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
+    if !segment.contains(['~', '/', '%']) {
+        return segment.to_string();
+    }
+    segment
+        .replace('~', "~0")
+        .replace('/', "~1")
+        .replace('%', "%25")
+}
+
+/// Undoes only the JSON-pointer escapes of a segment, for a key whose name really
+/// contains `%XX` text that a `$ref` wrote as is.
+pub(crate) fn unescape_tildes(segment: &str) -> String {
+    segment.replace("~1", "/").replace("~0", "~")
 }
 
 /// Undoes [`escape_segment`] and the percent-encoding that URI fragments allow.
@@ -107,5 +120,6 @@ mod tests {
     fn percent_escapes_in_fragments_are_decoded() {
         assert_eq!(unescape_segment("~1a~1%7Bb%7D"), "/a/{b}");
         assert_eq!(unescape_segment("100%"), "100%");
+        assert_eq!(unescape_segment(&escape_segment("a%41~/")), "a%41~/");
     }
 }

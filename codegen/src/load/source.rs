@@ -1,10 +1,14 @@
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde_yaml::{Mapping, Value};
+use serde_yaml::Value;
 
-use super::pointer::unescape_segment;
-use super::{LoadError, Location};
+use super::kind::{compatible, Kind};
+use super::pointer::{escape_segment, unescape_segment, unescape_tildes};
+use super::read::{check_regular_file, read};
+use super::scan::{scan, FoundRef};
+use super::{LoadError, LoadOptions, Location};
+use crate::ir::Warning;
 
 /// Index of a file in [`Spec::files`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -17,10 +21,14 @@ pub struct SourceFile {
     pub name: String,
     /// Path on disk, used to resolve relative `$ref`s.
     pub path: PathBuf,
-    /// The parsed tree; mapping keys are always strings.
+    /// The parsed tree; mapping keys are always strings (their source text).
     pub value: Value,
     /// Fingerprint of the file's text.
     pub digest: u64,
+    /// `$anchor` names and the pointers of their schemas.
+    pub anchors: HashMap<String, String>,
+    /// `$dynamicAnchor` names and the pointers of their schemas.
+    pub dynamic_anchors: HashMap<String, String>,
 }
 
 /// A loaded spec: the root document (file 0) and every file its `$ref`s reach.
@@ -28,6 +36,11 @@ pub struct SourceFile {
 pub struct Spec {
     /// All files, the root first.
     pub files: Vec<SourceFile>,
+    /// What loading let pass with a fix-up (duplicate keys, ...), for `Api::warnings`.
+    pub warnings: Vec<Warning>,
+    /// Files named only where nothing generated needs them, that could not be read:
+    /// path on disk and why.
+    pub unread: Vec<(PathBuf, String)>,
 }
 
 impl Spec {
@@ -59,19 +72,49 @@ impl Spec {
 
     /// The node at `location`, if it exists.
     pub fn get(&self, location: &Location) -> Option<&Value> {
+        self.find(location).map(|(_, node)| node)
+    }
+
+    /// The node at `location` and its pointer written canonically (so two spellings of
+    /// one node, `%41` and `A`, give one location). A segment is looked up
+    /// percent-decoded first, then as written (a key may really contain `%XX`).
+    fn find(&self, location: &Location) -> Option<(String, &Value)> {
         let mut node = &self.files.get(location.file.0)?.value;
-        for segment in location.segments() {
+        if location.pointer.is_empty() {
+            return Some((String::new(), node));
+        }
+        let rest = location.pointer.strip_prefix('/')?;
+        let mut canonical = String::with_capacity(location.pointer.len());
+        for raw in rest.split('/') {
             node = match node {
-                Value::Mapping(map) => map.get(segment.as_str())?,
-                Value::Sequence(items) => items.get(segment.parse::<usize>().ok()?)?,
+                Value::Mapping(map) => {
+                    let mut key = unescape_segment(raw);
+                    let child = match map.get(key.as_str()) {
+                        Some(found) => found,
+                        None => {
+                            key = unescape_tildes(raw);
+                            map.get(key.as_str())?
+                        }
+                    };
+                    canonical.push('/');
+                    canonical.push_str(&escape_segment(&key));
+                    child
+                }
+                Value::Sequence(items) => {
+                    let index = unescape_segment(raw).parse::<usize>().ok()?;
+                    canonical.push('/');
+                    canonical.push_str(&index.to_string());
+                    items.get(index)?
+                }
                 _ => return None,
             };
         }
-        Some(node)
+        Some((canonical, node))
     }
 
     /// Where `reference` (a `$ref` value found in `from`'s file) points.
-    /// `None` when it names a file that was not loaded (an external URL).
+    /// `None` when it names a file that was not loaded (an external URL, or a file
+    /// that could not be read: see [`Spec::unread_reason`]).
     pub fn target(&self, from: FileId, reference: &str) -> Option<Location> {
         let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
         let file = if file_part.is_empty() {
@@ -80,144 +123,187 @@ impl Spec {
             let wanted = resolve_path(&self.files[from.0].path, file_part);
             FileId(self.files.iter().position(|f| f.path == wanted)?)
         };
-        Some(Location {
-            file,
-            pointer: fragment.to_string(),
+        let pointer = if fragment.is_empty() || fragment.starts_with('/') {
+            fragment.to_string()
+        } else {
+            // A plain-name fragment names an `$anchor` (or a `$dynamicAnchor`); an
+            // unknown one points nowhere rather than at the whole file.
+            let name = unescape_segment(fragment);
+            let source = &self.files[file.0];
+            match source.anchors.get(&name).or_else(|| source.dynamic_anchors.get(&name)) {
+                Some(pointer) => pointer.clone(),
+                None => format!("#{fragment}"),
+            }
+        };
+        let location = Location { file, pointer };
+        Some(match self.find(&location) {
+            Some((pointer, _)) => Location { file, pointer },
+            None => location,
         })
+    }
+
+    /// Why the file `reference` (found in `from`'s file) names was not loaded, if it
+    /// was tried.
+    pub fn unread_reason(&self, from: FileId, reference: &str) -> Option<&str> {
+        let file_part = reference.split('#').next().unwrap_or_default();
+        let wanted = resolve_path(&self.files[from.0].path, file_part);
+        self.unread
+            .iter()
+            .find(|(path, _)| *path == wanted)
+            .map(|(_, why)| why.as_str())
     }
 }
 
 /// Loads the root and, breadth-first, every file referenced by a relative `$ref`.
-pub(super) fn load_spec(path: &Path) -> Result<Spec, LoadError> {
+pub(super) fn load_spec(path: &Path, options: &LoadOptions) -> Result<Spec, LoadError> {
     let root_dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    let root_real = std::fs::canonicalize(if root_dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        &root_dir
+    })
+    .ok();
     let root_name = file_name(path);
-    let (root, digest) = read_document(path, &root_name)?;
-    check_version(&root, &root_name)?;
+    let parsed = read(path, &root_name)?;
+    check_version(&parsed.value, &root_name)?;
 
     let mut spec = Spec {
-        files: vec![SourceFile {
-            name: root_name,
-            path: normalize(path),
-            value: root,
-            digest,
-        }],
+        files: Vec::new(),
+        warnings: Vec::new(),
+        unread: Vec::new(),
     };
+    let mut kinds = vec![Kind::Document];
+    push_file(&mut spec, root_name, normalize(path), parsed);
+    let mut refs: Vec<(FileId, FoundRef)> = Vec::new();
+    let mut problems = Vec::new();
     let mut next = 0;
     while next < spec.files.len() {
-        let mut refs = BTreeMap::new();
-        collect_file_refs(&spec.files[next].value, &mut Vec::new(), &mut refs);
-        for (reference, at) in refs {
-            let target = resolve_path(&spec.files[next].path, &reference);
-            if spec.files.iter().any(|f| f.path == target) {
-                continue;
+        let found = scan(&spec.files[next].value, kinds[next]);
+        let from = FileId(next);
+        for problem in found.problems {
+            problems.push(format!("{}#{}: {}", spec.files[next].name, problem.pointer, problem.message));
+        }
+        spec.files[next].anchors = found.anchors;
+        spec.files[next].dynamic_anchors = found.dynamic_anchors;
+        for reference in found.refs {
+            let (file_part, fragment) = reference
+                .reference
+                .split_once('#')
+                .unwrap_or((reference.reference.as_str(), ""));
+            if !file_part.is_empty() && !is_url(file_part) {
+                let target = resolve_path(&spec.files[next].path, file_part);
+                let known = spec.files.iter().any(|f| f.path == target)
+                    || spec.unread.iter().any(|(p, _)| *p == target);
+                if !known {
+                    let name = relative_name(&root_dir, &target);
+                    match open_ref(&target, &name, root_real.as_deref(), options) {
+                        Ok(parsed) => {
+                            kinds.push(if fragment.is_empty() {
+                                reference.expected
+                            } else {
+                                Kind::Other
+                            });
+                            push_file(&mut spec, name, target, parsed);
+                        }
+                        Err(message) if reference.expected.needed() => {
+                            return Err(LoadError::BrokenFileRef {
+                                at: format!("{}#{}", spec.files[next].name, reference.at),
+                                reference: reference.reference.clone(),
+                                message,
+                            });
+                        }
+                        Err(message) => spec.unread.push((target, message)),
+                    }
+                }
             }
-            let name = relative_name(&root_dir, &target);
-            let (value, digest) =
-                read_document(&target, &name).map_err(|err| LoadError::BrokenFileRef {
-                    at: format!("{}#{}", spec.files[next].name, at),
-                    reference: reference.clone(),
-                    message: err.to_string(),
-                })?;
-            spec.files.push(SourceFile {
-                name,
-                path: target,
-                value,
-                digest,
-            });
+            refs.push((from, reference));
         }
         next += 1;
+    }
+    for (from, reference) in &refs {
+        if let Some(problem) = check_ref_target(&spec, &kinds, *from, reference) {
+            problems.push(problem);
+        }
+    }
+    if !problems.is_empty() {
+        problems.truncate(50);
+        return Err(LoadError::Invalid { problems });
     }
     Ok(spec)
 }
 
-fn read_document(path: &Path, name: &str) -> Result<(Value, u64), LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|err| LoadError::Io {
-        file: name.to_string(),
-        message: err.to_string(),
-    })?;
-    let node: Node = serde_yaml::from_str(&text).map_err(|err| LoadError::Parse {
-        file: name.to_string(),
-        message: err.to_string(),
-    })?;
-    Ok((
-        node.0,
-        crate::digest::fnv1a(crate::digest::START, text.as_bytes()),
+fn push_file(spec: &mut Spec, name: String, path: PathBuf, parsed: super::read::Parsed) {
+    for warning in parsed.warnings {
+        spec.warnings.push(Warning {
+            location: format!("{name}#{}", warning.pointer),
+            message: format!("line {}: {}", warning.line, warning.message),
+        });
+    }
+    spec.files.push(SourceFile {
+        name,
+        path,
+        value: parsed.value,
+        digest: parsed.digest,
+        anchors: HashMap::new(),
+        dynamic_anchors: HashMap::new(),
+    });
+}
+
+/// Reads a file a `$ref` names, if it may be read: a regular file, under the root
+/// spec's folder unless the options allow more. The error is the message for the `$ref`.
+fn open_ref(
+    target: &Path,
+    name: &str,
+    root_real: Option<&Path>,
+    options: &LoadOptions,
+) -> Result<super::read::Parsed, String> {
+    check_regular_file(target).map_err(|why| format!("{name}: {why}"))?;
+    if !options.allow_refs_outside_spec_dir {
+        let real = std::fs::canonicalize(target).map_err(|err| format!("{name}: {err}"))?;
+        if !root_real.is_some_and(|root| real.starts_with(root)) {
+            return Err(format!(
+                "{name} is outside the root spec's folder \
+                 (set `allow_refs_outside_spec_dir: true` in the config to allow it)"
+            ));
+        }
+    }
+    read(target, name).map_err(|err| err.to_string())
+}
+
+/// A `$ref` pointing at the wrong kind of node (`#/info` as a schema, a schema as a
+/// response, `#` itself): the message, naming the `$ref`'s own place.
+fn check_ref_target(spec: &Spec, kinds: &[Kind], from: FileId, found: &FoundRef) -> Option<String> {
+    let target = spec.target(from, &found.reference)?;
+    spec.get(&target)?;
+    let mut kind = kinds[target.file.0];
+    let mut node = &spec.files[target.file.0].value;
+    for segment in target.segments() {
+        (kind, node) = match node {
+            Value::Sequence(items) => (kind.element(), items.get(segment.parse::<usize>().ok()?)?),
+            _ => (kind.child(&segment), node.get(segment.as_str())?),
+        };
+    }
+    if compatible(found.expected, kind) {
+        return None;
+    }
+    Some(format!(
+        "{}#{}: $ref `{}` points at {}, where {} is expected",
+        spec.files[from.0].name,
+        found.at,
+        found.reference,
+        kind.describe(),
+        found.expected.describe()
     ))
 }
 
-/// A YAML/JSON tree read leniently: integers beyond 64 bits become floats (OpenAPI
-/// documents write `-9223372036854776000` as a minimum), and non-string keys (`200:`)
-/// become strings, as OpenAPI means them.
-struct Node(Value);
-
-impl<'de> serde::Deserialize<'de> for Node {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(NodeVisitor).map(Node)
-    }
-}
-
-struct NodeVisitor;
-
-impl<'de> serde::de::Visitor<'de> for NodeVisitor {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("a YAML or JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
-        Ok(Value::Number((v as f64).into()))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
-        Ok(Value::Number((v as f64).into()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_string()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
-        deserializer.deserialize_any(NodeVisitor)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0));
-        while let Some(Node(item)) = seq.next_element()? {
-            items.push(item);
-        }
-        Ok(Value::Sequence(items))
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut out = Mapping::with_capacity(map.size_hint().unwrap_or(0));
-        while let Some(Node(key)) = map.next_key()? {
-            let Node(value) = map.next_value()?;
-            out.insert(Value::String(scalar_text(&key)), value);
-        }
-        Ok(Value::Mapping(out))
-    }
-    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<Value, A::Error> {
-        // A YAML `!tag value`: keep the value, drop the tag.
-        use serde::de::VariantAccess;
-        let (_tag, variant): (Node, _) = data.variant()?;
-        variant.newtype_variant::<Node>().map(|node| node.0)
-    }
+fn is_url(file_part: &str) -> bool {
+    // `scheme:` (http:, https:, urn:, ...), but not a Windows drive letter.
+    file_part.split_once(':').is_some_and(|(scheme, _)| {
+        scheme.len() > 1
+            && scheme
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    })
 }
 
 fn check_version(root: &Value, file: &str) -> Result<(), LoadError> {
@@ -240,60 +326,9 @@ fn scalar_text(value: &Value) -> String {
         Value::String(s) => s.clone(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
-        other => format!("{other:?}"),
+        Value::Null => "null".to_string(),
+        _ => "(not a scalar)".to_string(),
     }
-}
-
-/// Collects `$ref`s that name another file (relative paths, not URLs), with where they were seen.
-fn collect_file_refs<'v>(
-    value: &'v Value,
-    at: &mut Vec<Segment<'v>>,
-    out: &mut BTreeMap<String, String>,
-) {
-    match value {
-        Value::Mapping(map) => {
-            for (key, child) in map {
-                let key = key.as_str().unwrap_or_default();
-                if key == "$ref" {
-                    if let Some(reference) = child.as_str() {
-                        let file = reference.split('#').next().unwrap_or_default();
-                        if !file.is_empty() && !file.contains("://") {
-                            out.entry(file.to_string()).or_insert_with(|| pointer(at));
-                        }
-                    }
-                    continue;
-                }
-                if matches!(child, Value::Mapping(_) | Value::Sequence(_)) {
-                    at.push(Segment::Key(key));
-                    collect_file_refs(child, at, out);
-                    at.pop();
-                }
-            }
-        }
-        Value::Sequence(items) => {
-            for (i, child) in items.iter().enumerate() {
-                at.push(Segment::Index(i));
-                collect_file_refs(child, at, out);
-                at.pop();
-            }
-        }
-        _ => {}
-    }
-}
-
-/// One step of the path to a node; the pointer text is only built for a `$ref` found.
-enum Segment<'v> {
-    Key(&'v str),
-    Index(usize),
-}
-
-fn pointer(at: &[Segment]) -> String {
-    at.iter()
-        .map(|segment| match segment {
-            Segment::Key(key) => format!("/{}", super::escape_segment(key)),
-            Segment::Index(i) => format!("/{i}"),
-        })
-        .collect()
 }
 
 fn resolve_path(from_file: &Path, reference: &str) -> PathBuf {
@@ -318,11 +353,23 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
+/// `path` relative to the root spec's folder, with `..` steps when it lies outside.
 fn relative_name(root_dir: &Path, path: &Path) -> String {
     let root_dir = normalize(root_dir);
-    path.strip_prefix(&root_dir)
-        .map(|p| p.to_string_lossy().replace('\\', "/"))
-        .unwrap_or_else(|_| file_name(path))
+    let root: Vec<_> = root_dir.components().collect();
+    let target: Vec<_> = path.components().collect();
+    let common = root
+        .iter()
+        .zip(&target)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let mut parts: Vec<String> = vec!["..".to_string(); root.len() - common];
+    parts.extend(
+        target[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 fn file_name(path: &Path) -> String {

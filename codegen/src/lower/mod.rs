@@ -110,7 +110,8 @@ impl<'a> Lowerer<'a> {
                 options.reserved_type_names.iter().map(String::as_str),
             ),
             reserved: options.reserved_type_names.clone(),
-            warnings: Vec::new(),
+            // What loading let pass (duplicate keys, ...) comes first.
+            warnings: spec.warnings.clone(),
         }
     }
 
@@ -206,9 +207,14 @@ impl<'a> Lowerer<'a> {
             return Err(self.error(loc, "$ref `#` points to the document itself"));
         }
         let target = self.spec.target(loc.file, reference).ok_or_else(|| {
+            let why = self
+                .spec
+                .unread_reason(loc.file, reference)
+                .map(|why| format!(": {why}"))
+                .unwrap_or_default();
             self.error(
                 loc,
-                format!("$ref `{reference}` names a file that is not loaded"),
+                format!("$ref `{reference}` names a file that is not loaded{why}"),
             )
         })?;
         if self.spec.get(&target).is_some() || target.file != loc.file {
