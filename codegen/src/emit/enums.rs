@@ -21,7 +21,7 @@ pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this version of the crate does not know, kept as received.
-            #other(String),
+            #other(::std::string::String),
         }
 
         crate::runtime::serde_support::json_enum! {

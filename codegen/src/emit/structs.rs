@@ -47,10 +47,10 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
 fn extra_type(extra: &Extra) -> Option<TokenStream> {
     match extra {
         Extra::Forbidden => None,
-        Extra::Any => Some(quote!(serde_json::Map<String, serde_json::Value>)),
+        Extra::Any => Some(quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)),
         Extra::Typed(ty) => {
             let ty = type_tokens(ty);
-            Some(quote!(std::collections::BTreeMap<String, #ty>))
+            Some(quote!(::std::collections::BTreeMap<::std::string::String, #ty>))
         }
     }
 }
@@ -98,15 +98,18 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             let (_, into) = argument(&f.ty);
             match (into, f.boxed) {
                 (false, false) => quote!(#field),
-                (true, false) => quote!(#field: #field.into()),
-                (false, true) => quote!(#field: Box::new(#field)),
-                (true, true) => quote!(#field: Box::new(#field.into())),
+                (true, false) => quote!(#field: ::core::convert::Into::into(#field)),
+                (false, true) => quote!(#field: ::std::boxed::Box::new(#field)),
+                (true, true) => {
+                    quote!(#field: ::std::boxed::Box::new(::core::convert::Into::into(#field)))
+                }
             }
         } else {
-            quote!(#field: None)
+            quote!(#field: ::core::option::Option::None)
         }
     });
-    let extra_init = (s.extra != Extra::Forbidden).then(|| quote!(extra: Default::default(),));
+    let extra_init =
+        (s.extra != Extra::Forbidden).then(|| quote!(extra: ::core::default::Default::default(),));
     let new_doc = if required.is_empty() {
         format!(
             " Creates an empty `{}`; set what you need with the methods below.",
@@ -117,7 +120,7 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     };
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let constructor = if required.is_empty() {
-        quote! { #[doc = #new_doc] pub fn new() -> Self { Self::default() } }
+        quote! { #[doc = #new_doc] pub fn new() -> Self { <Self as ::core::default::Default>::default() } }
     } else {
         quote! {
             #[doc = #new_doc]
@@ -140,12 +143,12 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             };
             let (ty, into) = argument(&f.ty);
             let value = if into {
-                quote!(value.into())
+                quote!(::core::convert::Into::into(value))
             } else {
                 quote!(value)
             };
             let value = if f.boxed {
-                quote!(Box::new(#value))
+                quote!(::std::boxed::Box::new(#value))
             } else {
                 value
             };
@@ -153,7 +156,7 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             quote! {
                 #[doc = #doc]
                 pub fn #setter(mut self, value: #ty) -> Self {
-                    self.#field = Some(#value);
+                    self.#field = ::core::option::Option::Some(#value);
                     self
                 }
             }
