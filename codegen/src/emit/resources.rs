@@ -74,12 +74,13 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
 /// The method on `Client` that reaches the top-level resource `segment`, renamed when
 /// the runtime's `Client` already has a method of that name.
 fn client_accessor_name(segment: &str) -> String {
-    let name = crate::lower::snake(segment);
-    if super::RUNTIME_CLIENT_METHODS.contains(&name.as_str()) {
-        format!("{name}_api")
-    } else {
-        name
-    }
+    crate::lower::accessor_name(&crate::lower::snake(segment), super::RUNTIME_CLIENT_METHODS)
+}
+
+/// The method on a resource that reaches its sub-resource `segment`, renamed where it
+/// would shadow a method every resource has (`clone`, `fmt`, ...).
+fn child_accessor_name(segment: &str) -> String {
+    crate::lower::accessor_name(&crate::lower::snake(segment), &[])
 }
 
 fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
@@ -120,7 +121,7 @@ fn emit_node(
             items,
         );
         let child_ty = ident(&child_name);
-        let method = ident(&crate::lower::snake(segment));
+        let method = ident(&child_accessor_name(segment));
         let doc = format!(" Operations under `/{}`.", child_chain.join("/"));
         methods.push(quote! {
             #[doc = #doc]
@@ -210,7 +211,7 @@ fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> Toke
     }
     if let Some(stream) = &op.stream {
         let name = if op.response.is_some() {
-            format!("{}_stream", op.method_name)
+            crate::lower::suffixed(&op.method_name, "stream")
         } else {
             op.method_name.clone()
         };
@@ -343,7 +344,7 @@ fn method_docs(
         .enumerate()
         .map(|(i, s)| match i {
             0 => format!(".{}()", client_accessor_name(s)),
-            _ => format!(".{}()", crate::lower::snake(s)),
+            _ => format!(".{}()", child_accessor_name(s)),
         })
         .collect();
     lines.push(format!(
@@ -365,7 +366,7 @@ fn plain_methods(
 ) -> TokenStream {
     let types_prefix = quote!(crate::types::);
     let name = ident(&op.method_name);
-    let with_options = format_ident!("{}_with_options", op.method_name.trim_start_matches("r#"));
+    let with_options = ident(&crate::lower::suffixed(&op.method_name, "with_options"));
     let params = &args.params;
     let names = &args.names;
     let (output, call) = match response {
@@ -418,7 +419,7 @@ fn stream_methods(
 ) -> TokenStream {
     let (framing, item, alongside_json) = (stream.framing, &stream.item, stream.alongside_json);
     let method = ident(name);
-    let with_options = format_ident!("{}_with_options", name.trim_start_matches("r#"));
+    let with_options = ident(&crate::lower::suffixed(name, "with_options"));
     let params = &args.params;
     let names = &args.names;
     let item = type_tokens_in(item, &quote!(crate::types::));

@@ -2,7 +2,7 @@
 //! properties, skip unset optional ones, and keep unknown ones.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::doc_attrs;
 use super::types::{argument, constructor_fields, field_tokens, ident, type_tokens, TypeIndex};
@@ -130,37 +130,40 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             }
         }
     };
-    let setters = s
+    let optional: Vec<&Field> = s
         .fields
         .iter()
         .filter(|f| !required.iter().any(|r| r.rust_name == f.rust_name))
-        .map(|f| {
-            let field = ident(&f.rust_name);
-            let setter = if f.rust_name == "new" {
-                format_ident!("with_new")
-            } else {
-                field.clone()
-            };
-            let (ty, into) = argument(&f.ty);
-            let value = if into {
-                quote!(::core::convert::Into::into(value))
-            } else {
-                quote!(value)
-            };
-            let value = if f.boxed {
-                quote!(::std::boxed::Box::new(#value))
-            } else {
-                value
-            };
-            let doc = format!(" Sets `{}`.", f.json_name);
-            quote! {
-                #[doc = #doc]
-                pub fn #setter(mut self, value: #ty) -> Self {
-                    self.#field = ::core::option::Option::Some(#value);
-                    self
-                }
+        .collect();
+    let setter_names = crate::lower::setter_names(
+        &optional
+            .iter()
+            .map(|f| f.rust_name.as_str())
+            .collect::<Vec<_>>(),
+    );
+    let setters = optional.iter().zip(&setter_names).map(|(f, setter)| {
+        let field = ident(&f.rust_name);
+        let setter = ident(setter);
+        let (ty, into) = argument(&f.ty);
+        let value = if into {
+            quote!(::core::convert::Into::into(value))
+        } else {
+            quote!(value)
+        };
+        let value = if f.boxed {
+            quote!(::std::boxed::Box::new(#value))
+        } else {
+            value
+        };
+        let doc = format!(" Sets `{}`.", f.json_name);
+        quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, value: #ty) -> Self {
+                self.#field = ::core::option::Option::Some(#value);
+                self
             }
-        });
+        }
+    });
     quote! {
         impl #name {
             #constructor
