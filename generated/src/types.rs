@@ -1012,7 +1012,7 @@ impl<const N: usize> ::core::convert::From<[&str; N]> for Stop {
 /// Options for streaming response. Only set this when you set stream: true.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StreamOptions {
-    /// If set, an additional chunk will be streamed before the data: [DONE] message. The usage field on this chunk shows the token usage statistics for the entire request, and the choices field will always be an empty array.
+    /// If set, an additional chunk will be streamed before the data: \[DONE\] message. The usage field on this chunk shows the token usage statistics for the entire request, and the choices field will always be an empty array.
     ///
     /// All other chunks will also include a usage field, but with a null value. NOTE: If the stream is interrupted, you may not receive the final usage chunk which contains the total token usage for the request.
     pub include_usage: ::core::option::Option<bool>,

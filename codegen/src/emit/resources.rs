@@ -328,7 +328,10 @@ fn method_docs(
     if !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.push(format!(" `{} {}`{extra}", op.method, op.path));
+    lines.push(format!(
+        " {}{extra}",
+        super::text::code(&format!("{} {}", op.method, op.path))
+    ));
     lines.push(String::new());
     lines.push(" ```no_run".to_string());
     let mut params = vec![format!("client: {krate}::Client")];

@@ -14,7 +14,9 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
     let docs = doc_attrs(def.docs.as_deref());
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(Some(
-            f.docs.as_deref().unwrap_or(&format!("`{}`", f.json_name)),
+            f.docs
+                .as_deref()
+                .unwrap_or(&super::text::code(&f.json_name)),
         ));
         let field = ident(&f.rust_name);
         let ty = field_tokens(f);
@@ -62,7 +64,7 @@ fn constants_doc(s: &Struct) -> TokenStream {
     let list: Vec<String> = s
         .constants
         .iter()
-        .map(|c| format!("`\"{}\": {}`", c.json_name, literal_json(&c.value)))
+        .map(|c| super::text::code(&format!("\"{}\": {}", c.json_name, literal_json(&c.value))))
         .collect();
     let line = format!(" Always sent with {}.", list.join(", "));
     quote! { #[doc = ""] #[doc = #line] }
@@ -155,7 +157,7 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
         } else {
             value
         };
-        let doc = format!(" Sets `{}`.", f.json_name);
+        let doc = format!(" Sets {}.", super::text::code(&f.json_name));
         quote! {
             #[doc = #doc]
             pub fn #setter(mut self, value: #ty) -> Self {

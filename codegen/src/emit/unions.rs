@@ -19,7 +19,10 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let ty = stored_tokens(&TypeRef::Named(v.ty.clone()), v.boxed);
-        let doc = format!(" `{tag}: \"{}\"`", v.tag_value);
+        let doc = format!(
+            " {}",
+            super::text::code(&format!("{tag}: \"{}\"", v.tag_value))
+        );
         quote! { #[doc = #doc] #variant(#ty), }
     });
     let serialize_arms = u.variants.iter().map(|v| {
@@ -234,7 +237,7 @@ fn shape_kind(shape: &Shape) -> &'static str {
 fn shape_words(shape: &Shape) -> String {
     match shape {
         Shape::Object { required } if !required.is_empty() => {
-            let keys: Vec<String> = required.iter().map(|k| format!("`{k}`")).collect();
+            let keys: Vec<String> = required.iter().map(|k| super::text::code(k)).collect();
             format!("An object with {}.", keys.join(", "))
         }
         other => {
