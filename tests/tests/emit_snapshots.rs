@@ -19,12 +19,45 @@ fn types_of(name: &str) -> String {
     codegen::emit::emit_types(&api).unwrap_or_else(|err| panic!("{name}: {err}"))
 }
 
+/// `code` with the fully qualified paths the generator writes (so that no spec name can
+/// shadow them) shortened to what a reader would write, to keep the checks readable.
+fn plain(code: &str) -> String {
+    const PREFIXES: &[(&str, &str)] = &[
+        ("::core::option::Option::", ""),
+        ("::core::result::Result::", ""),
+        ("::core::option::", ""),
+        ("::core::result::", ""),
+        ("::core::convert::", ""),
+        ("::core::default::", ""),
+        ("::std::string::", ""),
+        ("::std::vec::", ""),
+        ("::std::boxed::", ""),
+        ("::std::collections::", "std::collections::"),
+        ("::serde_json::", "serde_json::"),
+        ("::serde::", "serde::"),
+        ("crate::types::", "types::"),
+        ("crate::runtime::", ""),
+    ];
+    let mut code = code.to_string();
+    for (long, short) in PREFIXES {
+        code = code.replace(long, short);
+    }
+    code
+}
+
+/// Undoes the formatter's line breaks inside `<...>` once whitespace is collapsed.
+fn unwrap_generics(text: &str) -> String {
+    text.replace("< ", "<")
+        .replace(" >", ">")
+        .replace(",>", ">")
+}
+
 #[track_caller]
 fn assert_has(code: &str, needles: &[&str]) {
     // Macro invocations are flowed by the formatter, so compare with runs of whitespace
     // collapsed to one space.
-    let flat = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let code = flat(code);
+    let flat = |text: &str| unwrap_generics(&text.split_whitespace().collect::<Vec<_>>().join(" "));
+    let code = flat(&plain(code));
     for needle in needles {
         assert!(
             code.contains(&flat(needle)),
@@ -35,6 +68,7 @@ fn assert_has(code: &str, needles: &[&str]) {
 
 #[track_caller]
 fn assert_lacks(code: &str, needles: &[&str]) {
+    let code = plain(code);
     for needle in needles {
         assert!(!code.contains(needle), "emitted code has {needle:?}");
     }
@@ -43,6 +77,7 @@ fn assert_lacks(code: &str, needles: &[&str]) {
 /// The lines of the definition of `item` (`pub struct Name {` ... `}`), trimmed.
 #[track_caller]
 fn definition(code: &str, item: &str) -> Vec<String> {
+    let code = plain(code);
     let start = code
         .find(&format!("{item} {{"))
         .unwrap_or_else(|| panic!("no `{item}` in the emitted code"));
@@ -52,7 +87,17 @@ fn definition(code: &str, item: &str) -> Vec<String> {
         .map(|line| line.trim().to_string())
         .filter(|line| !line.starts_with("///") && !line.starts_with("#["))
         .skip(1)
-        .collect()
+        .fold(Vec::<String>::new(), |mut lines, line| {
+            // A field the formatter broke over several lines is put back on one.
+            let open = |l: &str| l.matches('<').count() > l.replace("->", "").matches('>').count();
+            match lines.last_mut() {
+                Some(last) if open(last) => {
+                    *last = unwrap_generics(&format!("{last} {line}"));
+                }
+                _ => lines.push(line),
+            }
+            lines
+        })
 }
 
 // ---------------------------------------------------------------- snapshots

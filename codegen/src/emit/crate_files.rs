@@ -44,14 +44,13 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
 
 /// `src/lib.rs`: crate docs with the quick start, modules, re-exports.
 pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
-    let mut lines = vec![format!(
-        " {}",
-        if api.title.is_empty() {
-            &config.crate_name
-        } else {
-            &api.title
-        }
-    )];
+    let title = if api.title.is_empty() {
+        &config.crate_name
+    } else {
+        &api.title
+    };
+    let title = super::text::prose(&super::text::clean(title).replace('\n', " "));
+    let mut lines = vec![format!(" {}", title.trim())];
     if let Some(description) = &api.description {
         lines.push(String::new());
         lines.extend(rustdoc_lines(description));

@@ -14,14 +14,14 @@ pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
     let other = ident(&e.other_variant);
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.json).collect();
-    let variant_docs = values.iter().map(|v| format!(" `{v}`"));
+    let variant_docs = values.iter().map(|v| format!(" {}", super::text::code(v)));
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this version of the crate does not know, kept as received.
-            #other(String),
+            #other(::std::string::String),
         }
 
         crate::runtime::serde_support::json_enum! {

@@ -14,6 +14,7 @@ mod format;
 mod parallel;
 mod resources;
 mod structs;
+mod text;
 mod types;
 mod unions;
 

@@ -62,12 +62,8 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
         .collect();
     quote! {
         //! Operations, grouped by resource: one accessor per path segment, one method per operation.
-        #[allow(unused_imports)]
-        use crate::runtime::{ApiResponse, Client, Error, NdjsonStream, Request, RequestOptions, SseStream};
-        #[allow(unused_imports)]
-        use crate::types;
 
-        impl Client {
+        impl crate::runtime::Client {
             #(#accessors)*
         }
 
@@ -78,12 +74,13 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
 /// The method on `Client` that reaches the top-level resource `segment`, renamed when
 /// the runtime's `Client` already has a method of that name.
 fn client_accessor_name(segment: &str) -> String {
-    let name = crate::lower::snake(segment);
-    if super::RUNTIME_CLIENT_METHODS.contains(&name.as_str()) {
-        format!("{name}_api")
-    } else {
-        name
-    }
+    crate::lower::accessor_name(&crate::lower::snake(segment), super::RUNTIME_CLIENT_METHODS)
+}
+
+/// The method on a resource that reaches its sub-resource `segment`, renamed where it
+/// would shadow a method every resource has (`clone`, `fmt`, ...).
+fn child_accessor_name(segment: &str) -> String {
+    crate::lower::accessor_name(&crate::lower::snake(segment), &[])
 }
 
 fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
@@ -124,7 +121,7 @@ fn emit_node(
             items,
         );
         let child_ty = ident(&child_name);
-        let method = ident(&crate::lower::snake(segment));
+        let method = ident(&child_accessor_name(segment));
         let doc = format!(" Operations under `/{}`.", child_chain.join("/"));
         methods.push(quote! {
             #[doc = #doc]
@@ -140,7 +137,7 @@ fn emit_node(
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
         pub struct #ty<'a> {
-            client: &'a Client,
+            client: &'a crate::runtime::Client,
         }
 
         impl<'a> #ty<'a> {
@@ -157,7 +154,7 @@ struct Arguments {
 }
 
 fn arguments(op: &Operation, config: &Config) -> Arguments {
-    let types_prefix = quote!(types::);
+    let types_prefix = quote!(crate::types::);
     let krate = ident(&config.crate_name.replace('-', "_"));
     let doc_prefix = quote!(#krate::types::);
     let mut out = Arguments {
@@ -214,7 +211,7 @@ fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> Toke
     }
     if let Some(stream) = &op.stream {
         let name = if op.response.is_some() {
-            format!("{}_stream", op.method_name)
+            crate::lower::suffixed(&op.method_name, "stream")
         } else {
             op.method_name.clone()
         };
@@ -227,7 +224,7 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
     let method = format_ident!("{}", op.method);
     let path = if op.path_params.is_empty() {
         let path = &op.path;
-        quote!(#path.to_string())
+        quote!(::std::string::ToString::to_string(#path))
     } else {
         let mut template = op.path.clone();
         for param in &op.path_params {
@@ -242,7 +239,7 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
     let fixed = op
         .fixed_query
         .iter()
-        .map(|(k, v)| quote!((#k, #v.to_string())));
+        .map(|(k, v)| quote!((#k, ::std::string::ToString::to_string(#v))));
     let mut pushes = Vec::new();
     let query_fields = query_fields(op, index);
     let query_fields = query_fields.iter().map(|(json, rust, required, list)| {
@@ -261,7 +258,7 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
             quote! { let value = &query.#field; #push }
         } else {
             quote! {
-                if let Some(value) = &query.#field {
+                if let ::core::option::Option::Some(value) = &query.#field {
                     #push
                 }
             }
@@ -269,27 +266,27 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
     });
     pushes.extend(query_fields);
     let query_init = if pushes.is_empty() {
-        quote! { let query_pairs = vec![#(#fixed),*]; }
+        quote! { let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![#(#fixed),*]; }
     } else {
         quote! {
             #[allow(clippy::vec_init_then_push)]
-            let mut query_pairs: Vec<(&'static str, String)> = vec![#(#fixed),*];
+            let mut query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![#(#fixed),*];
             #(#pushes)*
         }
     };
     let body = if op.body.is_some() {
-        quote!(Some(body))
+        quote!(::core::option::Option::Some(body))
     } else {
-        quote!(None::<&()>)
+        quote!(::core::option::Option::None::<&()>)
     };
     let flag = match stream_flag {
-        Some(flag) => quote!(Some(#flag)),
-        None => quote!(None),
+        Some(flag) => quote!(::core::option::Option::Some(#flag)),
+        None => quote!(::core::option::Option::None),
     };
     quote! {
         #query_init
-        let request = Request {
-            method: reqwest::Method::#method,
+        let request = crate::runtime::Request {
+            method: ::reqwest::Method::#method,
             path: #path,
             query: query_pairs,
             body: #body,
@@ -331,7 +328,10 @@ fn method_docs(
     if !lines.is_empty() {
         lines.push(String::new());
     }
-    lines.push(format!(" `{} {}`{extra}", op.method, op.path));
+    lines.push(format!(
+        " {}{extra}",
+        super::text::code(&format!("{} {}", op.method, op.path))
+    ));
     lines.push(String::new());
     lines.push(" ```no_run".to_string());
     let mut params = vec![format!("client: {krate}::Client")];
@@ -347,7 +347,7 @@ fn method_docs(
         .enumerate()
         .map(|(i, s)| match i {
             0 => format!(".{}()", client_accessor_name(s)),
-            _ => format!(".{}()", crate::lower::snake(s)),
+            _ => format!(".{}()", child_accessor_name(s)),
         })
         .collect();
     lines.push(format!(
@@ -367,9 +367,9 @@ fn plain_methods(
     config: &Config,
     index: &TypeIndex,
 ) -> TokenStream {
-    let types_prefix = quote!(types::);
+    let types_prefix = quote!(crate::types::);
     let name = ident(&op.method_name);
-    let with_options = format_ident!("{}_with_options", op.method_name.trim_start_matches("r#"));
+    let with_options = ident(&crate::lower::suffixed(&op.method_name, "with_options"));
     let params = &args.params;
     let names = &args.names;
     let (output, call) = match response {
@@ -378,7 +378,7 @@ fn plain_methods(
             (ty, quote!(self.client.execute(request).await))
         }
         ResponseKind::Bytes => (
-            quote!(bytes::Bytes),
+            quote!(::bytes::Bytes),
             quote!(self.client.execute_bytes(request).await),
         ),
         ResponseKind::Empty => (
@@ -398,12 +398,14 @@ fn plain_methods(
     );
     quote! {
         #docs
-        pub async fn #name(&self, #(#params),*) -> Result<#output, Error> {
-            self.#with_options(#(#names,)* &RequestOptions::default()).await.map(ApiResponse::into_body)
+        pub async fn #name(&self, #(#params),*) -> ::core::result::Result<#output, crate::runtime::Error> {
+            self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new())
+                .await
+                .map(crate::runtime::ApiResponse::into_body)
         }
 
         #[doc = #options_doc]
-        pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<ApiResponse<#output>, Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
             #request
             #call
         }
@@ -420,13 +422,19 @@ fn stream_methods(
 ) -> TokenStream {
     let (framing, item, alongside_json) = (stream.framing, &stream.item, stream.alongside_json);
     let method = ident(name);
-    let with_options = format_ident!("{}_with_options", name.trim_start_matches("r#"));
+    let with_options = ident(&crate::lower::suffixed(name, "with_options"));
     let params = &args.params;
     let names = &args.names;
-    let item = type_tokens_in(item, &quote!(types::));
+    let item = type_tokens_in(item, &quote!(crate::types::));
     let (stream_ty, execute) = match framing {
-        StreamFraming::Sse => (quote!(SseStream<#item>), quote!(execute_sse)),
-        StreamFraming::Ndjson => (quote!(NdjsonStream<#item>), quote!(execute_ndjson)),
+        StreamFraming::Sse => (
+            quote!(crate::runtime::SseStream<#item>),
+            quote!(execute_sse),
+        ),
+        StreamFraming::Ndjson => (
+            quote!(crate::runtime::NdjsonStream<#item>),
+            quote!(execute_ndjson),
+        ),
     };
     // The flag is only sent to an operation whose body declares it as a boolean.
     let body_has_flag = |flag: &str| {
@@ -461,12 +469,12 @@ fn stream_methods(
     );
     quote! {
         #docs
-        pub async fn #method(&self, #(#params),*) -> Result<#stream_ty, Error> {
-            self.#with_options(#(#names,)* &RequestOptions::default()).await
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
+            self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
-        pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<#stream_ty, Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             #request
             self.client.#execute(request).await
         }

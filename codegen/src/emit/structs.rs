@@ -2,7 +2,7 @@
 //! properties, skip unset optional ones, and keep unknown ones.
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::doc_attrs;
 use super::types::{argument, constructor_fields, field_tokens, ident, type_tokens, TypeIndex};
@@ -14,7 +14,9 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
     let docs = doc_attrs(def.docs.as_deref());
     let fields = s.fields.iter().map(|f| {
         let docs = doc_attrs(Some(
-            f.docs.as_deref().unwrap_or(&format!("`{}`", f.json_name)),
+            f.docs
+                .as_deref()
+                .unwrap_or(&super::text::code(&f.json_name)),
         ));
         let field = ident(&f.rust_name);
         let ty = field_tokens(f);
@@ -47,10 +49,10 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
 fn extra_type(extra: &Extra) -> Option<TokenStream> {
     match extra {
         Extra::Forbidden => None,
-        Extra::Any => Some(quote!(serde_json::Map<String, serde_json::Value>)),
+        Extra::Any => Some(quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)),
         Extra::Typed(ty) => {
             let ty = type_tokens(ty);
-            Some(quote!(std::collections::BTreeMap<String, #ty>))
+            Some(quote!(::std::collections::BTreeMap<::std::string::String, #ty>))
         }
     }
 }
@@ -62,7 +64,7 @@ fn constants_doc(s: &Struct) -> TokenStream {
     let list: Vec<String> = s
         .constants
         .iter()
-        .map(|c| format!("`\"{}\": {}`", c.json_name, literal_json(&c.value)))
+        .map(|c| super::text::code(&format!("\"{}\": {}", c.json_name, literal_json(&c.value))))
         .collect();
     let line = format!(" Always sent with {}.", list.join(", "));
     quote! { #[doc = ""] #[doc = #line] }
@@ -98,15 +100,18 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             let (_, into) = argument(&f.ty);
             match (into, f.boxed) {
                 (false, false) => quote!(#field),
-                (true, false) => quote!(#field: #field.into()),
-                (false, true) => quote!(#field: Box::new(#field)),
-                (true, true) => quote!(#field: Box::new(#field.into())),
+                (true, false) => quote!(#field: ::core::convert::Into::into(#field)),
+                (false, true) => quote!(#field: ::std::boxed::Box::new(#field)),
+                (true, true) => {
+                    quote!(#field: ::std::boxed::Box::new(::core::convert::Into::into(#field)))
+                }
             }
         } else {
-            quote!(#field: None)
+            quote!(#field: ::core::option::Option::None)
         }
     });
-    let extra_init = (s.extra != Extra::Forbidden).then(|| quote!(extra: Default::default(),));
+    let extra_init =
+        (s.extra != Extra::Forbidden).then(|| quote!(extra: ::core::default::Default::default(),));
     let new_doc = if required.is_empty() {
         format!(
             " Creates an empty `{}`; set what you need with the methods below.",
@@ -117,7 +122,7 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     };
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
     let constructor = if required.is_empty() {
-        quote! { #[doc = #new_doc] pub fn new() -> Self { Self::default() } }
+        quote! { #[doc = #new_doc] pub fn new() -> Self { <Self as ::core::default::Default>::default() } }
     } else {
         quote! {
             #[doc = #new_doc]
@@ -127,37 +132,40 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             }
         }
     };
-    let setters = s
+    let optional: Vec<&Field> = s
         .fields
         .iter()
         .filter(|f| !required.iter().any(|r| r.rust_name == f.rust_name))
-        .map(|f| {
-            let field = ident(&f.rust_name);
-            let setter = if f.rust_name == "new" {
-                format_ident!("with_new")
-            } else {
-                field.clone()
-            };
-            let (ty, into) = argument(&f.ty);
-            let value = if into {
-                quote!(value.into())
-            } else {
-                quote!(value)
-            };
-            let value = if f.boxed {
-                quote!(Box::new(#value))
-            } else {
-                value
-            };
-            let doc = format!(" Sets `{}`.", f.json_name);
-            quote! {
-                #[doc = #doc]
-                pub fn #setter(mut self, value: #ty) -> Self {
-                    self.#field = Some(#value);
-                    self
-                }
+        .collect();
+    let setter_names = crate::lower::setter_names(
+        &optional
+            .iter()
+            .map(|f| f.rust_name.as_str())
+            .collect::<Vec<_>>(),
+    );
+    let setters = optional.iter().zip(&setter_names).map(|(f, setter)| {
+        let field = ident(&f.rust_name);
+        let setter = ident(setter);
+        let (ty, into) = argument(&f.ty);
+        let value = if into {
+            quote!(::core::convert::Into::into(value))
+        } else {
+            quote!(value)
+        };
+        let value = if f.boxed {
+            quote!(::std::boxed::Box::new(#value))
+        } else {
+            value
+        };
+        let doc = format!(" Sets {}.", super::text::code(&f.json_name));
+        quote! {
+            #[doc = #doc]
+            pub fn #setter(mut self, value: #ty) -> Self {
+                self.#field = ::core::option::Option::Some(#value);
+                self
             }
-        });
+        }
+    });
     quote! {
         impl #name {
             #constructor

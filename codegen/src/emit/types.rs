@@ -95,7 +95,7 @@ pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream 
             let name = ident(name);
             quote!(#prefix #name)
         }
-        TypeRef::String => quote!(String),
+        TypeRef::String => quote!(::std::string::String),
         TypeRef::Integer(IntFormat::U8) => quote!(u8),
         TypeRef::Integer(IntFormat::I32) => quote!(i32),
         TypeRef::Integer(IntFormat::I64) => quote!(i64),
@@ -103,21 +103,21 @@ pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream 
         TypeRef::Integer(IntFormat::U64) => quote!(u64),
         TypeRef::Number => quote!(f64),
         TypeRef::Bool => quote!(bool),
-        TypeRef::Any => quote!(serde_json::Value),
+        TypeRef::Any => quote!(::serde_json::Value),
         TypeRef::List(inner) => {
             let inner = type_tokens(inner);
-            quote!(Vec<#inner>)
+            quote!(::std::vec::Vec<#inner>)
         }
         TypeRef::Map(inner) if **inner == TypeRef::Any => {
-            quote!(serde_json::Map<String, serde_json::Value>)
+            quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
         }
         TypeRef::Map(inner) => {
             let inner = type_tokens(inner);
-            quote!(std::collections::BTreeMap<String, #inner>)
+            quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
         }
         TypeRef::Nullable(inner) => {
             let inner = type_tokens(inner);
-            quote!(Option<#inner>)
+            quote!(::core::option::Option<#inner>)
         }
     }
 }
@@ -126,7 +126,7 @@ pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream 
 pub(crate) fn stored_tokens(ty: &TypeRef, boxed: bool) -> TokenStream {
     let inner = type_tokens(ty);
     if boxed {
-        quote!(Box<#inner>)
+        quote!(::std::boxed::Box<#inner>)
     } else {
         inner
     }
@@ -138,7 +138,7 @@ pub(crate) fn field_tokens(field: &Field) -> TokenStream {
     if field.required && !field.nullable {
         stored
     } else {
-        quote!(Option<#stored>)
+        quote!(::core::option::Option<#stored>)
     }
 }
 
@@ -148,7 +148,7 @@ pub(crate) fn argument(ty: &TypeRef) -> (TokenStream, bool) {
     match ty {
         TypeRef::String | TypeRef::Named(_) => {
             let ty = type_tokens(ty);
-            (quote!(impl Into<#ty>), true)
+            (quote!(impl ::core::convert::Into<#ty>), true)
         }
         other => (type_tokens(other), false),
     }

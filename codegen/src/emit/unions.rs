@@ -19,7 +19,10 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let ty = stored_tokens(&TypeRef::Named(v.ty.clone()), v.boxed);
-        let doc = format!(" `{tag}: \"{}\"`", v.tag_value);
+        let doc = format!(
+            " {}",
+            super::text::code(&format!("{tag}: \"{}\"", v.tag_value))
+        );
         quote! { #[doc = #doc] #variant(#ty), }
     });
     let serialize_arms = u.variants.iter().map(|v| {
@@ -28,7 +31,7 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
         if v.inject_tag {
             quote! { Self::#variant(value) => crate::runtime::serde_support::serialize_tagged(serializer, #tag, #value, value), }
         } else {
-            quote! { Self::#variant(value) => serde::Serialize::serialize(value, serializer), }
+            quote! { Self::#variant(value) => ::serde::Serialize::serialize(value, serializer), }
         }
     });
     let deserialize_arms = u.variants.iter().map(|v| {
@@ -36,7 +39,7 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
         let value = &v.tag_value;
         let label = format!("{tag} `{value}`");
         let wrap = if v.boxed {
-            quote!(|v| Self::#variant(Box::new(v)))
+            quote!(|v| Self::#variant(::std::boxed::Box::new(v)))
         } else {
             quote!(Self::#variant)
         };
@@ -50,7 +53,7 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
         } else {
             quote!(value)
         };
-        quote! { Some(#value) => crate::runtime::serde_support::decode(#input, #label).map(#wrap), }
+        quote! { ::core::option::Option::Some(#value) => crate::runtime::serde_support::decode(#input, #label).map(#wrap), }
     });
     let from_impls = from_variants(
         &def.name,
@@ -65,24 +68,24 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
         pub enum #name {
             #(#variants)*
             /// A variant this version of the crate does not know, kept as received.
-            #other(serde_json::Value),
+            #other(::serde_json::Value),
         }
 
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 match self {
                     #(#serialize_arms)*
-                    Self::#other(value) => serde::Serialize::serialize(value, serializer),
+                    Self::#other(value) => ::serde::Serialize::serialize(value, serializer),
                 }
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
-                match value.get(#tag).and_then(serde_json::Value::as_str) {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#tag).and_then(::serde_json::Value::as_str) {
                     #(#deserialize_arms)*
-                    _ => Ok(Self::#other(value)),
+                    _ => ::core::result::Result::Ok(Self::#other(value)),
                 }
             }
         }
@@ -103,7 +106,7 @@ pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex)
     });
     let serialize_arms = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
-        quote! { Self::#variant(value) => serde::Serialize::serialize(value, serializer), }
+        quote! { Self::#variant(value) => ::serde::Serialize::serialize(value, serializer), }
     });
     let (attempts, exhaustive) = dispatch(u);
     let expected = {
@@ -111,7 +114,8 @@ pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex)
         kinds.dedup();
         format!("expected {} for {}", kinds.join(" or "), def.name)
     };
-    let fallback = (!exhaustive).then(|| quote!(Err(serde::de::Error::custom(#expected))));
+    let fallback = (!exhaustive)
+        .then(|| quote!(::core::result::Result::Err(::serde::de::Error::custom(#expected))));
     let from_impls = from_variants(
         &def.name,
         u.variants
@@ -126,17 +130,17 @@ pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex)
             #(#variants)*
         }
 
-        impl serde::Serialize for #name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 match self {
                     #(#serialize_arms)*
                 }
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for #name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                let value = <serde_json::Value as serde::Deserialize>::deserialize(deserializer)?;
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
                 #(#attempts)*
                 #fallback
             }
@@ -166,7 +170,7 @@ fn dispatch(u: &UntaggedUnion) -> (Vec<TokenStream>, bool) {
         let variant = ident(&v.rust_name);
         let label = v.rust_name.clone();
         let wrap = if v.boxed {
-            quote!(|v| Self::#variant(Box::new(v)))
+            quote!(|v| Self::#variant(::std::boxed::Box::new(v)))
         } else {
             quote!(Self::#variant)
         };
@@ -202,8 +206,8 @@ fn dispatch(u: &UntaggedUnion) -> (Vec<TokenStream>, bool) {
         } else {
             quote! {
                 if #condition {
-                    if let Ok(decoded) = serde_json::from_value(value.clone()) {
-                        return Ok(#wrap(decoded));
+                    if let ::core::result::Result::Ok(decoded) = ::serde_json::from_value(::core::clone::Clone::clone(&value)) {
+                        return ::core::result::Result::Ok(#wrap(decoded));
                     }
                 }
             }
@@ -233,7 +237,7 @@ fn shape_kind(shape: &Shape) -> &'static str {
 fn shape_words(shape: &Shape) -> String {
     match shape {
         Shape::Object { required } if !required.is_empty() => {
-            let keys: Vec<String> = required.iter().map(|k| format!("`{k}`")).collect();
+            let keys: Vec<String> = required.iter().map(|k| super::text::code(k)).collect();
             format!("An object with {}.", keys.join(", "))
         }
         other => {
@@ -259,7 +263,7 @@ fn from_variants<'v>(
         .map(|(variant, ty, boxed)| {
             let variant = ident(variant);
             let wrap = if boxed {
-                quote!(Self::#variant(Box::new(value)))
+                quote!(Self::#variant(::std::boxed::Box::new(value)))
             } else {
                 quote!(Self::#variant(value))
             };
@@ -294,7 +298,7 @@ fn from_variants<'v>(
         };
         let inner_ident = ident(inner_name);
         for inner in convertible_types(inner_name, inner_variants.into_iter(), index) {
-            let via = quote! { { let value = #inner_ident::from(value); #wrap } };
+            let via = quote! { { let value = <#inner_ident as ::core::convert::From<_>>::from(value); #wrap } };
             nested.entry(inner).or_default().push(via);
         }
     }
@@ -312,22 +316,22 @@ fn from_variants<'v>(
         let string_list = TypeRef::List(Box::new(TypeRef::String));
         let str_impl = if *ty == TypeRef::String {
             quote! {
-                impl From<&str> for #name {
+                impl ::core::convert::From<&str> for #name {
                     fn from(value: &str) -> Self {
-                        Self::from(value.to_string())
+                        <Self as ::core::convert::From<::std::string::String>>::from(::std::string::ToString::to_string(value))
                     }
                 }
             }
         } else if index.canonical(ty) == string_list {
             quote! {
-                impl From<Vec<&str>> for #name {
-                    fn from(value: Vec<&str>) -> Self {
-                        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+                impl ::core::convert::From<::std::vec::Vec<&str>> for #name {
+                    fn from(value: ::std::vec::Vec<&str>) -> Self {
+                        <Self as ::core::convert::From<#source>>::from(::core::iter::Iterator::collect(::core::iter::Iterator::map(::core::iter::IntoIterator::into_iter(value), ::std::string::ToString::to_string)))
                     }
                 }
-                impl<const N: usize> From<[&str; N]> for #name {
+                impl<const N: usize> ::core::convert::From<[&str; N]> for #name {
                     fn from(value: [&str; N]) -> Self {
-                        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+                        <Self as ::core::convert::From<#source>>::from(::core::iter::Iterator::collect(::core::iter::Iterator::map(::core::iter::IntoIterator::into_iter(value), ::std::string::ToString::to_string)))
                     }
                 }
             }
@@ -335,7 +339,7 @@ fn from_variants<'v>(
             TokenStream::new()
         };
         quote! {
-            impl From<#source> for #name {
+            impl ::core::convert::From<#source> for #name {
                 fn from(value: #source) -> Self {
                     #body
                 }

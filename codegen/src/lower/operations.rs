@@ -469,7 +469,9 @@ fn name_methods(operations: &mut [Operation]) {
     for op in operations.iter_mut() {
         let key = (op.resource.clone(), op.method_name.clone());
         let clash = seen[&key] > 1 || children.contains(&key);
-        let table = taken.entry(op.resource.clone()).or_default();
+        let table = taken
+            .entry(op.resource.clone())
+            .or_insert_with(super::reserved::method_table);
         let candidate = if clash {
             snake(&op.id)
         } else {

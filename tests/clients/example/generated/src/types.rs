@@ -4,24 +4,27 @@
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// `id`
-    pub id: String,
+    pub id: ::std::string::String,
     /// `name`
-    pub name: Option<String>,
+    pub name: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 impl Item {
     /// Creates `Item` from its required fields.
-    pub fn new(id: impl Into<String>) -> Self {
+    pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
         Self {
-            id: id.into(),
-            name: None,
-            extra: Default::default(),
+            id: ::core::convert::Into::into(id),
+            name: ::core::option::Option::None,
+            extra: ::core::default::Default::default(),
         }
     }
     /// Sets `name`.
-    pub fn name(mut self, value: impl Into<String>) -> Self {
-        self.name = Some(value.into());
+    pub fn name(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.name = ::core::option::Option::Some(::core::convert::Into::into(value));
         self
     }
 }

@@ -1,0 +1,125 @@
+//! Method names generated code may not take: those of the traits every generated type
+//! implements (derived or blanket), so that a spec's `default`, `clone` or `into` never
+//! shadows `Default::default`, `Clone::clone` or `Into::into`, and the way a suffix is
+//! added to a method name.
+
+use super::names::NameTable;
+
+/// Methods of the traits generated types implement or get from std's blanket impls
+/// (`Debug`, `Display`, `Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`, `Default`, `From`,
+/// `Into`, `TryFrom`, `TryInto`, `ToOwned`, `ToString`, `Borrow`, `Any`, serde's
+/// `Serialize` and `Deserialize`), plus the inherent methods every struct or enum has.
+pub const TRAIT_METHODS: &[&str] = &[
+    "as_str",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "default",
+    "deserialize",
+    "deserialize_in_place",
+    "eq",
+    "fmt",
+    "from",
+    "hash",
+    "hash_slice",
+    "into",
+    "ne",
+    "new",
+    "serialize",
+    "to_owned",
+    "to_string",
+    "try_from",
+    "try_into",
+    "type_id",
+];
+
+/// `name` without a raw prefix or the trailing `_` that keywords get (`r#type` -> `type`,
+/// `self_` -> `self`): the stem to which prefixes and suffixes are added.
+fn stem(name: &str) -> &str {
+    name.trim_start_matches("r#").trim_end_matches('_')
+}
+
+/// Whether `name` would shadow a trait or inherent method of a generated type.
+pub fn is_reserved_method(name: &str) -> bool {
+    TRAIT_METHODS.contains(&name.trim_start_matches("r#"))
+}
+
+/// `name` + `_` + `suffix` as one snake-case identifier: `self_` + `with_options` is
+/// `self_with_options` (not `self__with_options`, which is not snake case), and
+/// `r#type` + `stream` is `type_stream`.
+pub fn suffixed(name: &str, suffix: &str) -> String {
+    let stem = stem(name);
+    if stem.is_empty() {
+        suffix.to_string()
+    } else {
+        format!("{stem}_{suffix}")
+    }
+}
+
+/// Setter names for the optional fields `fields` (their Rust names), in order: a field's
+/// own name, or `with_` + its name where that would shadow a trait method (or `new`).
+/// Those are handed out first, so `default` always gets `with_default`; a field that is
+/// itself called `with_default` is then numbered.
+pub fn setter_names(fields: &[&str]) -> Vec<String> {
+    let mut table = NameTable::with_reserved(TRAIT_METHODS.iter().copied());
+    let mut names: Vec<Option<String>> = fields
+        .iter()
+        .map(|f| is_reserved_method(f).then(|| table.claim(&format!("with_{}", stem(f)))))
+        .collect();
+    for (name, field) in names.iter_mut().zip(fields) {
+        if name.is_none() {
+            *name = Some(table.claim(field));
+        }
+    }
+    names.into_iter().flatten().collect()
+}
+
+/// A name table for the methods of one resource, where trait methods are taken.
+pub fn method_table() -> NameTable {
+    NameTable::with_reserved(TRAIT_METHODS.iter().copied())
+}
+
+/// An accessor to a sub-resource: `name`, or `name_api` where `name` is a trait method
+/// or one of `taken` (methods the receiver already has).
+pub fn accessor_name(name: &str, taken: &[&str]) -> String {
+    if is_reserved_method(name) || taken.contains(&name) {
+        suffixed(name, "api")
+    } else {
+        name.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_keep_snake_case() {
+        assert_eq!(suffixed("self_", "with_options"), "self_with_options");
+        assert_eq!(suffixed("r#type", "stream"), "type_stream");
+        assert_eq!(suffixed("list", "with_options"), "list_with_options");
+    }
+
+    #[test]
+    fn setters_never_shadow_trait_methods_or_each_other() {
+        assert_eq!(
+            setter_names(&["default", "with_default", "clone", "name", "new"]),
+            [
+                "with_default",
+                "with_default_2",
+                "with_clone",
+                "name",
+                "with_new"
+            ]
+        );
+    }
+
+    #[test]
+    fn accessors_avoid_trait_and_taken_methods() {
+        assert_eq!(accessor_name("into", &[]), "into_api");
+        assert_eq!(accessor_name("files", &["files"]), "files_api");
+        assert_eq!(accessor_name("files", &[]), "files");
+    }
+}
