@@ -42,7 +42,9 @@ pub(crate) fn lower_enum(
 
 /// An open enum of `values` (duplicates dropped), with a variant for unknown values.
 pub(crate) fn string_enum<'s>(values: impl IntoIterator<Item = &'s str>) -> StringEnum {
+    let values: Vec<&str> = values.into_iter().collect();
     let mut names = NameTable::default();
+    names.expect(values.iter().map(|v| variant_name(v)));
     let mut seen = std::collections::HashSet::new();
     let mut out = Vec::new();
     for value in values {

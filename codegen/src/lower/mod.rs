@@ -119,6 +119,12 @@ impl<'a> Lowerer<'a> {
 
     /// Component schemas get their names first, so inline types never take them.
     fn reserve_component_names(&mut self) {
+        let wanted: Vec<String> = self
+            .component_locations()
+            .iter()
+            .map(|loc| self.natural_type_name(&loc.last_segment().unwrap_or_default()))
+            .collect();
+        self.type_names.expect(wanted);
         for loc in self.component_locations() {
             let raw = loc.last_segment().unwrap_or_default();
             let name = self.claim_type_name(&raw);
@@ -330,11 +336,18 @@ impl<'a> Lowerer<'a> {
 
     /// Claims a type name for `raw` (a schema key or a hint).
     pub(crate) fn claim_type_name(&mut self, raw: &str) -> String {
+        let name = self.natural_type_name(raw);
+        self.type_names.claim(&name)
+    }
+
+    /// The name `raw` asks for before any numbering: a runtime name gets a `Type` suffix.
+    fn natural_type_name(&self, raw: &str) -> String {
         let name = type_name(raw);
         if self.reserved.contains(&name) {
-            return self.type_names.claim(&format!("{name}Type"));
+            format!("{name}Type")
+        } else {
+            name
         }
-        self.type_names.claim(&name)
     }
 
     /// The kind of a finished named type.

@@ -105,9 +105,15 @@ pub fn snake(raw: &str) -> String {
 }
 
 /// Hands out names, adding a number when one is already taken.
+///
+/// A numbered name can never be a name some other claimant wants: a stem ending in a
+/// digit is numbered after a `_` (`C1` -> `C1_2`, never `C12`), and numbering skips every
+/// name in the table's *expected* set, the natural names of claims still to come.
 #[derive(Debug, Default, Clone)]
 pub struct NameTable {
     used: HashSet<String>,
+    /// Names later claims will ask for; numbering never hands them out.
+    expected: HashSet<String>,
 }
 
 impl NameTable {
@@ -115,10 +121,20 @@ impl NameTable {
     pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
         NameTable {
             used: reserved.into_iter().map(str::to_string).collect(),
+            expected: HashSet::new(),
         }
     }
 
-    /// `candidate`, or `candidate2`, `candidate3`, … whichever is free first.
+    /// Announces names that later claims will ask for, so that numbering a clash
+    /// before them never takes one (`user_id`, `userId`, `user_id_2` keep `user_id_2`
+    /// for the third).
+    pub fn expect<S: AsRef<str>>(&mut self, names: impl IntoIterator<Item = S>) {
+        self.expected
+            .extend(names.into_iter().map(|n| n.as_ref().to_string()));
+    }
+
+    /// `candidate`, or `candidate2`, `candidate3`, … whichever is free first (`_2`, `_3`
+    /// for snake-case names and for stems ending in a digit).
     pub fn claim(&mut self, candidate: &str) -> String {
         if self.used.insert(candidate.to_string()) {
             return candidate.to_string();
@@ -129,15 +145,21 @@ impl NameTable {
         };
         // `self_` + 2 is `self_2`, not `self__2`.
         let stem = stem.trim_end_matches('_');
-        let separator = if candidate.contains('_') || raw || is_lower(stem) {
+        let separator = if candidate.contains('_')
+            || raw
+            || is_lower(stem)
+            || stem.ends_with(|c: char| c.is_ascii_digit())
+        {
             "_"
         } else {
             ""
         };
-        (2..)
+        let name = (2..)
             .map(|n| format!("{stem}{separator}{n}"))
-            .find(|name| self.used.insert(name.clone()))
-            .expect("an unused numbered name exists")
+            .find(|name| !self.used.contains(name) && !self.expected.contains(name))
+            .expect("an unused numbered name exists");
+        self.used.insert(name.clone());
+        name
     }
 
     /// Whether `name` is taken.
@@ -177,5 +199,27 @@ mod tests {
         assert_eq!(table.claim("user_id"), "user_id_2");
         assert_eq!(table.claim("r#type"), "r#type");
         assert_eq!(table.claim("r#type"), "type_2");
+    }
+
+    #[test]
+    fn stems_ending_in_a_digit_are_numbered_after_an_underscore() {
+        let mut table = NameTable::default();
+        assert_eq!(table.claim("C1"), "C1");
+        assert_eq!(table.claim("C1"), "C1_2");
+        assert_eq!(table.claim("C12"), "C12");
+        assert_eq!(table.claim("c1"), "c1");
+        assert_eq!(table.claim("c1"), "c1_2");
+    }
+
+    #[test]
+    fn numbering_skips_expected_names() {
+        let mut table = NameTable::default();
+        table.expect(["user_id", "user_id_2", "Foo2"]);
+        assert_eq!(table.claim("user_id"), "user_id");
+        assert_eq!(table.claim("user_id"), "user_id_3");
+        assert_eq!(table.claim("user_id_2"), "user_id_2");
+        assert_eq!(table.claim("Foo"), "Foo");
+        assert_eq!(table.claim("Foo"), "Foo3");
+        assert_eq!(table.claim("Foo2"), "Foo2");
     }
 }

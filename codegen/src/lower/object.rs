@@ -189,6 +189,7 @@ fn lower_struct(
     if extra != Extra::Forbidden {
         field_names.claim(EXTRA_FIELD);
     }
+    field_names.expect(parts.properties.iter().map(|(name, _, _)| snake(name)));
     let mut fields = Vec::new();
     let mut constants = Vec::new();
     for (name, prop_loc, prop) in parts.properties {

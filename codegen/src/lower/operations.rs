@@ -170,6 +170,7 @@ fn lower_params(
         }
     }
     let mut names = NameTable::with_reserved(["options", "body", "self_", "query", "request"]);
+    names.expect(by_key.keys().map(|(_, name)| snake(name)));
     let mut path_params = Vec::new();
     for name in template_names(path) {
         let key = ("path".to_string(), name.clone());
@@ -465,19 +466,29 @@ fn name_methods(operations: &mut [Operation]) {
             (1..op.resource.len()).map(|i| (op.resource[..i].to_vec(), op.resource[i].clone()))
         })
         .collect();
+    let candidates: Vec<String> = operations
+        .iter()
+        .map(|op| {
+            let key = (op.resource.clone(), op.method_name.clone());
+            if seen[&key] > 1 || children.contains(&key) {
+                snake(&op.id)
+            } else {
+                op.method_name.clone()
+            }
+        })
+        .collect();
     let mut taken: BTreeMap<Vec<String>, NameTable> = BTreeMap::new();
-    for op in operations.iter_mut() {
-        let key = (op.resource.clone(), op.method_name.clone());
-        let clash = seen[&key] > 1 || children.contains(&key);
-        let table = taken
+    for (op, candidate) in operations.iter().zip(&candidates) {
+        taken
             .entry(op.resource.clone())
-            .or_insert_with(super::reserved::method_table);
-        let candidate = if clash {
-            snake(&op.id)
-        } else {
-            op.method_name.clone()
-        };
-        op.method_name = table.claim(&candidate);
+            .or_insert_with(super::reserved::method_table)
+            .expect([candidate]);
+    }
+    for (op, candidate) in operations.iter_mut().zip(&candidates) {
+        op.method_name = taken
+            .entry(op.resource.clone())
+            .or_insert_with(super::reserved::method_table)
+            .claim(candidate);
     }
 }
 

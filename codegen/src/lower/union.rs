@@ -104,6 +104,12 @@ fn lower_tagged(
     }
 
     let mut names = NameTable::default();
+    names.expect(
+        tag_values
+            .iter()
+            .flatten()
+            .map(|v| strip_affix(&variant_name(v), hint)),
+    );
     let mut variants = Vec::new();
     for (((arm_loc, arm), values), constants) in arms.iter().zip(&tag_values).zip(&arm_constants) {
         // `event.created` in union `Event` names type `EventCreated`, not `EventEventCreated`.
@@ -309,6 +315,7 @@ fn lower_untagged(
     }
     variants.sort_by_key(|v| shape_rank(&v.shape));
     let mut names = NameTable::default();
+    names.expect(variants.iter().map(|v| v.rust_name.clone()));
     for variant in &mut variants {
         variant.rust_name = names.claim(&variant.rust_name);
     }
