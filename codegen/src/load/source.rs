@@ -29,6 +29,9 @@ pub struct SourceFile {
     pub anchors: HashMap<String, String>,
     /// `$dynamicAnchor` names and the pointers of their schemas.
     pub dynamic_anchors: HashMap<String, String>,
+    /// Where a `$ref: '#'` inside a schema points (its schema resource), by the
+    /// pointer of the object holding it.
+    pub self_refs: HashMap<String, String>,
 }
 
 /// A loaded spec: the root document (file 0) and every file its `$ref`s reach.
@@ -142,6 +145,20 @@ impl Spec {
         })
     }
 
+    /// Where `reference`, the `$ref` of the object at `at`, points: [`Spec::target`],
+    /// except that `#` inside a schema means its schema resource, not the document.
+    pub fn resolve(&self, at: &Location, reference: &str) -> Option<Location> {
+        if reference == "#" {
+            if let Some(root) = self.files.get(at.file.0)?.self_refs.get(&at.pointer) {
+                return Some(Location {
+                    file: at.file,
+                    pointer: root.clone(),
+                });
+            }
+        }
+        self.target(at.file, reference)
+    }
+
     /// Why the file `reference` (found in `from`'s file) names was not loaded, if it
     /// was tried.
     pub fn unread_reason(&self, from: FileId, reference: &str) -> Option<&str> {
@@ -185,6 +202,7 @@ pub(super) fn load_spec(path: &Path, options: &LoadOptions) -> Result<Spec, Load
         }
         spec.files[next].anchors = found.anchors;
         spec.files[next].dynamic_anchors = found.dynamic_anchors;
+        spec.files[next].self_refs = found.self_refs;
         for reference in found.refs {
             let (file_part, fragment) = reference
                 .reference
@@ -246,6 +264,7 @@ fn push_file(spec: &mut Spec, name: String, path: PathBuf, parsed: super::read::
         digest: parsed.digest,
         anchors: HashMap::new(),
         dynamic_anchors: HashMap::new(),
+        self_refs: HashMap::new(),
     });
 }
 
@@ -273,7 +292,11 @@ fn open_ref(
 /// A `$ref` pointing at the wrong kind of node (`#/info` as a schema, a schema as a
 /// response, `#` itself): the message, naming the `$ref`'s own place.
 fn check_ref_target(spec: &Spec, kinds: &[Kind], from: FileId, found: &FoundRef) -> Option<String> {
-    let target = spec.target(from, &found.reference)?;
+    let at = Location {
+        file: from,
+        pointer: found.at.clone(),
+    };
+    let target = spec.resolve(&at, &found.reference)?;
     spec.get(&target)?;
     let mut kind = kinds[target.file.0];
     let mut node = &spec.files[target.file.0].value;

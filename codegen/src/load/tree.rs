@@ -289,7 +289,8 @@ impl Builder {
     }
 }
 
-fn too_deep(line: usize) -> String {
+/// The message for nesting past [`MAX_DEPTH`] at `line`.
+pub fn too_deep(line: usize) -> String {
     format!("line {line}: nested deeper than {MAX_DEPTH} levels (the loader's limit)")
 }
 

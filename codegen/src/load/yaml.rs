@@ -7,7 +7,7 @@
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 use serde_yaml::Value;
 
-use super::tree::{Builder, Container, ParseWarning};
+use super::tree::{too_deep, Builder, Container, ParseWarning};
 
 /// Parses one YAML document. Errors carry a line number.
 pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
@@ -17,6 +17,10 @@ pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|err| {
             let mark = err.marker();
+            if err.info() == "recursion limit exceeded" {
+                // The scanner's own flow-nesting cap, met while looking ahead.
+                return too_deep(mark.line());
+            }
             format!("line {}, column {}: {}", mark.line(), mark.col() + 1, err.info())
         })?;
         let line = span.start.line();
