@@ -46,9 +46,16 @@ fn error_of(path: &Path) -> String {
 
 /// JSON property names of the struct named `name`.
 fn fields(api: &Api, name: &str) -> Vec<String> {
-    let ty = api.types.iter().find(|t| t.name == name).unwrap_or_else(|| {
-        panic!("no type {name}: {:?}", api.types.iter().map(|t| &t.name).collect::<Vec<_>>())
-    });
+    let ty = api
+        .types
+        .iter()
+        .find(|t| t.name == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "no type {name}: {:?}",
+                api.types.iter().map(|t| &t.name).collect::<Vec<_>>()
+            )
+        });
     match &ty.kind {
         TypeKind::Struct(s) => s.fields.iter().map(|f| f.json_name.clone()).collect(),
         other => panic!("{name} is not a struct: {other:?}"),
@@ -69,7 +76,11 @@ fn deep_error(test: &str, file: &str, text: String) -> (String, Duration) {
 #[test]
 fn a_100000_deep_flow_sequence_is_refused_fast_naming_file_and_line() {
     let depth = 100_000;
-    let body = format!("{HEADER}x-deep: {}{}\n", "[".repeat(depth), "]".repeat(depth));
+    let body = format!(
+        "{HEADER}x-deep: {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
     let (err, took) = deep_error("flow_seq", "deep.yaml", body);
     assert!(err.contains("deep.yaml") && err.contains("line 4"), "{err}");
     assert!(err.contains("nested deeper than 200 levels"), "{err}");
@@ -79,9 +90,16 @@ fn a_100000_deep_flow_sequence_is_refused_fast_naming_file_and_line() {
 #[test]
 fn a_100000_deep_flow_mapping_is_refused_fast() {
     let depth = 100_000;
-    let body = format!("{HEADER}x-deep: {}1{}\n", "{a: ".repeat(depth), "}".repeat(depth));
+    let body = format!(
+        "{HEADER}x-deep: {}1{}\n",
+        "{a: ".repeat(depth),
+        "}".repeat(depth)
+    );
     let (err, took) = deep_error("flow_map", "deep.yaml", body);
-    assert!(err.contains("deep.yaml") && err.contains("nested deeper than 200"), "{err}");
+    assert!(
+        err.contains("deep.yaml") && err.contains("nested deeper than 200"),
+        "{err}"
+    );
     assert!(took < Duration::from_secs(1), "took {took:?}");
 }
 
@@ -126,7 +144,10 @@ fn aliases_cannot_build_a_tree_deeper_than_the_limit() {
     body.push_str(&format!("x-a: &a {}{}\n", "[".repeat(150), "]".repeat(150)));
     body.push_str(&format!("x-b: {}*a{}\n", "[".repeat(150), "]".repeat(150)));
     let (err, _) = deep_error("alias_depth", "alias.yaml", body);
-    assert!(err.contains("alias.yaml") && err.contains("nested deeper than 200"), "{err}");
+    assert!(
+        err.contains("alias.yaml") && err.contains("nested deeper than 200"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -185,8 +206,10 @@ fn duplicate_keys_warn_with_file_pointer_and_line_and_keep_the_later_value() {
 fn duplicate_keys_in_json_warn_too_and_fail_strict_mode() {
     let api = build(&fixture("json_duplicates.json"));
     assert!(
-        api.warnings.iter().any(|w| w.location == "json_duplicates.json#/components/schemas"
-            && w.message == "line 7: duplicate key `Pet`; the later value is kept"),
+        api.warnings
+            .iter()
+            .any(|w| w.location == "json_duplicates.json#/components/schemas"
+                && w.message == "line 7: duplicate key `Pet`; the later value is kept"),
         "{:#?}",
         api.warnings
     );
@@ -211,14 +234,20 @@ fn merge_keys_are_applied_and_explicit_keys_win() {
 #[test]
 fn merge_key_with_a_scalar_is_an_error_naming_the_line() {
     let err = error_of(&fixture("bad/merge_scalar.yaml"));
-    assert!(err.contains("merge_scalar.yaml") && err.contains("line 7"), "{err}");
+    assert!(
+        err.contains("merge_scalar.yaml") && err.contains("line 7"),
+        "{err}"
+    );
     assert!(err.contains("merge key `<<`"), "{err}");
 }
 
 #[test]
 fn two_documents_in_one_file_are_an_error() {
     let err = error_of(&fixture("bad/two_documents.yaml"));
-    assert!(err.contains("two_documents.yaml") && err.contains("more than one YAML document"), "{err}");
+    assert!(
+        err.contains("two_documents.yaml") && err.contains("more than one YAML document"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -269,10 +298,10 @@ fn anchor_refs_resolve_to_the_schema_carrying_the_anchor() {
 fn an_unknown_anchor_is_a_warning_naming_it_not_the_whole_document() {
     let api = build(&fixture("unknown_anchor.yaml"));
     assert!(
-        api.warnings
-            .iter()
-            .any(|w| w.location.starts_with("unknown_anchor.yaml#/components/schemas/Owner")
-                && w.message.contains("#nosuchanchor")),
+        api.warnings.iter().any(|w| w
+            .location
+            .starts_with("unknown_anchor.yaml#/components/schemas/Owner")
+            && w.message.contains("#nosuchanchor")),
         "{:#?}",
         api.warnings
     );
@@ -293,5 +322,9 @@ fn hash_ref_inside_a_schema_means_its_enclosing_schema() {
     .unwrap();
     let api = build(&path);
     assert!(api.warnings.is_empty(), "{:#?}", api.warnings);
-    assert!(format!("{:?}", api.types).contains("Named(\"Filter\")"), "{:#?}", api.types);
+    assert!(
+        format!("{:?}", api.types).contains("Named(\"Filter\")"),
+        "{:#?}",
+        api.types
+    );
 }

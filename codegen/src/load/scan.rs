@@ -68,7 +68,9 @@ fn walk(value: &Value, kind: Kind, resource: Option<&str>, pointer: &mut String,
                 if holds_refs && matches!(key, "$ref" | "$dynamicRef" | "$recursiveRef") {
                     match child {
                         Value::String(reference) => {
-                            if let (Kind::Schema, "#", Some(root)) = (kind, reference.as_str(), resource) {
+                            if let (Kind::Schema, "#", Some(root)) =
+                                (kind, reference.as_str(), resource)
+                            {
                                 if root != pointer.as_str() {
                                     scan.self_refs.insert(pointer.clone(), root.to_string());
                                 }
@@ -81,7 +83,10 @@ fn walk(value: &Value, kind: Kind, resource: Option<&str>, pointer: &mut String,
                         }
                         other => scan.problems.push(Problem::error(
                             pointer,
-                            format!("`{key}` must be a string, found {}", structure::describe(other)),
+                            format!(
+                                "`{key}` must be a string, found {}",
+                                structure::describe(other)
+                            ),
                         )),
                     }
                     continue;

@@ -133,7 +133,11 @@ impl Spec {
             // unknown one points nowhere rather than at the whole file.
             let name = unescape_segment(fragment);
             let source = &self.files[file.0];
-            match source.anchors.get(&name).or_else(|| source.dynamic_anchors.get(&name)) {
+            match source
+                .anchors
+                .get(&name)
+                .or_else(|| source.dynamic_anchors.get(&name))
+            {
                 Some(pointer) => pointer.clone(),
                 None => format!("#{fragment}"),
             }
@@ -198,7 +202,10 @@ pub(super) fn load_spec(path: &Path, options: &LoadOptions) -> Result<Spec, Load
         let found = scan(&spec.files[next].value, kinds[next]);
         let from = FileId(next);
         for problem in found.problems {
-            problems.push(format!("{}#{}: {}", spec.files[next].name, problem.pointer, problem.message));
+            problems.push(format!(
+                "{}#{}: {}",
+                spec.files[next].name, problem.pointer, problem.message
+            ));
         }
         spec.files[next].anchors = found.anchors;
         spec.files[next].dynamic_anchors = found.dynamic_anchors;
@@ -381,11 +388,7 @@ fn relative_name(root_dir: &Path, path: &Path) -> String {
     let root_dir = normalize(root_dir);
     let root: Vec<_> = root_dir.components().collect();
     let target: Vec<_> = path.components().collect();
-    let common = root
-        .iter()
-        .zip(&target)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = root.iter().zip(&target).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".to_string(); root.len() - common];
     parts.extend(
         target[common..]
