@@ -195,3 +195,18 @@ fn a_huge_size_limit_is_documented() {
     assert_eq!(codegen::load::limits::MAX_FILE_BYTES, 256 * 1024 * 1024);
     assert_eq!(codegen::load::limits::MAX_DEPTH, 200);
 }
+
+#[test]
+fn a_properties_map_given_by_ref_loads_the_file_it_names() {
+    let dir = scratch("map_by_ref");
+    std::fs::write(dir.join("props.yaml"), "name: {type: string}\n").unwrap();
+    let spec = dir.join("spec.yaml");
+    std::fs::write(
+        &spec,
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    \
+         A:\n      type: object\n      properties: {$ref: 'props.yaml'}\n",
+    )
+    .unwrap();
+    let loaded = codegen::load::load(&spec).unwrap_or_else(|err| panic!("{err}"));
+    assert!(loaded.files.iter().any(|f| f.name == "props.yaml"));
+}

@@ -65,7 +65,20 @@ fn walk(value: &Value, kind: Kind, resource: Option<&str>, pointer: &mut String,
             let holds_refs = !matches!(kind, Kind::MapOf(_));
             for (key, child) in map {
                 let key = key.as_str().unwrap_or_default();
-                if holds_refs && matches!(key, "$ref" | "$dynamicRef" | "$recursiveRef") {
+                let is_ref = matches!(key, "$ref" | "$dynamicRef" | "$recursiveRef");
+                // In a name map, `$ref` is a name (a property called `$ref`) unless its
+                // value is a string: then the whole map is given by reference.
+                if is_ref && !holds_refs && child.is_string() {
+                    if let Value::String(reference) = child {
+                        scan.refs.push(FoundRef {
+                            at: pointer.clone(),
+                            reference: reference.clone(),
+                            expected: Kind::Other,
+                        });
+                    }
+                    continue;
+                }
+                if holds_refs && is_ref {
                     match child {
                         Value::String(reference) => {
                             if let (Kind::Schema, "#", Some(root)) =
