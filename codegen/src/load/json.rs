@@ -98,7 +98,12 @@ pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
                     close(&mut cur, &mut builder, &mut open)?
                 }
                 (_, None) => return Err(format!("line {line}: unexpected text after the value")),
-                _ => return Err(format!("line {line}: expected `,` or `{}`", *open.last().unwrap_or(&b'}') as char)),
+                _ => {
+                    return Err(format!(
+                        "line {line}: expected `,` or `{}`",
+                        *open.last().unwrap_or(&b'}') as char
+                    ))
+                }
             },
         };
     }
@@ -170,7 +175,9 @@ impl Cursor<'_> {
                     let escaped = self.escape()?;
                     out.push(escaped);
                 }
-                Some(_) => return Err(format!("line {}: control character in a string", self.line)),
+                Some(_) => {
+                    return Err(format!("line {}: control character in a string", self.line))
+                }
                 None => return Err(format!("line {}: unterminated string", self.line)),
             }
         }
@@ -179,7 +186,10 @@ impl Cursor<'_> {
     /// One escape sequence, backslash at the cursor.
     fn escape(&mut self) -> Result<char, String> {
         let line = self.line;
-        let code = *self.bytes.get(self.at + 1).ok_or_else(|| format!("line {line}: unterminated string"))?;
+        let code = *self
+            .bytes
+            .get(self.at + 1)
+            .ok_or_else(|| format!("line {line}: unterminated string"))?;
         self.at += 2;
         Ok(match code {
             b'"' => '"',
@@ -195,18 +205,23 @@ impl Cursor<'_> {
                 if (0xD800..0xDC00).contains(&high) {
                     // A UTF-16 surrogate pair: `\ud83d\ude80` is one character.
                     if self.bytes.get(self.at..self.at + 2) != Some(b"\\u") {
-                        return Err(format!("line {line}: unpaired surrogate escape in a string"));
+                        return Err(format!(
+                            "line {line}: unpaired surrogate escape in a string"
+                        ));
                     }
                     self.at += 2;
                     let low = self.hex4()?;
                     if !(0xDC00..0xE000).contains(&low) {
-                        return Err(format!("line {line}: unpaired surrogate escape in a string"));
+                        return Err(format!(
+                            "line {line}: unpaired surrogate escape in a string"
+                        ));
                     }
                     let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
                     char::from_u32(code).ok_or_else(|| format!("line {line}: invalid escape"))?
                 } else {
-                    char::from_u32(high)
-                        .ok_or_else(|| format!("line {line}: unpaired surrogate escape in a string"))?
+                    char::from_u32(high).ok_or_else(|| {
+                        format!("line {line}: unpaired surrogate escape in a string")
+                    })?
                 }
             }
             _ => return Err(format!("line {line}: invalid escape `\\{}`", code as char)),

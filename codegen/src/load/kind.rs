@@ -171,8 +171,17 @@ fn schema_child(key: &str) -> Kind {
         "properties" | "patternProperties" | "$defs" | "definitions" | "dependentSchemas" => {
             MapOf(&Schema)
         }
-        "items" | "additionalItems" | "not" | "if" | "then" | "else" | "additionalProperties"
-        | "unevaluatedProperties" | "unevaluatedItems" | "contains" | "propertyNames"
+        "items"
+        | "additionalItems"
+        | "not"
+        | "if"
+        | "then"
+        | "else"
+        | "additionalProperties"
+        | "unevaluatedProperties"
+        | "unevaluatedItems"
+        | "contains"
+        | "propertyNames"
         | "contentSchema" => Schema,
         "allOf" | "anyOf" | "oneOf" | "prefixItems" => SchemaList,
         "example" | "examples" | "default" | "enum" | "const" => Data,

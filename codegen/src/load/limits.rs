@@ -11,4 +11,4 @@ pub const MAX_DEPTH: usize = 200;
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Most nodes that YAML aliases (`*name`) may copy in one file, against alias bombs.
-pub const MAX_ALIAS_NODES: usize = 5_000_000;
+pub const MAX_ALIAS_NODES: usize = 1_000_000;

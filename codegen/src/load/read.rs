@@ -35,7 +35,10 @@ pub fn check_regular_file(path: &Path) -> Result<u64, String> {
 }
 
 fn too_large() -> String {
-    format!("larger than {} MiB, the loader's limit", MAX_FILE_BYTES / (1024 * 1024))
+    format!(
+        "larger than {} MiB, the loader's limit",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 /// Reads and parses the file at `path`; `name` is how messages call it.

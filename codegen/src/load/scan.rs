@@ -31,37 +31,75 @@ pub struct Scan {
     pub dynamic_anchors: HashMap<String, String>,
     /// Shape problems.
     pub problems: Vec<Problem>,
+    /// `$ref: '#'` inside a schema, by the pointer of the object holding it: the schema
+    /// resource it means (the nearest enclosing schema with `$id`, else the outermost
+    /// enclosing schema, as when that schema is a file of its own).
+    pub self_refs: HashMap<String, String>,
 }
 
 /// Walks `value`, the root of a file whose root has kind `root`.
 pub fn scan(value: &Value, root: Kind) -> Scan {
     let mut scan = Scan::default();
     let mut pointer = String::new();
-    walk(value, root, &mut pointer, &mut scan);
+    walk(value, root, None, &mut pointer, &mut scan);
     scan
 }
 
 // Recursion is bounded: the reader refuses files nested deeper than `MAX_DEPTH`.
-fn walk(value: &Value, kind: Kind, pointer: &mut String, scan: &mut Scan) {
+fn walk(value: &Value, kind: Kind, resource: Option<&str>, pointer: &mut String, scan: &mut Scan) {
     if kind == Kind::Data {
         return;
     }
     structure::check(value, kind, pointer, &mut scan.problems);
+    let own;
+    let resource = match kind {
+        Kind::Schema if resource.is_none() || value.get("$id").is_some() => {
+            own = pointer.clone();
+            Some(own.as_str())
+        }
+        Kind::Schema | Kind::SchemaList | Kind::MapOf(Kind::Schema) | Kind::Other => resource,
+        _ => None,
+    };
     match value {
         Value::Mapping(map) => {
             let holds_refs = !matches!(kind, Kind::MapOf(_));
             for (key, child) in map {
                 let key = key.as_str().unwrap_or_default();
-                if holds_refs && matches!(key, "$ref" | "$dynamicRef" | "$recursiveRef") {
-                    match child {
-                        Value::String(reference) => scan.refs.push(FoundRef {
+                let is_ref = matches!(key, "$ref" | "$dynamicRef" | "$recursiveRef");
+                // In a name map, `$ref` is a name (a property called `$ref`) unless its
+                // value is a string: then the whole map is given by reference.
+                if is_ref && !holds_refs && child.is_string() {
+                    if let Value::String(reference) = child {
+                        scan.refs.push(FoundRef {
                             at: pointer.clone(),
                             reference: reference.clone(),
-                            expected: kind,
-                        }),
+                            expected: Kind::Other,
+                        });
+                    }
+                    continue;
+                }
+                if holds_refs && is_ref {
+                    match child {
+                        Value::String(reference) => {
+                            if let (Kind::Schema, "#", Some(root)) =
+                                (kind, reference.as_str(), resource)
+                            {
+                                if root != pointer.as_str() {
+                                    scan.self_refs.insert(pointer.clone(), root.to_string());
+                                }
+                            }
+                            scan.refs.push(FoundRef {
+                                at: pointer.clone(),
+                                reference: reference.clone(),
+                                expected: kind,
+                            });
+                        }
                         other => scan.problems.push(Problem::error(
                             pointer,
-                            format!("`{key}` must be a string, found {}", structure::describe(other)),
+                            format!(
+                                "`{key}` must be a string, found {}",
+                                structure::describe(other)
+                            ),
                         )),
                     }
                     continue;
@@ -79,7 +117,7 @@ fn walk(value: &Value, kind: Kind, pointer: &mut String, scan: &mut Scan) {
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&escape_segment(key));
-                walk(child, kind.child(key), pointer, scan);
+                walk(child, kind.child(key), resource, pointer, scan);
                 pointer.truncate(len);
             }
         }
@@ -89,7 +127,7 @@ fn walk(value: &Value, kind: Kind, pointer: &mut String, scan: &mut Scan) {
                 let len = pointer.len();
                 pointer.push('/');
                 pointer.push_str(&index.to_string());
-                walk(child, element, pointer, scan);
+                walk(child, element, resource, pointer, scan);
                 pointer.truncate(len);
             }
         }

@@ -29,6 +29,9 @@ pub struct SourceFile {
     pub anchors: HashMap<String, String>,
     /// `$dynamicAnchor` names and the pointers of their schemas.
     pub dynamic_anchors: HashMap<String, String>,
+    /// Where a `$ref: '#'` inside a schema points (its schema resource), by the
+    /// pointer of the object holding it.
+    pub self_refs: HashMap<String, String>,
 }
 
 /// A loaded spec: the root document (file 0) and every file its `$ref`s reach.
@@ -130,7 +133,11 @@ impl Spec {
             // unknown one points nowhere rather than at the whole file.
             let name = unescape_segment(fragment);
             let source = &self.files[file.0];
-            match source.anchors.get(&name).or_else(|| source.dynamic_anchors.get(&name)) {
+            match source
+                .anchors
+                .get(&name)
+                .or_else(|| source.dynamic_anchors.get(&name))
+            {
                 Some(pointer) => pointer.clone(),
                 None => format!("#{fragment}"),
             }
@@ -140,6 +147,20 @@ impl Spec {
             Some((pointer, _)) => Location { file, pointer },
             None => location,
         })
+    }
+
+    /// Where `reference`, the `$ref` of the object at `at`, points: [`Spec::target`],
+    /// except that `#` inside a schema means its schema resource, not the document.
+    pub fn resolve(&self, at: &Location, reference: &str) -> Option<Location> {
+        if reference == "#" {
+            if let Some(root) = self.files.get(at.file.0)?.self_refs.get(&at.pointer) {
+                return Some(Location {
+                    file: at.file,
+                    pointer: root.clone(),
+                });
+            }
+        }
+        self.target(at.file, reference)
     }
 
     /// Why the file `reference` (found in `from`'s file) names was not loaded, if it
@@ -181,10 +202,14 @@ pub(super) fn load_spec(path: &Path, options: &LoadOptions) -> Result<Spec, Load
         let found = scan(&spec.files[next].value, kinds[next]);
         let from = FileId(next);
         for problem in found.problems {
-            problems.push(format!("{}#{}: {}", spec.files[next].name, problem.pointer, problem.message));
+            problems.push(format!(
+                "{}#{}: {}",
+                spec.files[next].name, problem.pointer, problem.message
+            ));
         }
         spec.files[next].anchors = found.anchors;
         spec.files[next].dynamic_anchors = found.dynamic_anchors;
+        spec.files[next].self_refs = found.self_refs;
         for reference in found.refs {
             let (file_part, fragment) = reference
                 .reference
@@ -246,6 +271,7 @@ fn push_file(spec: &mut Spec, name: String, path: PathBuf, parsed: super::read::
         digest: parsed.digest,
         anchors: HashMap::new(),
         dynamic_anchors: HashMap::new(),
+        self_refs: HashMap::new(),
     });
 }
 
@@ -273,7 +299,11 @@ fn open_ref(
 /// A `$ref` pointing at the wrong kind of node (`#/info` as a schema, a schema as a
 /// response, `#` itself): the message, naming the `$ref`'s own place.
 fn check_ref_target(spec: &Spec, kinds: &[Kind], from: FileId, found: &FoundRef) -> Option<String> {
-    let target = spec.target(from, &found.reference)?;
+    let at = Location {
+        file: from,
+        pointer: found.at.clone(),
+    };
+    let target = spec.resolve(&at, &found.reference)?;
     spec.get(&target)?;
     let mut kind = kinds[target.file.0];
     let mut node = &spec.files[target.file.0].value;
@@ -358,11 +388,7 @@ fn relative_name(root_dir: &Path, path: &Path) -> String {
     let root_dir = normalize(root_dir);
     let root: Vec<_> = root_dir.components().collect();
     let target: Vec<_> = path.components().collect();
-    let common = root
-        .iter()
-        .zip(&target)
-        .take_while(|(a, b)| a == b)
-        .count();
+    let common = root.iter().zip(&target).take_while(|(a, b)| a == b).count();
     let mut parts: Vec<String> = vec!["..".to_string(); root.len() - common];
     parts.extend(
         target[common..]

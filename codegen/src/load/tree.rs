@@ -91,7 +91,12 @@ impl Builder {
     }
 
     /// Opens a container at `line`, refusing it when it would nest too deep.
-    pub fn start(&mut self, container: Container, anchor: usize, line: usize) -> Result<(), String> {
+    pub fn start(
+        &mut self,
+        container: Container,
+        anchor: usize,
+        line: usize,
+    ) -> Result<(), String> {
         if self.frames.len() >= MAX_DEPTH {
             return Err(too_deep(line));
         }
@@ -143,7 +148,9 @@ impl Builder {
     /// A YAML alias (`*name`) of an earlier anchor.
     pub fn alias(&mut self, anchor: usize, line: usize) -> Result<(), String> {
         let Some(found) = self.anchors.get(&anchor) else {
-            return Err(format!("line {line}: alias of an anchor that is not defined before it"));
+            return Err(format!(
+                "line {line}: alias of an anchor that is not defined before it"
+            ));
         };
         if self.expects_key() {
             let Some(text) = found.text.clone() else {
@@ -167,7 +174,10 @@ impl Builder {
 
     /// Closes the innermost container.
     pub fn end(&mut self, line: usize) -> Result<(), String> {
-        let frame = self.frames.pop().ok_or_else(|| format!("line {line}: unbalanced end"))?;
+        let frame = self
+            .frames
+            .pop()
+            .ok_or_else(|| format!("line {line}: unbalanced end"))?;
         let value = match frame.body {
             Body::Seq(items) => Value::Sequence(items),
             Body::Map { map, merges, .. } => Value::Mapping(apply_merges(map, merges)),
@@ -240,7 +250,13 @@ impl Builder {
             .collect()
     }
 
-    fn push(&mut self, value: Value, height: usize, nodes: usize, line: usize) -> Result<(), String> {
+    fn push(
+        &mut self,
+        value: Value,
+        height: usize,
+        nodes: usize,
+        line: usize,
+    ) -> Result<(), String> {
         let pointer_if_needed = self.pointer_for_duplicate();
         let Some(frame) = self.frames.last_mut() else {
             self.root = Some(value);
@@ -253,8 +269,11 @@ impl Builder {
             Body::Map { map, key, merges } => {
                 let key = key.take().expect("a value in a mapping follows its key");
                 if key.merge {
-                    let sources = merge_sources(value)
-                        .ok_or_else(|| format!("line {line}: a merge key `<<` needs a mapping or a list of mappings"))?;
+                    let sources = merge_sources(value).ok_or_else(|| {
+                        format!(
+                            "line {line}: a merge key `<<` needs a mapping or a list of mappings"
+                        )
+                    })?;
                     merges.push((map.len(), sources));
                     return Ok(());
                 }
@@ -277,11 +296,12 @@ impl Builder {
     fn pointer_for_duplicate(&self) -> String {
         match self.frames.last() {
             Some(Frame {
-                body: Body::Map {
-                    map,
-                    key: Some(key),
-                    ..
-                },
+                body:
+                    Body::Map {
+                        map,
+                        key: Some(key),
+                        ..
+                    },
                 ..
             }) if map.contains_key(key.text.as_str()) => self.pointer(),
             _ => String::new(),
@@ -289,7 +309,8 @@ impl Builder {
     }
 }
 
-fn too_deep(line: usize) -> String {
+/// The message for nesting past [`MAX_DEPTH`] at `line`.
+pub fn too_deep(line: usize) -> String {
     format!("line {line}: nested deeper than {MAX_DEPTH} levels (the loader's limit)")
 }
 

@@ -7,7 +7,7 @@
 use saphyr_parser::{Event, Parser, ScalarStyle, Tag};
 use serde_yaml::Value;
 
-use super::tree::{Builder, Container, ParseWarning};
+use super::tree::{too_deep, Builder, Container, ParseWarning};
 
 /// Parses one YAML document. Errors carry a line number.
 pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
@@ -17,14 +17,25 @@ pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
     while let Some(event) = parser.next_event() {
         let (event, span) = event.map_err(|err| {
             let mark = err.marker();
-            format!("line {}, column {}: {}", mark.line(), mark.col() + 1, err.info())
+            if err.info() == "recursion limit exceeded" {
+                // The scanner's own flow-nesting cap, met while looking ahead.
+                return too_deep(mark.line());
+            }
+            format!(
+                "line {}, column {}: {}",
+                mark.line(),
+                mark.col() + 1,
+                err.info()
+            )
         })?;
         let line = span.start.line();
         match event {
             Event::DocumentStart(_) => {
                 documents += 1;
                 if documents > 1 {
-                    return Err(format!("line {line}: more than one YAML document in the file"));
+                    return Err(format!(
+                        "line {line}: more than one YAML document in the file"
+                    ));
                 }
             }
             Event::SequenceStart(anchor, _) => builder.start(Container::Seq, anchor, line)?,
@@ -96,7 +107,10 @@ fn parse_int(text: &str) -> Option<i128> {
     } else {
         (10, unsigned)
     };
-    if digits.is_empty() || digits.starts_with(['+', '-']) || (radix == 10 && leading_zero_digits(text)) {
+    if digits.is_empty()
+        || digits.starts_with(['+', '-'])
+        || (radix == 10 && leading_zero_digits(text))
+    {
         return None;
     }
     let magnitude = i128::from_str_radix(digits, radix).ok()?;
@@ -147,8 +161,14 @@ mod tests {
 
     #[test]
     fn keys_keep_their_source_text() {
-        let (value, _) = parse("1.10: a\n0x10: b\n1e3: c\n010: d\ntrue: e\nnull: f\n~: g\n").unwrap();
-        let keys: Vec<&str> = value.as_mapping().unwrap().keys().filter_map(Value::as_str).collect();
+        let (value, _) =
+            parse("1.10: a\n0x10: b\n1e3: c\n010: d\ntrue: e\nnull: f\n~: g\n").unwrap();
+        let keys: Vec<&str> = value
+            .as_mapping()
+            .unwrap()
+            .keys()
+            .filter_map(Value::as_str)
+            .collect();
         assert_eq!(keys, ["1.10", "0x10", "1e3", "010", "true", "null", "~"]);
     }
 }

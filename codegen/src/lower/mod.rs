@@ -214,7 +214,7 @@ impl<'a> Lowerer<'a> {
         if reference == "#" && loc.pointer.is_empty() {
             return Err(self.error(loc, "$ref `#` points to the document itself"));
         }
-        let target = self.spec.target(loc.file, reference).ok_or_else(|| {
+        let target = self.spec.resolve(loc, reference).ok_or_else(|| {
             let why = self
                 .spec
                 .unread_reason(loc.file, reference)
