@@ -1,6 +1,6 @@
 //! Object schemas: structs, maps, and `allOf` merging.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_yaml::Value;
 
@@ -17,6 +17,8 @@ pub(crate) const EXTRA_FIELD: &str = "extra";
 #[derive(Default)]
 struct ObjectParts<'v> {
     properties: Vec<(String, Location, &'v Value)>,
+    /// Position of each property in `properties`, so merging stays linear.
+    index: HashMap<String, usize>,
     required: BTreeSet<String>,
     additional: Option<(Location, &'v Value)>,
 }
@@ -27,9 +29,12 @@ impl<'v> ObjectParts<'v> {
             for (name, prop) in props {
                 let name = name.as_str().unwrap_or_default().to_string();
                 let prop_loc = loc.child("properties").child(&name);
-                match self.properties.iter_mut().find(|(n, _, _)| *n == name) {
-                    Some(existing) => *existing = (name, prop_loc, prop),
-                    None => self.properties.push((name, prop_loc, prop)),
+                match self.index.get(&name) {
+                    Some(&at) => self.properties[at] = (name, prop_loc, prop),
+                    None => {
+                        self.index.insert(name.clone(), self.properties.len());
+                        self.properties.push((name, prop_loc, prop));
+                    }
                 }
             }
         }
@@ -119,13 +124,15 @@ pub(crate) fn lower_all_of(
     let mut merged = ObjectParts::default();
     merged.add(loc, schema);
     let mut pending: Vec<(Location, &Value)> = substantive.into_iter().rev().collect();
-    let mut steps = 0;
+    // Each schema is merged once: a part reached twice (a diamond, or an allOf that
+    // refers back to itself) adds nothing new, so chains of any length merge and a
+    // loop ends.
+    let mut seen = HashSet::from([loc.clone()]);
     while let Some((part_loc, part)) = pending.pop() {
-        steps += 1;
-        if steps > 256 {
-            return Err(lw.error(loc, "allOf nests more than 256 parts (a cycle?)"));
-        }
         let (target_loc, target) = lw.deref(&part_loc, part)?;
+        if !seen.insert(target_loc.clone()) {
+            continue;
+        }
         if let Some(Value::Mapping(m)) = Some(target) {
             if m.contains_key("oneOf") || m.contains_key("anyOf") {
                 lw.warn(

@@ -2,12 +2,33 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::{enums, object, reference_of, schema_docs, union, LowerError, Lowered, Lowerer};
+use super::{
+    enums, object, reference_of, schema_docs, union, LowerError, Lowered, Lowerer, MAX_INLINE_DEPTH,
+};
 use crate::ir::{IntFormat, Literal, TypeRef};
 use crate::load::Location;
 
 /// Lowers the schema at `loc`; `hint` names any type it needs. Also says whether it admits `null`.
+/// Inline nesting deeper than [`MAX_INLINE_DEPTH`] is an error naming the pointer.
 pub(crate) fn lower_schema(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    hint: &str,
+) -> Result<(Lowered, bool), LowerError> {
+    if lw.depth >= MAX_INLINE_DEPTH {
+        return Err(lw.error(
+            loc,
+            format!("schemas nest more than {MAX_INLINE_DEPTH} levels deep inline"),
+        ));
+    }
+    lw.depth += 1;
+    let lowered = lower_schema_at_depth(lw, loc, schema, hint);
+    lw.depth -= 1;
+    lowered
+}
+
+fn lower_schema_at_depth(
     lw: &mut Lowerer,
     loc: &Location,
     schema: &Value,
@@ -220,6 +241,35 @@ pub(crate) fn admits_null(schema: &Value) -> bool {
         .iter()
         .filter_map(|key| sequence(map, key))
         .any(|arms| arms.iter().any(is_null_schema))
+}
+
+/// Keywords that only document a schema and never change what values it admits.
+pub(crate) const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "example",
+    "examples",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "$comment",
+    "summary",
+    "externalDocs",
+    "xml",
+];
+
+/// A schema that is a `$ref` and nothing else (annotations and `x-` extensions aside).
+pub(crate) fn is_pure_ref(schema: &Value) -> bool {
+    let Value::Mapping(map) = schema else {
+        return false;
+    };
+    reference_of(schema).is_some()
+        && map.keys().filter_map(Value::as_str).all(|key| {
+            matches!(key, "$ref" | "$recursiveRef" | "$dynamicRef")
+                || ANNOTATIONS.contains(&key)
+                || key.starts_with("x-")
+        })
 }
 
 /// `{type: "null"}` and its spellings.

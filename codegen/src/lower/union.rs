@@ -1,6 +1,8 @@
 //! `oneOf`/`anyOf` (and `type: [a, b]`): tagged unions when the arms carry a
 //! distinguishing property, untagged unions told apart by JSON shape otherwise.
 
+use std::collections::HashMap;
+
 use serde_yaml::{Mapping, Value};
 
 use super::enums::string_enum;
@@ -8,7 +10,8 @@ use super::names::{pascal, variant_name, NameTable};
 use super::schema::{constant_of, is_object_like, lower_inline, lower_schema, sequence};
 use super::{LowerError, Lowered, Lowerer};
 use crate::ir::{
-    Literal, Shape, TaggedUnion, TaggedVariant, TypeKind, TypeRef, UntaggedUnion, UntaggedVariant,
+    Literal, Shape, TaggedUnion, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedUnion,
+    UntaggedVariant,
 };
 use crate::load::Location;
 
@@ -211,15 +214,14 @@ fn object_properties<'v>(
 ) -> Vec<(String, Location, &'v Value)> {
     let mut out = Vec::new();
     let mut pending = vec![(loc.clone(), schema)];
-    let mut steps = 0;
+    let mut seen = std::collections::HashSet::new();
     while let Some((part_loc, part)) = pending.pop() {
-        steps += 1;
-        if steps > 64 {
-            break;
-        }
         let Ok((target_loc, target)) = lw.deref(&part_loc, part) else {
             continue;
         };
+        if !seen.insert(target_loc.clone()) {
+            continue;
+        }
         let Value::Mapping(map) = target else {
             continue;
         };
@@ -296,7 +298,8 @@ fn lower_untagged(
         let name = title
             .map(variant_name)
             .unwrap_or_else(|| type_label(&ty, hint));
-        let shape = shape_of(lw, &ty, 0);
+        // Named arms may not be lowered yet: shapes are settled by `finish_untagged`.
+        let shape = shape_of(&HashMap::new(), &ty);
         variants.push(UntaggedVariant {
             rust_name: name,
             ty,
@@ -306,11 +309,6 @@ fn lower_untagged(
     }
     if let [only] = variants.as_slice() {
         return Ok((Lowered::Ref(only.ty.clone()), any_null));
-    }
-    variants.sort_by_key(|v| shape_rank(&v.shape));
-    let mut names = NameTable::default();
-    for variant in &mut variants {
-        variant.rust_name = names.claim(&variant.rust_name);
     }
     Ok((
         Lowered::Kind(TypeKind::Untagged(UntaggedUnion { variants })),
@@ -391,41 +389,89 @@ fn strip_affix(name: &str, union_name: &str) -> String {
     rest.unwrap_or(name).to_string()
 }
 
-/// The JSON kind a type accepts.
-fn shape_of(lw: &Lowerer, ty: &TypeRef, depth: usize) -> Shape {
-    match ty {
-        TypeRef::String => Shape::String,
-        TypeRef::Integer(_) => Shape::Integer,
-        TypeRef::Number => Shape::Number,
-        TypeRef::Bool => Shape::Bool,
-        TypeRef::List(_) => Shape::Array,
-        TypeRef::Map(_) => Shape::Object {
-            required: Vec::new(),
-        },
-        TypeRef::Any => Shape::Any,
-        TypeRef::Nullable(inner) => shape_of(lw, inner, depth),
-        TypeRef::Named(name) => match lw.kind_of(name) {
-            Some(TypeKind::Struct(s)) => Shape::Object {
-                required: s
-                    .constants
-                    .iter()
-                    .map(|c| c.json_name.clone())
-                    .chain(
-                        s.fields
-                            .iter()
-                            .filter(|f| f.required)
-                            .map(|f| f.json_name.clone()),
-                    )
-                    .collect(),
-            },
-            Some(TypeKind::Enum(_)) => Shape::String,
-            Some(TypeKind::Tagged(t)) => Shape::Object {
-                required: vec![t.tag.clone()],
-            },
-            Some(TypeKind::Alias(inner)) if depth < 16 => shape_of(lw, inner, depth + 1),
-            _ => Shape::Any,
-        },
+/// Once every named type is lowered: gives each untagged variant the JSON shape its
+/// type accepts, orders the variants for matching, and settles their names.
+pub(crate) fn finish_untagged(types: &mut [TypeDef]) {
+    let shapes: Vec<(usize, Vec<Shape>)> = {
+        let kinds: HashMap<&str, &TypeKind> =
+            types.iter().map(|t| (t.name.as_str(), &t.kind)).collect();
+        types
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match &t.kind {
+                TypeKind::Untagged(union) => Some((
+                    i,
+                    union
+                        .variants
+                        .iter()
+                        .map(|v| shape_of(&kinds, &v.ty))
+                        .collect(),
+                )),
+                _ => None,
+            })
+            .collect()
+    };
+    for (i, shapes) in shapes {
+        let TypeKind::Untagged(union) = &mut types[i].kind else {
+            continue;
+        };
+        for (variant, shape) in union.variants.iter_mut().zip(shapes) {
+            variant.shape = shape;
+        }
+        union.variants.sort_by_key(|v| shape_rank(&v.shape));
+        let mut names = NameTable::default();
+        for variant in &mut union.variants {
+            variant.rust_name = names.claim(&variant.rust_name);
+        }
     }
+}
+
+/// The JSON kind a type accepts, looking named types up in `kinds` (aliases followed a
+/// bounded number of steps, since alias chains are collapsed when lowered).
+fn shape_of(kinds: &HashMap<&str, &TypeKind>, ty: &TypeRef) -> Shape {
+    let mut ty = ty;
+    for _ in 0..=kinds.len() {
+        return match ty {
+            TypeRef::String => Shape::String,
+            TypeRef::Integer(_) => Shape::Integer,
+            TypeRef::Number => Shape::Number,
+            TypeRef::Bool => Shape::Bool,
+            TypeRef::List(_) => Shape::Array,
+            TypeRef::Map(_) => Shape::Object {
+                required: Vec::new(),
+            },
+            TypeRef::Any => Shape::Any,
+            TypeRef::Nullable(inner) => {
+                ty = inner;
+                continue;
+            }
+            TypeRef::Named(name) => match kinds.get(name.as_str()).copied() {
+                Some(TypeKind::Struct(s)) => Shape::Object {
+                    required: s
+                        .constants
+                        .iter()
+                        .map(|c| c.json_name.clone())
+                        .chain(
+                            s.fields
+                                .iter()
+                                .filter(|f| f.required)
+                                .map(|f| f.json_name.clone()),
+                        )
+                        .collect(),
+                },
+                Some(TypeKind::Enum(_)) => Shape::String,
+                Some(TypeKind::Tagged(t)) => Shape::Object {
+                    required: vec![t.tag.clone()],
+                },
+                Some(TypeKind::Alias(inner)) => {
+                    ty = inner;
+                    continue;
+                }
+                _ => Shape::Any,
+            },
+        };
+    }
+    Shape::Any
 }
 
 /// Order within the tried sequence: specific kinds first, objects with more required keys first.
