@@ -6,12 +6,14 @@
 //! `enums` builds string enums, `operations` walks paths, `cycles` boxes
 //! recursive fields, `names` makes identifiers.
 
+mod all_of_union;
 mod cycles;
 mod enums;
 mod error;
 mod names;
 mod object;
 mod operations;
+mod polymorphism;
 mod schema;
 mod union;
 
@@ -41,6 +43,9 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     lowerer.lower_components();
     let operations = operations::lower_operations(&mut lowerer)?;
     lowerer.drain();
+    if let Some(err) = lowerer.fatal.take() {
+        return Err(err);
+    }
     let (base_url, auth) = operations::server_and_auth(&mut lowerer);
     let info = spec.root().get("info");
     let text = |key: &str| {
@@ -102,6 +107,10 @@ pub(crate) struct Lowerer<'a> {
     pending: Vec<(Location, usize, String)>,
     /// How many inline schemas enclose the one being lowered (see [`MAX_INLINE_DEPTH`]).
     pub(crate) depth: usize,
+    /// For each schema that component `allOf`s name, those components (built on first use).
+    subtypes: Option<HashMap<Location, Vec<Location>>>,
+    /// An error that makes the output wrong wherever it is met; `lower` returns it.
+    fatal: Option<LowerError>,
 }
 
 /// Inline schemas nested deeper than this are an error naming the pointer. Depth that
@@ -125,6 +134,8 @@ impl<'a> Lowerer<'a> {
             warnings: Vec::new(),
             pending: Vec::new(),
             depth: 0,
+            subtypes: None,
+            fatal: None,
         }
     }
 
@@ -179,6 +190,12 @@ impl<'a> Lowerer<'a> {
             location: self.display(loc),
             message: message.into(),
         }
+    }
+
+    /// Records an error that would make the output wrong (not merely incomplete):
+    /// lowering goes on, for the sake of other messages, but fails at the end.
+    pub(crate) fn fail(&mut self, err: LowerError) {
+        self.fatal.get_or_insert(err);
     }
 
     /// Records that something at `loc` was skipped.

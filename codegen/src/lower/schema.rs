@@ -3,7 +3,8 @@
 use serde_yaml::{Mapping, Value};
 
 use super::{
-    enums, object, reference_of, schema_docs, union, LowerError, Lowered, Lowerer, MAX_INLINE_DEPTH,
+    enums, object, polymorphism, reference_of, schema_docs, union, LowerError, Lowered, Lowerer,
+    MAX_INLINE_DEPTH,
 };
 use crate::ir::{IntFormat, Literal, TypeRef};
 use crate::load::Location;
@@ -53,6 +54,11 @@ fn lower_schema_at_depth(
         return Ok((Lowered::Ref(ty), nullable || flag(map, "nullable")));
     }
     let nullable = admits_null(schema);
+    if polymorphism::is_base(schema) {
+        if let Some(lowered) = polymorphism::lower_base(lw, loc, schema, hint)? {
+            return Ok((lowered, nullable));
+        }
+    }
     if let Some(parts) = sequence(map, "allOf") {
         return Ok((
             object::lower_all_of(lw, loc, schema, parts, hint)?,
@@ -67,6 +73,12 @@ fn lower_schema_at_depth(
                 .filter(|(_, arm)| !is_null_schema(arm))
                 .map(|(i, arm)| (loc.child(key).index(i), arm))
                 .collect();
+            if arms.is_empty() {
+                // `oneOf: []` with a discriminator: the mapping lists the arms.
+                if let Some(lowered) = polymorphism::lower_mapped(lw, loc, schema, hint)? {
+                    return Ok((lowered, nullable));
+                }
+            }
             if arms.iter().all(|(_, arm)| is_constraint_only(arm)) {
                 break;
             }

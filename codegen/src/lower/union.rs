@@ -8,7 +8,7 @@ use serde_yaml::{Mapping, Value};
 use super::enums::string_enum;
 use super::names::{pascal, variant_name, NameTable};
 use super::schema::{constant_of, is_object_like, lower_inline, lower_schema, sequence};
-use super::{LowerError, Lowered, Lowerer};
+use super::{polymorphism, LowerError, Lowered, Lowerer};
 use crate::ir::{
     Literal, Shape, TaggedUnion, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedUnion,
     UntaggedVariant,
@@ -23,10 +23,22 @@ pub(crate) fn lower_union(
     arms: Vec<(Location, &Value)>,
     hint: &str,
 ) -> Result<(Lowered, bool), LowerError> {
+    lower_union_of(lw, loc, schema, arms, None, hint)
+}
+
+/// [`lower_union`] of built arms, which `identities` stand for (see [`lower_tagged`]).
+pub(crate) fn lower_union_of(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    arms: Vec<(Location, &Value)>,
+    identities: Option<&[Location]>,
+    hint: &str,
+) -> Result<(Lowered, bool), LowerError> {
     if let [(arm_loc, arm)] = arms.as_slice() {
         return lower_schema(lw, arm_loc, arm, hint);
     }
-    if let Some(tagged) = lower_tagged(lw, loc, schema, &arms, hint)? {
+    if let Some(tagged) = lower_tagged(lw, loc, schema, &arms, identities, hint)? {
         return Ok((Lowered::Kind(TypeKind::Tagged(tagged)), false));
     }
     lower_untagged(lw, &arms, hint)
@@ -55,12 +67,15 @@ pub(crate) fn lower_type_list(
 }
 
 /// A tagged union, when a discriminator is declared or every arm fixes the same property
-/// to a different string.
-fn lower_tagged(
+/// to a different string. `identities` stand for the arms in the `mapping` and give the
+/// fallback tag names, when the arms are built schemas (merged `allOf` arms) rather than
+/// the spec's own; otherwise an arm's identity is where its `$ref`s lead.
+pub(crate) fn lower_tagged(
     lw: &mut Lowerer,
     loc: &Location,
     schema: &Value,
     arms: &[(Location, &Value)],
+    identities: Option<&[Location]>,
     hint: &str,
 ) -> Result<Option<TaggedUnion>, LowerError> {
     if !arms
@@ -84,17 +99,38 @@ fn lower_tagged(
         return Ok(None);
     };
 
+    let mapping = match polymorphism::mapping(lw, loc, schema) {
+        Ok(mapping) => mapping,
+        Err(err) => {
+            // A tag that falls back to another value is a wrong wire value.
+            lw.fail(err.clone());
+            return Err(err);
+        }
+    };
     let mut tag_values: Vec<Vec<String>> = Vec::new();
-    for ((arm_loc, arm), constants) in arms.iter().zip(&arm_constants) {
-        let target = lw.deref(arm_loc, arm)?.0;
-        let mut values = mapped_values(lw, loc, discriminator, &target);
+    let mut targets = Vec::new();
+    for (i, ((arm_loc, arm), constants)) in arms.iter().zip(&arm_constants).enumerate() {
+        let (target, named) = match identities {
+            Some(ids) => (ids[i].clone(), ids[i] != *arm_loc),
+            None => {
+                let target = lw.deref(arm_loc, arm)?.0;
+                let named = arm_loc != &target;
+                (target, named)
+            }
+        };
+        let mut values: Vec<String> = mapping
+            .iter()
+            .filter(|(_, t)| *t == target)
+            .map(|(value, _)| value.clone())
+            .collect();
         if values.is_empty() {
             if let Some((_, value)) = constants.iter().find(|(name, _)| *name == tag) {
                 values.push(value.clone());
-            } else if declared.is_some() && arm_loc != &target {
+            } else if declared.is_some() && named {
                 values.extend(target.last_segment());
             }
         }
+        targets.push(target);
         if values.is_empty() {
             return Ok(None);
         }
@@ -108,10 +144,18 @@ fn lower_tagged(
 
     let mut names = NameTable::default();
     let mut variants = Vec::new();
-    for (((arm_loc, arm), values), constants) in arms.iter().zip(&tag_values).zip(&arm_constants) {
+    for ((((arm_loc, arm), values), constants), target) in arms
+        .iter()
+        .zip(&tag_values)
+        .zip(&arm_constants)
+        .zip(&targets)
+    {
         // `event.created` in union `Event` names type `EventCreated`, not `EventEventCreated`.
         let tag_name = pascal(&values[0]);
-        let variant_hint = if tag_name.starts_with(hint) {
+        let variant_hint = if target == loc {
+            // A concrete base is an arm of its own union.
+            format!("{hint}Base")
+        } else if tag_name.starts_with(hint) {
             tag_name
         } else {
             format!("{hint}{tag_name}")
@@ -164,45 +208,23 @@ fn inferred_tag(arm_constants: &[Vec<(String, String)>]) -> Option<String> {
         .cloned()
 }
 
-/// Discriminator `mapping` keys whose target is `target`.
-fn mapped_values(
-    lw: &Lowerer,
-    loc: &Location,
-    discriminator: Option<&Value>,
-    target: &Location,
-) -> Vec<String> {
-    let Some(Value::Mapping(mapping)) = discriminator.and_then(|d| d.get("mapping")) else {
-        return Vec::new();
-    };
-    mapping
-        .iter()
-        .filter_map(|(key, reference)| {
-            let reference = reference.as_str()?;
-            let resolved =
-                if reference.contains('#') || reference.contains('/') || reference.contains('.') {
-                    lw.resolve_ref(loc, reference).ok()?
-                } else {
-                    lw.spec
-                        .root_location()
-                        .child("components")
-                        .child("schemas")
-                        .child(reference)
-                };
-            (&resolved == target).then(|| super::scalar_string(key))
-        })
-        .collect()
-}
-
 /// `(property, value)` for each property the object schema fixes to a string.
 fn string_constants(lw: &Lowerer, loc: &Location, schema: &Value) -> Vec<(String, String)> {
+    // A subtype of a discriminated base fixes its tag even where no schema says so.
+    let fixed = lw
+        .deref(loc, schema)
+        .ok()
+        .and_then(|(target_loc, target)| polymorphism::fixed_tag(lw, &target_loc, target));
     object_properties(lw, loc, schema)
         .into_iter()
+        .filter(|(name, _, _)| fixed.as_ref().is_none_or(|(tag, _)| tag != name))
         .filter_map(
             |(name, prop_loc, prop)| match constant_of(lw, &prop_loc, prop) {
                 Some(Literal::String(value)) => Some((name, value)),
                 _ => None,
             },
         )
+        .chain(fixed.clone())
         .collect()
 }
 
@@ -225,10 +247,10 @@ fn object_properties<'v>(
         let Value::Mapping(map) = target else {
             continue;
         };
-        if let Some(Value::Mapping(props)) = map.get("properties") {
+        if let Some((props_loc, props)) = super::object::properties_of(lw, &target_loc, target) {
             for (name, prop) in props {
                 let name = name.as_str().unwrap_or_default().to_string();
-                let prop_loc = target_loc.child("properties").child(&name);
+                let prop_loc = props_loc.child(&name);
                 out.push((name, prop_loc, prop));
             }
         }
