@@ -185,3 +185,44 @@ fn a_mapping_value_naming_a_missing_schema_is_an_error_naming_the_entry() {
         );
     }
 }
+
+#[test]
+fn integers_above_i64_max_are_u64() {
+    use codegen::ir::{IntFormat, TypeRef};
+    let api = ir("ints_and_refs.yaml");
+    assert_eq!(
+        kind(&api, "BigEnum"),
+        &TypeKind::Alias(TypeRef::Integer(IntFormat::U64))
+    );
+    let counters = structure(&api, "Counters");
+    assert_eq!(counters.fields[0].ty, TypeRef::Integer(IntFormat::U64));
+    assert_eq!(counters.fields[1].ty, TypeRef::Integer(IntFormat::I64));
+}
+
+#[test]
+fn a_ref_with_constraining_siblings_keeps_them_and_annotations_only_document() {
+    use codegen::ir::TypeRef;
+    let api = ir("ints_and_refs.yaml");
+    let holder = structure(&api, "Holder");
+    let TypeRef::Named(extended) = &holder.fields[0].ty else {
+        panic!("extended is {:?}", holder.fields[0].ty)
+    };
+    let extended = structure(&api, extended);
+    let fields: Vec<(&str, bool)> = extended
+        .fields
+        .iter()
+        .map(|f| (f.json_name.as_str(), f.required))
+        .collect();
+    assert_eq!(fields, [("id", false), ("label", true)]);
+    assert_eq!(holder.fields[1].ty, TypeRef::Named("Base".into()));
+    assert_eq!(
+        holder.fields[1].docs.as_deref(),
+        Some("Only documents the reference.")
+    );
+}
+
+#[test]
+fn ints_and_refs_ir_snapshot() {
+    let api = ir("ints_and_refs.yaml");
+    insta::assert_yaml_snapshot!("schema_ints_and_refs_ir", api.types);
+}

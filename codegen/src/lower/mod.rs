@@ -361,6 +361,12 @@ impl<'a> Lowerer<'a> {
         });
     }
 
+    /// Whether keywords beside a `$ref` count (OpenAPI 3.1 and later; 3.0 ignores them).
+    pub(crate) fn ref_siblings_apply(&self) -> bool {
+        let version = self.spec.root().get("openapi").map(scalar_string);
+        version.is_some_and(|v| !v.starts_with("3.0") && !v.starts_with('2'))
+    }
+
     /// A name for an anonymous kind, reusing the name of an identical one.
     pub(crate) fn intern(
         &mut self,
