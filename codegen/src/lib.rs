@@ -11,6 +11,7 @@ pub mod emit;
 pub mod ir;
 pub mod load;
 pub mod lower;
+mod stack;
 pub mod write;
 
 use std::fmt;
@@ -61,18 +62,30 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 /// Loads and lowers the spec at `spec_path`: the IR, as tests and tools see it.
+/// Runs on a thread with a large stack (see `stack.rs`), whatever the caller's.
 pub fn build_ir(spec_path: &Path, config: &Config) -> Result<ir::Api, Error> {
     let load_options = load::LoadOptions {
         allow_refs_outside_spec_dir: config.allow_refs_outside_spec_dir,
     };
-    let spec = load::load_with(spec_path, &load_options).map_err(Error::Load)?;
+    stack::with_large_stack(|| {
+        let spec = load::load_with(spec_path, &load_options).map_err(Error::Load)?;
+        lower_spec(&spec, config)
+    })
+}
+
+/// Lowers an already loaded spec, on a thread with a large stack like [`build_ir`].
+pub fn lower_loaded(spec: &load::Spec, config: &Config) -> Result<ir::Api, Error> {
+    stack::with_large_stack(|| lower_spec(spec, config))
+}
+
+fn lower_spec(spec: &load::Spec, config: &Config) -> Result<ir::Api, Error> {
     let options = lower::LowerOptions {
         reserved_type_names: emit::RUNTIME_TYPE_NAMES
             .iter()
             .map(|s| s.to_string())
             .collect(),
     };
-    let api = lower::lower(&spec, &options).map_err(Error::Lower)?;
+    let api = lower::lower(spec, &options).map_err(Error::Lower)?;
     if config.strict && !api.warnings.is_empty() {
         return Err(Error::Strict(api.warnings));
     }
@@ -82,5 +95,6 @@ pub fn build_ir(spec_path: &Path, config: &Config) -> Result<ir::Api, Error> {
 /// Runs load, lower and emit: the files of the crate, not yet written.
 pub fn generate(spec_path: &Path, config: &Config) -> Result<emit::Crate, Error> {
     let api = build_ir(spec_path, config)?;
+    // Emission formats on worker threads that have large stacks of their own.
     emit::emit(&api, config).map_err(Error::Emit)
 }

@@ -15,7 +15,9 @@ pub(crate) fn run<T: Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec
     let results: Mutex<Vec<Option<T>>> = Mutex::new((0..count).map(|_| None).collect());
     std::thread::scope(|scope| {
         for _ in 0..threads {
-            scope.spawn(|| loop {
+            // Deeply nested types recurse while formatting; see `stack.rs`.
+            let worker = std::thread::Builder::new().stack_size(crate::stack::STACK_BYTES);
+            let spawned = worker.spawn_scoped(scope, || loop {
                 let index = next.fetch_add(1, Ordering::Relaxed);
                 if index >= count {
                     break;
@@ -25,6 +27,7 @@ pub(crate) fn run<T: Send>(count: usize, job: impl Fn(usize) -> T + Sync) -> Vec
                     .lock()
                     .expect("no job panicked while holding the lock")[index] = Some(result);
             });
+            spawned.expect("the system can start a thread");
         }
     });
     results

@@ -25,11 +25,14 @@ pub(crate) fn lower_enum(
     {
         return Ok(Lowered::Kind(TypeKind::Enum(string_enum(strings))));
     }
-    let ty = if values
-        .iter()
-        .all(|v| v.as_i64().is_some() || v.as_u64().is_some())
-    {
+    let ty = if values.iter().all(|v| v.as_i64().is_some()) {
         TypeRef::Integer(IntFormat::I64)
+    } else if values
+        .iter()
+        .all(|v| v.as_u64().is_some() || v.as_i64().is_some_and(|n| n >= 0))
+    {
+        // Some value is above i64::MAX and none is negative: u64 holds them all.
+        TypeRef::Integer(IntFormat::U64)
     } else if values.iter().all(|v| v.is_number()) {
         TypeRef::Number
     } else if values.iter().all(|v| v.is_bool()) {

@@ -6,12 +6,14 @@
 //! `enums` builds string enums, `operations` walks paths, `cycles` boxes
 //! recursive fields, `names` makes identifiers.
 
+mod all_of_union;
 mod cycles;
 mod enums;
 mod error;
 mod names;
 mod object;
 mod operations;
+mod polymorphism;
 mod reserved;
 mod schema;
 mod union;
@@ -19,7 +21,7 @@ mod union;
 pub use error::LowerError;
 pub use names::{pascal, snake, type_name};
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde_yaml::Value;
 
@@ -42,6 +44,10 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     lowerer.reserve_component_names();
     lowerer.lower_components();
     let operations = operations::lower_operations(&mut lowerer)?;
+    lowerer.drain();
+    if let Some(err) = lowerer.fatal.take() {
+        return Err(err);
+    }
     let (base_url, auth) = operations::server_and_auth(&mut lowerer);
     let info = spec.root().get("info");
     let text = |key: &str| {
@@ -50,6 +56,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             .map(str::to_string)
     };
     let mut types: Vec<TypeDef> = lowerer.slots.into_iter().flatten().collect();
+    union::finish_untagged(&mut types);
     for source in cycles::box_recursive_references(&mut types) {
         lowerer.warnings.push(Warning {
             location: source,
@@ -89,15 +96,29 @@ pub(crate) struct Lowerer<'a> {
     by_location: HashMap<Location, (TypeRef, bool)>,
     /// Name of each anonymous kind already emitted, keyed by its structure.
     by_structure: HashMap<String, String>,
-    /// Kinds of finished named types, for union analysis.
-    kinds: HashMap<String, TypeKind>,
+    /// Where each pure-`$ref` schema seen so far ends up ([`Lowerer::alias_target`]).
+    alias_ends: HashMap<Location, Location>,
     /// Names given to component schemas before anything else is named.
     component_names: HashMap<Location, String>,
     pub(crate) type_names: NameTable,
     /// Names the emitted crate uses itself; a schema wanting one gets a `Type` suffix.
     reserved: Vec<String>,
     pub(crate) warnings: Vec<Warning>,
+    /// Named schemas given a name and a slot but not lowered yet. A `$ref` never lowers
+    /// its target in place, so chains of any length need no stack.
+    pending: Vec<(Location, usize, String)>,
+    /// How many inline schemas enclose the one being lowered (see [`MAX_INLINE_DEPTH`]).
+    pub(crate) depth: usize,
+    /// For each schema that component `allOf`s name, those components (built on first use).
+    subtypes: Option<HashMap<Location, Vec<Location>>>,
+    /// An error that makes the output wrong wherever it is met; `lower` returns it.
+    fatal: Option<LowerError>,
 }
+
+/// Inline schemas nested deeper than this are an error naming the pointer. Depth that
+/// comes from `$ref`s costs no stack (targets are lowered from a worklist); only inline
+/// nesting recurses, and generation runs on a thread with a stack sized for this depth.
+pub(crate) const MAX_INLINE_DEPTH: usize = 1000;
 
 impl<'a> Lowerer<'a> {
     fn new(spec: &'a Spec, options: &LowerOptions) -> Self {
@@ -106,7 +127,7 @@ impl<'a> Lowerer<'a> {
             slots: Vec::new(),
             by_location: HashMap::new(),
             by_structure: HashMap::new(),
-            kinds: HashMap::new(),
+            alias_ends: HashMap::new(),
             component_names: HashMap::new(),
             type_names: NameTable::with_reserved(
                 options.reserved_type_names.iter().map(String::as_str),
@@ -114,6 +135,10 @@ impl<'a> Lowerer<'a> {
             reserved: options.reserved_type_names.clone(),
             // What loading let pass (duplicate keys, ...) comes first.
             warnings: spec.warnings.clone(),
+            pending: Vec::new(),
+            depth: 0,
+            subtypes: None,
+            fatal: None,
         }
     }
 
@@ -151,6 +176,15 @@ impl<'a> Lowerer<'a> {
     fn lower_components(&mut self) {
         for loc in self.component_locations() {
             self.named(&loc);
+            self.drain();
+        }
+    }
+
+    /// Lowers every named schema that has a name but no type yet, most recent first
+    /// (close to the order a recursive walk would take, without its stack).
+    pub(crate) fn drain(&mut self) {
+        while let Some((loc, slot, name)) = self.pending.pop() {
+            self.lower_named(&loc, slot, name);
         }
     }
 
@@ -165,6 +199,12 @@ impl<'a> Lowerer<'a> {
             location: self.display(loc),
             message: message.into(),
         }
+    }
+
+    /// Records an error that would make the output wrong (not merely incomplete):
+    /// lowering goes on, for the sake of other messages, but fails at the end.
+    pub(crate) fn fail(&mut self, err: LowerError) {
+        self.fatal.get_or_insert(err);
     }
 
     /// Records that something at `loc` was skipped.
@@ -188,10 +228,11 @@ impl<'a> Lowerer<'a> {
         'a: 'v,
     {
         let mut current = (loc.clone(), schema);
-        for _ in 0..32 {
-            let Some(reference) = reference_of(current.1) else {
-                return Ok(current);
-            };
+        let mut seen = HashSet::new();
+        while let Some(reference) = reference_of(current.1) {
+            if !seen.insert(current.0.clone()) {
+                return Err(self.error(loc, "$refs lead back to themselves (a cycle of $refs)"));
+            }
             let target = self.resolve_ref(&current.0, reference)?;
             let spec: &'a Spec = self.spec;
             let node = spec.get(&target).ok_or_else(|| {
@@ -199,10 +240,42 @@ impl<'a> Lowerer<'a> {
             })?;
             current = (target, node);
         }
-        Err(self.error(
-            loc,
-            "$ref chain is longer than 32 steps (a cycle of references?)",
-        ))
+        Ok(current)
+    }
+
+    /// Follows `$ref`s from `loc` while the schema is nothing but a `$ref` (annotations
+    /// aside), to the first schema with content of its own. Iterative, so alias chains of
+    /// any length are fine; a loop of pure `$ref`s is an error.
+    pub(crate) fn alias_target(&mut self, loc: &Location) -> Result<Location, LowerError> {
+        let mut current = loc.clone();
+        let mut seen = HashSet::new();
+        let mut walked = Vec::new();
+        let end = loop {
+            if let Some(end) = self.alias_ends.get(&current) {
+                break end.clone();
+            }
+            let Some(schema) = self.spec.get(&current) else {
+                break current;
+            };
+            let Some(reference) = reference_of(schema).filter(|_| schema::is_pure_ref(schema))
+            else {
+                break current;
+            };
+            if !seen.insert(current.clone()) {
+                return Err(self.error(loc, "$refs lead back to themselves (a cycle of $refs)"));
+            }
+            let target = self.resolve_ref(&current, reference)?;
+            if self.spec.get(&target).is_none() {
+                return Err(self.error(&current, format!("$ref `{reference}` points to nothing")));
+            }
+            walked.push(current);
+            current = target;
+        };
+        // Remembered, so a chain walked from each of its links costs linear time.
+        for link in walked {
+            self.alias_ends.insert(link, end.clone());
+        }
+        Ok(end)
     }
 
     /// The location a `$ref` found at `loc` names.
@@ -244,8 +317,9 @@ impl<'a> Lowerer<'a> {
         Ok(target)
     }
 
-    /// The named type for the schema at `loc` (a component or a `$ref` target),
-    /// lowering it the first time, and whether the schema admits `null`.
+    /// The named type for the schema at `loc` (a component or a `$ref` target), and
+    /// whether the schema admits `null`. The first call names it and queues it for
+    /// lowering ([`Lowerer::drain`]); it is never lowered in place.
     pub(crate) fn named(&mut self, loc: &Location) -> (TypeRef, bool) {
         if let Some(found) = self.by_location.get(loc) {
             return found.clone();
@@ -266,11 +340,23 @@ impl<'a> Lowerer<'a> {
         let nullable = self.spec.get(loc).is_some_and(schema::admits_null);
         self.by_location
             .insert(loc.clone(), (TypeRef::Named(name.clone()), nullable));
+        self.pending.push((loc.clone(), slot, name.clone()));
+        (TypeRef::Named(name), nullable)
+    }
 
+    /// Lowers the named schema at `loc` into its reserved `slot`.
+    fn lower_named(&mut self, loc: &Location, slot: usize, name: String) {
         let spec: &'a Spec = self.spec;
         let schema = spec.get(loc).unwrap_or(&Value::Null);
         let docs = schema_docs(schema);
-        let kind = match schema::lower_schema(self, loc, schema, &name) {
+        let lowered = if schema::is_pure_ref(schema) {
+            // An alias names the end of its chain, so aliases never stack up.
+            self.alias_target(loc)
+                .map(|target| (Lowered::Ref(self.named(&target).0), false))
+        } else {
+            schema::lower_schema(self, loc, schema, &name)
+        };
+        let kind = match lowered {
             Ok((Lowered::Kind(kind), _)) => kind,
             Ok((Lowered::Ref(ty), _)) => TypeKind::Alias(ty),
             Err(err) => {
@@ -281,14 +367,18 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Alias(TypeRef::Any)
             }
         };
-        self.kinds.insert(name.clone(), kind.clone());
         self.slots[slot] = Some(TypeDef {
-            name: name.clone(),
+            name,
             docs,
             source: self.display(loc),
             kind,
         });
-        (TypeRef::Named(name), nullable)
+    }
+
+    /// Whether keywords beside a `$ref` count (OpenAPI 3.1 and later; 3.0 ignores them).
+    pub(crate) fn ref_siblings_apply(&self) -> bool {
+        let version = self.spec.root().get("openapi").map(scalar_string);
+        version.is_some_and(|v| !v.starts_with("3.0") && !v.starts_with('2'))
     }
 
     /// A name for an anonymous kind, reusing the name of an identical one.
@@ -305,7 +395,6 @@ impl<'a> Lowerer<'a> {
         }
         let name = self.claim_type_name(hint);
         self.by_structure.insert(key, name.clone());
-        self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
@@ -324,7 +413,6 @@ impl<'a> Lowerer<'a> {
         kind: TypeKind,
     ) -> String {
         let name = self.claim_type_name(hint);
-        self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
@@ -348,11 +436,6 @@ impl<'a> Lowerer<'a> {
         } else {
             name
         }
-    }
-
-    /// The kind of a finished named type.
-    pub(crate) fn kind_of(&self, name: &str) -> Option<&TypeKind> {
-        self.kinds.get(name)
     }
 }
 

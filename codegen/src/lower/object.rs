@@ -1,13 +1,13 @@
 //! Object schemas: structs, maps, and `allOf` merging.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_yaml::Value;
 
 use super::names::{pascal, snake, NameTable};
 use super::schema::{constant_of, lower_inline, lower_schema, sequence};
-use super::{schema_docs, LowerError, Lowered, Lowerer};
-use crate::ir::{Constant, Extra, Field, Struct, TypeKind, TypeRef};
+use super::{all_of_union, polymorphism, schema_docs, LowerError, Lowered, Lowerer};
+use crate::ir::{Constant, Extra, Field, Literal, Struct, TypeKind, TypeRef};
 use crate::load::Location;
 
 /// The name of the field that keeps unknown properties.
@@ -17,19 +17,24 @@ pub(crate) const EXTRA_FIELD: &str = "extra";
 #[derive(Default)]
 struct ObjectParts<'v> {
     properties: Vec<(String, Location, &'v Value)>,
+    /// Position of each property in `properties`, so merging stays linear.
+    index: HashMap<String, usize>,
     required: BTreeSet<String>,
     additional: Option<(Location, &'v Value)>,
 }
 
 impl<'v> ObjectParts<'v> {
-    fn add(&mut self, loc: &Location, schema: &'v Value) {
-        if let Some(Value::Mapping(props)) = schema.get("properties") {
+    fn add(&mut self, lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) {
+        if let Some((props_loc, props)) = properties_of(lw, loc, schema) {
             for (name, prop) in props {
                 let name = name.as_str().unwrap_or_default().to_string();
-                let prop_loc = loc.child("properties").child(&name);
-                match self.properties.iter_mut().find(|(n, _, _)| *n == name) {
-                    Some(existing) => *existing = (name, prop_loc, prop),
-                    None => self.properties.push((name, prop_loc, prop)),
+                let prop_loc = props_loc.child(&name);
+                match self.index.get(&name) {
+                    Some(&at) => self.properties[at] = (name, prop_loc, prop),
+                    None => {
+                        self.index.insert(name.clone(), self.properties.len());
+                        self.properties.push((name, prop_loc, prop));
+                    }
                 }
             }
         }
@@ -72,8 +77,8 @@ pub(crate) fn lower_object(
         )?))));
     }
     let mut parts = ObjectParts::default();
-    parts.add(loc, schema);
-    lower_struct(lw, parts, hint)
+    parts.add(lw, loc, schema);
+    lower_struct(lw, parts, None, hint)
 }
 
 fn map_value_type(
@@ -111,21 +116,35 @@ pub(crate) fn lower_all_of(
         .map(|(i, part)| (loc.child("allOf").index(i), part))
         .filter(|(_, part)| has_substance(part))
         .collect();
-    if !own_props {
+    // A subtype of a discriminated base fixes the tag to its own value.
+    let fixed = polymorphism::fixed_tag(lw, loc, schema);
+    if !own_props && fixed.is_none() {
         if let [(part_loc, part)] = substantive.as_slice() {
-            return Ok(lower_schema(lw, part_loc, part, hint)?.0);
+            let is_base = lw
+                .deref(part_loc, part)
+                .is_ok_and(|(_, target)| polymorphism::is_base(target));
+            if !is_base {
+                return Ok(lower_schema(lw, part_loc, part, hint)?.0);
+            }
+        }
+    }
+    if fixed.is_none() {
+        if let Some(lowered) = all_of_union::lower_all_of_union(lw, loc, schema, parts, hint)? {
+            return Ok(lowered);
         }
     }
     let mut merged = ObjectParts::default();
-    merged.add(loc, schema);
+    merged.add(lw, loc, schema);
     let mut pending: Vec<(Location, &Value)> = substantive.into_iter().rev().collect();
-    let mut steps = 0;
+    // Each schema is merged once: a part reached twice (a diamond, or an allOf that
+    // refers back to itself) adds nothing new, so chains of any length merge and a
+    // loop ends.
+    let mut seen = HashSet::from([loc.clone()]);
     while let Some((part_loc, part)) = pending.pop() {
-        steps += 1;
-        if steps > 256 {
-            return Err(lw.error(loc, "allOf nests more than 256 parts (a cycle?)"));
-        }
         let (target_loc, target) = lw.deref(&part_loc, part)?;
+        if !seen.insert(target_loc.clone()) {
+            continue;
+        }
         if let Some(Value::Mapping(m)) = Some(target) {
             if m.contains_key("oneOf") || m.contains_key("anyOf") {
                 lw.warn(
@@ -134,7 +153,7 @@ pub(crate) fn lower_all_of(
                 );
             }
         }
-        merged.add(&target_loc, target);
+        merged.add(lw, &target_loc, target);
         if let Some(Value::Mapping(map)) = Some(target) {
             if let Some(nested) = sequence(map, "allOf") {
                 for (i, nested_part) in nested.iter().enumerate().rev() {
@@ -143,10 +162,38 @@ pub(crate) fn lower_all_of(
             }
         }
     }
-    if merged.properties.is_empty() {
+    if merged.properties.is_empty() && fixed.is_none() {
         return lower_object(lw, loc, schema, hint);
     }
-    lower_struct(lw, merged, hint)
+    lower_struct(lw, merged, fixed, hint)
+}
+
+/// `readOnly: true` or `writeOnly: true`, on the property or on the schema it refers to.
+fn is_one_way(lw: &Lowerer, loc: &Location, prop: &Value) -> bool {
+    let marked = |schema: &Value| {
+        ["readOnly", "writeOnly"]
+            .iter()
+            .any(|key| schema.get(*key).and_then(Value::as_bool) == Some(true))
+    };
+    marked(prop) || lw.deref(loc, prop).is_ok_and(|(_, target)| marked(target))
+}
+
+/// The `properties` map of an object schema, with its location; a map given by
+/// `$ref` (`properties: {$ref: ...}`) is followed to the map it names.
+pub(crate) fn properties_of<'v>(
+    lw: &Lowerer<'v>,
+    loc: &Location,
+    schema: &'v Value,
+) -> Option<(Location, &'v serde_yaml::Mapping)> {
+    let props_loc = loc.child("properties");
+    let props = schema.get("properties")?;
+    match props.get("$ref") {
+        Some(Value::String(_)) => {
+            let (target_loc, target) = lw.deref(&props_loc, props).ok()?;
+            Some((target_loc, target.as_mapping()?))
+        }
+        _ => Some((props_loc, props.as_mapping()?)),
+    }
 }
 
 fn has_substance(schema: &Value) -> bool {
@@ -169,9 +216,12 @@ fn has_substance(schema: &Value) -> bool {
     }
 }
 
+/// The struct for merged `parts`. `fixed` is a property whose value is known (a
+/// subtype's discriminator tag): it is a constant whatever the schemas say.
 fn lower_struct(
     lw: &mut Lowerer,
     parts: ObjectParts<'_>,
+    fixed: Option<(String, String)>,
     hint: &str,
 ) -> Result<Lowered, LowerError> {
     let extra = match &parts.additional {
@@ -192,7 +242,16 @@ fn lower_struct(
     field_names.expect(parts.properties.iter().map(|(name, _, _)| snake(name)));
     let mut fields = Vec::new();
     let mut constants = Vec::new();
+    if let Some((tag, value)) = &fixed {
+        constants.push(Constant {
+            json_name: tag.clone(),
+            value: Literal::String(value.clone()),
+        });
+    }
     for (name, prop_loc, prop) in parts.properties {
+        if fixed.as_ref().is_some_and(|(tag, _)| *tag == name) {
+            continue;
+        }
         // Only a required property is a constant; an optional one may be absent, and
         // writing it anyway would change what a server sent.
         let constant = parts
@@ -227,9 +286,13 @@ fn lower_struct(
             TypeRef::Nullable(inner) => (*inner, true),
             ty => (ty, nullable),
         };
+        // The server sets a readOnly property, so a request never needs it; a writeOnly
+        // one is never in a response. Either way it can be absent: optional, whatever
+        // `required` says (and an unset optional field is not sent).
+        let one_way = is_one_way(lw, &prop_loc, prop);
         fields.push(Field {
             rust_name: field_names.claim(&snake(&name)),
-            required: parts.required.contains(&name),
+            required: parts.required.contains(&name) && !one_way,
             json_name: name,
             docs,
             nullable: nullable && ty != TypeRef::Any,

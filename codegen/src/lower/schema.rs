@@ -2,12 +2,34 @@
 
 use serde_yaml::{Mapping, Value};
 
-use super::{enums, object, reference_of, schema_docs, union, LowerError, Lowered, Lowerer};
+use super::{
+    enums, object, polymorphism, reference_of, schema_docs, union, LowerError, Lowered, Lowerer,
+    MAX_INLINE_DEPTH,
+};
 use crate::ir::{IntFormat, Literal, TypeRef};
 use crate::load::Location;
 
 /// Lowers the schema at `loc`; `hint` names any type it needs. Also says whether it admits `null`.
+/// Inline nesting deeper than [`MAX_INLINE_DEPTH`] is an error naming the pointer.
 pub(crate) fn lower_schema(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    hint: &str,
+) -> Result<(Lowered, bool), LowerError> {
+    if lw.depth >= MAX_INLINE_DEPTH {
+        return Err(lw.error(
+            loc,
+            format!("schemas nest more than {MAX_INLINE_DEPTH} levels deep inline"),
+        ));
+    }
+    lw.depth += 1;
+    let lowered = lower_schema_at_depth(lw, loc, schema, hint);
+    lw.depth -= 1;
+    lowered
+}
+
+fn lower_schema_at_depth(
     lw: &mut Lowerer,
     loc: &Location,
     schema: &Value,
@@ -24,6 +46,9 @@ pub(crate) fn lower_schema(
         }
     };
     if let Some(reference) = reference_of(schema) {
+        if lw.ref_siblings_apply() && has_constraining_siblings(map) {
+            return lower_ref_with_siblings(lw, loc, map, hint);
+        }
         let target = lw.resolve_ref(loc, reference)?;
         if lw.spec.get(&target).is_none() {
             return Err(lw.error(loc, format!("$ref `{reference}` points to nothing")));
@@ -32,6 +57,11 @@ pub(crate) fn lower_schema(
         return Ok((Lowered::Ref(ty), nullable || flag(map, "nullable")));
     }
     let nullable = admits_null(schema);
+    if polymorphism::is_base(schema) {
+        if let Some(lowered) = polymorphism::lower_base(lw, loc, schema, hint)? {
+            return Ok((lowered, nullable));
+        }
+    }
     if let Some(parts) = sequence(map, "allOf") {
         return Ok((
             object::lower_all_of(lw, loc, schema, parts, hint)?,
@@ -46,6 +76,12 @@ pub(crate) fn lower_schema(
                 .filter(|(_, arm)| !is_null_schema(arm))
                 .map(|(i, arm)| (loc.child(key).index(i), arm))
                 .collect();
+            if arms.is_empty() {
+                // `oneOf: []` with a discriminator: the mapping lists the arms.
+                if let Some(lowered) = polymorphism::lower_mapped(lw, loc, schema, hint)? {
+                    return Ok((lowered, nullable));
+                }
+            }
             if arms.iter().all(|(_, arm)| is_constraint_only(arm)) {
                 break;
             }
@@ -111,14 +147,19 @@ fn lower_typed(
         .unwrap_or_default();
     let ty = match ty {
         "string" | "file" => TypeRef::String,
-        "integer" => TypeRef::Integer(match format {
-            "int32" | "int16" | "int8" => IntFormat::I32,
-            "uint8" => IntFormat::U8,
-            "uint32" | "uint16" => IntFormat::U32,
-            "uint64" | "uint" => IntFormat::U64,
-            "" if fits_in_a_byte(schema) => IntFormat::U8,
-            _ => IntFormat::I64,
-        }),
+        "integer" => match integer_bounds(schema) {
+            Bounds::Unsigned => TypeRef::Integer(IntFormat::U64),
+            // No Rust integer holds every allowed value; a float at least reads them.
+            Bounds::Wider => TypeRef::Number,
+            Bounds::Fit => TypeRef::Integer(match format {
+                "int32" | "int16" | "int8" => IntFormat::I32,
+                "uint8" => IntFormat::U8,
+                "uint32" | "uint16" => IntFormat::U32,
+                "uint64" | "uint" => IntFormat::U64,
+                "" if fits_in_a_byte(schema) => IntFormat::U8,
+                _ => IntFormat::I64,
+            }),
+        },
         "number" => TypeRef::Number,
         "boolean" => TypeRef::Bool,
         "null" => TypeRef::Any,
@@ -137,6 +178,48 @@ fn lower_typed(
         other => return Err(lw.error(loc, format!("unknown type `{other}`"))),
     };
     Ok(Lowered::Ref(ty))
+}
+
+/// Whether an integer schema's bounds fit the type its `format` gives.
+enum Bounds {
+    Fit,
+    /// Some allowed value is above `i64::MAX`, none below 0.
+    Unsigned,
+    /// Values beyond both `i64` and `u64`.
+    Wider,
+}
+
+fn integer_bounds(schema: &Value) -> Bounds {
+    let too_big = |key| {
+        schema.get(key).is_some_and(|v| {
+            v.as_i64().is_none() && (v.as_u64().is_some() || v.as_f64().is_some_and(|f| f > 0.0))
+        })
+    };
+    let too_small = |key| {
+        schema.get(key).is_some_and(|v| {
+            v.as_i64().is_none() && v.as_u64().is_none() && v.as_f64().is_some_and(|f| f < 0.0)
+        })
+    };
+    let beyond_u64 = |key| {
+        schema.get(key).is_some_and(|v| {
+            v.as_u64().is_none() && v.as_f64().is_some_and(|f| f > u64::MAX as f64)
+        })
+    };
+    let min_non_negative = schema
+        .get("minimum")
+        .and_then(Value::as_f64)
+        .is_some_and(|min| min >= 0.0);
+    if too_small("minimum") || beyond_u64("maximum") {
+        Bounds::Wider
+    } else if too_big("maximum") || too_big("exclusiveMaximum") {
+        if min_non_negative {
+            Bounds::Unsigned
+        } else {
+            Bounds::Wider
+        }
+    } else {
+        Bounds::Fit
+    }
 }
 
 /// `minimum: 0` (or more) and `maximum: 255` (or less), as byte values are described.
@@ -220,6 +303,92 @@ pub(crate) fn admits_null(schema: &Value) -> bool {
         .iter()
         .filter_map(|key| sequence(map, key))
         .any(|arms| arms.iter().any(is_null_schema))
+}
+
+/// Keywords beside a `$ref` that change what values the schema admits (OpenAPI 3.1
+/// applies them; `type` or `format` alone only restate the target).
+const CONSTRAINING_SIBLINGS: &[&str] = &[
+    "properties",
+    "required",
+    "additionalProperties",
+    "patternProperties",
+    "items",
+    "allOf",
+    "oneOf",
+    "anyOf",
+    "enum",
+    "const",
+];
+
+fn has_constraining_siblings(map: &Mapping) -> bool {
+    CONSTRAINING_SIBLINGS.iter().any(|k| map.contains_key(*k))
+}
+
+/// A 3.1 `$ref` with constraining siblings: the `allOf` of the target and the siblings
+/// (annotations stay on the whole and document it).
+fn lower_ref_with_siblings(
+    lw: &mut Lowerer,
+    loc: &Location,
+    map: &Mapping,
+    hint: &str,
+) -> Result<(Lowered, bool), LowerError> {
+    let mut reference = Mapping::new();
+    let mut siblings = Mapping::new();
+    let mut whole = Mapping::new();
+    for (key, value) in map {
+        match key.as_str() {
+            Some("$ref" | "$recursiveRef" | "$dynamicRef") => {
+                reference.insert(key.clone(), value.clone());
+            }
+            Some(k) if ANNOTATIONS.contains(&k) || k == "nullable" => {
+                whole.insert(key.clone(), value.clone());
+            }
+            _ => {
+                siblings.insert(key.clone(), value.clone());
+            }
+        }
+    }
+    whole.insert(
+        "allOf".into(),
+        Value::Sequence(vec![Value::Mapping(reference), Value::Mapping(siblings)]),
+    );
+    let whole = Value::Mapping(whole);
+    let nullable = admits_null(&whole);
+    let parts =
+        sequence(whole.as_mapping().expect("built as a mapping"), "allOf").unwrap_or_default();
+    Ok((
+        object::lower_all_of(lw, loc, &whole, parts, hint)?,
+        nullable,
+    ))
+}
+
+/// Keywords that only document a schema and never change what values it admits.
+pub(crate) const ANNOTATIONS: &[&str] = &[
+    "description",
+    "title",
+    "example",
+    "examples",
+    "default",
+    "deprecated",
+    "readOnly",
+    "writeOnly",
+    "$comment",
+    "summary",
+    "externalDocs",
+    "xml",
+];
+
+/// A schema that is a `$ref` and nothing else (annotations and `x-` extensions aside).
+pub(crate) fn is_pure_ref(schema: &Value) -> bool {
+    let Value::Mapping(map) = schema else {
+        return false;
+    };
+    reference_of(schema).is_some()
+        && map.keys().filter_map(Value::as_str).all(|key| {
+            matches!(key, "$ref" | "$recursiveRef" | "$dynamicRef")
+                || ANNOTATIONS.contains(&key)
+                || key.starts_with("x-")
+        })
 }
 
 /// `{type: "null"}` and its spellings.

@@ -1,14 +1,17 @@
 //! `oneOf`/`anyOf` (and `type: [a, b]`): tagged unions when the arms carry a
 //! distinguishing property, untagged unions told apart by JSON shape otherwise.
 
+use std::collections::HashMap;
+
 use serde_yaml::{Mapping, Value};
 
 use super::enums::string_enum;
 use super::names::{pascal, variant_name, NameTable};
 use super::schema::{constant_of, is_object_like, lower_inline, lower_schema, sequence};
-use super::{LowerError, Lowered, Lowerer};
+use super::{polymorphism, LowerError, Lowered, Lowerer};
 use crate::ir::{
-    Literal, Shape, TaggedUnion, TaggedVariant, TypeKind, TypeRef, UntaggedUnion, UntaggedVariant,
+    Literal, Shape, TaggedUnion, TaggedVariant, TypeDef, TypeKind, TypeRef, UntaggedUnion,
+    UntaggedVariant,
 };
 use crate::load::Location;
 
@@ -20,10 +23,22 @@ pub(crate) fn lower_union(
     arms: Vec<(Location, &Value)>,
     hint: &str,
 ) -> Result<(Lowered, bool), LowerError> {
+    lower_union_of(lw, loc, schema, arms, None, hint)
+}
+
+/// [`lower_union`] of built arms, which `identities` stand for (see [`lower_tagged`]).
+pub(crate) fn lower_union_of(
+    lw: &mut Lowerer,
+    loc: &Location,
+    schema: &Value,
+    arms: Vec<(Location, &Value)>,
+    identities: Option<&[Location]>,
+    hint: &str,
+) -> Result<(Lowered, bool), LowerError> {
     if let [(arm_loc, arm)] = arms.as_slice() {
         return lower_schema(lw, arm_loc, arm, hint);
     }
-    if let Some(tagged) = lower_tagged(lw, loc, schema, &arms, hint)? {
+    if let Some(tagged) = lower_tagged(lw, loc, schema, &arms, identities, hint)? {
         return Ok((Lowered::Kind(TypeKind::Tagged(tagged)), false));
     }
     lower_untagged(lw, &arms, hint)
@@ -52,12 +67,15 @@ pub(crate) fn lower_type_list(
 }
 
 /// A tagged union, when a discriminator is declared or every arm fixes the same property
-/// to a different string.
-fn lower_tagged(
+/// to a different string. `identities` stand for the arms in the `mapping` and give the
+/// fallback tag names, when the arms are built schemas (merged `allOf` arms) rather than
+/// the spec's own; otherwise an arm's identity is where its `$ref`s lead.
+pub(crate) fn lower_tagged(
     lw: &mut Lowerer,
     loc: &Location,
     schema: &Value,
     arms: &[(Location, &Value)],
+    identities: Option<&[Location]>,
     hint: &str,
 ) -> Result<Option<TaggedUnion>, LowerError> {
     if !arms
@@ -81,17 +99,38 @@ fn lower_tagged(
         return Ok(None);
     };
 
+    let mapping = match polymorphism::mapping(lw, loc, schema) {
+        Ok(mapping) => mapping,
+        Err(err) => {
+            // A tag that falls back to another value is a wrong wire value.
+            lw.fail(err.clone());
+            return Err(err);
+        }
+    };
     let mut tag_values: Vec<Vec<String>> = Vec::new();
-    for ((arm_loc, arm), constants) in arms.iter().zip(&arm_constants) {
-        let target = lw.deref(arm_loc, arm)?.0;
-        let mut values = mapped_values(lw, loc, discriminator, &target);
+    let mut targets = Vec::new();
+    for (i, ((arm_loc, arm), constants)) in arms.iter().zip(&arm_constants).enumerate() {
+        let (target, named) = match identities {
+            Some(ids) => (ids[i].clone(), ids[i] != *arm_loc),
+            None => {
+                let target = lw.deref(arm_loc, arm)?.0;
+                let named = arm_loc != &target;
+                (target, named)
+            }
+        };
+        let mut values: Vec<String> = mapping
+            .iter()
+            .filter(|(_, t)| *t == target)
+            .map(|(value, _)| value.clone())
+            .collect();
         if values.is_empty() {
             if let Some((_, value)) = constants.iter().find(|(name, _)| *name == tag) {
                 values.push(value.clone());
-            } else if declared.is_some() && arm_loc != &target {
+            } else if declared.is_some() && named {
                 values.extend(target.last_segment());
             }
         }
+        targets.push(target);
         if values.is_empty() {
             return Ok(None);
         }
@@ -111,10 +150,18 @@ fn lower_tagged(
             .map(|v| strip_affix(&variant_name(v), hint)),
     );
     let mut variants = Vec::new();
-    for (((arm_loc, arm), values), constants) in arms.iter().zip(&tag_values).zip(&arm_constants) {
+    for ((((arm_loc, arm), values), constants), target) in arms
+        .iter()
+        .zip(&tag_values)
+        .zip(&arm_constants)
+        .zip(&targets)
+    {
         // `event.created` in union `Event` names type `EventCreated`, not `EventEventCreated`.
         let tag_name = pascal(&values[0]);
-        let variant_hint = if tag_name.starts_with(hint) {
+        let variant_hint = if target == loc {
+            // A concrete base is an arm of its own union.
+            format!("{hint}Base")
+        } else if tag_name.starts_with(hint) {
             tag_name
         } else {
             format!("{hint}{tag_name}")
@@ -167,45 +214,23 @@ fn inferred_tag(arm_constants: &[Vec<(String, String)>]) -> Option<String> {
         .cloned()
 }
 
-/// Discriminator `mapping` keys whose target is `target`.
-fn mapped_values(
-    lw: &Lowerer,
-    loc: &Location,
-    discriminator: Option<&Value>,
-    target: &Location,
-) -> Vec<String> {
-    let Some(Value::Mapping(mapping)) = discriminator.and_then(|d| d.get("mapping")) else {
-        return Vec::new();
-    };
-    mapping
-        .iter()
-        .filter_map(|(key, reference)| {
-            let reference = reference.as_str()?;
-            let resolved =
-                if reference.contains('#') || reference.contains('/') || reference.contains('.') {
-                    lw.resolve_ref(loc, reference).ok()?
-                } else {
-                    lw.spec
-                        .root_location()
-                        .child("components")
-                        .child("schemas")
-                        .child(reference)
-                };
-            (&resolved == target).then(|| super::scalar_string(key))
-        })
-        .collect()
-}
-
 /// `(property, value)` for each property the object schema fixes to a string.
 fn string_constants(lw: &Lowerer, loc: &Location, schema: &Value) -> Vec<(String, String)> {
+    // A subtype of a discriminated base fixes its tag even where no schema says so.
+    let fixed = lw
+        .deref(loc, schema)
+        .ok()
+        .and_then(|(target_loc, target)| polymorphism::fixed_tag(lw, &target_loc, target));
     object_properties(lw, loc, schema)
         .into_iter()
+        .filter(|(name, _, _)| fixed.as_ref().is_none_or(|(tag, _)| tag != name))
         .filter_map(
             |(name, prop_loc, prop)| match constant_of(lw, &prop_loc, prop) {
                 Some(Literal::String(value)) => Some((name, value)),
                 _ => None,
             },
         )
+        .chain(fixed.clone())
         .collect()
 }
 
@@ -217,22 +242,21 @@ fn object_properties<'v>(
 ) -> Vec<(String, Location, &'v Value)> {
     let mut out = Vec::new();
     let mut pending = vec![(loc.clone(), schema)];
-    let mut steps = 0;
+    let mut seen = std::collections::HashSet::new();
     while let Some((part_loc, part)) = pending.pop() {
-        steps += 1;
-        if steps > 64 {
-            break;
-        }
         let Ok((target_loc, target)) = lw.deref(&part_loc, part) else {
             continue;
         };
+        if !seen.insert(target_loc.clone()) {
+            continue;
+        }
         let Value::Mapping(map) = target else {
             continue;
         };
-        if let Some(Value::Mapping(props)) = map.get("properties") {
+        if let Some((props_loc, props)) = super::object::properties_of(lw, &target_loc, target) {
             for (name, prop) in props {
                 let name = name.as_str().unwrap_or_default().to_string();
-                let prop_loc = target_loc.child("properties").child(&name);
+                let prop_loc = props_loc.child(&name);
                 out.push((name, prop_loc, prop));
             }
         }
@@ -302,7 +326,8 @@ fn lower_untagged(
         let name = title
             .map(variant_name)
             .unwrap_or_else(|| type_label(&ty, hint));
-        let shape = shape_of(lw, &ty, 0);
+        // Named arms may not be lowered yet: shapes are settled by `finish_untagged`.
+        let shape = shape_of(&HashMap::new(), &ty);
         variants.push(UntaggedVariant {
             rust_name: name,
             ty,
@@ -312,12 +337,6 @@ fn lower_untagged(
     }
     if let [only] = variants.as_slice() {
         return Ok((Lowered::Ref(only.ty.clone()), any_null));
-    }
-    variants.sort_by_key(|v| shape_rank(&v.shape));
-    let mut names = NameTable::default();
-    names.expect(variants.iter().map(|v| v.rust_name.clone()));
-    for variant in &mut variants {
-        variant.rust_name = names.claim(&variant.rust_name);
     }
     Ok((
         Lowered::Kind(TypeKind::Untagged(UntaggedUnion { variants })),
@@ -398,41 +417,89 @@ fn strip_affix(name: &str, union_name: &str) -> String {
     rest.unwrap_or(name).to_string()
 }
 
-/// The JSON kind a type accepts.
-fn shape_of(lw: &Lowerer, ty: &TypeRef, depth: usize) -> Shape {
-    match ty {
-        TypeRef::String => Shape::String,
-        TypeRef::Integer(_) => Shape::Integer,
-        TypeRef::Number => Shape::Number,
-        TypeRef::Bool => Shape::Bool,
-        TypeRef::List(_) => Shape::Array,
-        TypeRef::Map(_) => Shape::Object {
-            required: Vec::new(),
-        },
-        TypeRef::Any => Shape::Any,
-        TypeRef::Nullable(inner) => shape_of(lw, inner, depth),
-        TypeRef::Named(name) => match lw.kind_of(name) {
-            Some(TypeKind::Struct(s)) => Shape::Object {
-                required: s
-                    .constants
-                    .iter()
-                    .map(|c| c.json_name.clone())
-                    .chain(
-                        s.fields
-                            .iter()
-                            .filter(|f| f.required)
-                            .map(|f| f.json_name.clone()),
-                    )
-                    .collect(),
-            },
-            Some(TypeKind::Enum(_)) => Shape::String,
-            Some(TypeKind::Tagged(t)) => Shape::Object {
-                required: vec![t.tag.clone()],
-            },
-            Some(TypeKind::Alias(inner)) if depth < 16 => shape_of(lw, inner, depth + 1),
-            _ => Shape::Any,
-        },
+/// Once every named type is lowered: gives each untagged variant the JSON shape its
+/// type accepts, orders the variants for matching, and settles their names.
+pub(crate) fn finish_untagged(types: &mut [TypeDef]) {
+    let shapes: Vec<(usize, Vec<Shape>)> = {
+        let kinds: HashMap<&str, &TypeKind> =
+            types.iter().map(|t| (t.name.as_str(), &t.kind)).collect();
+        types
+            .iter()
+            .enumerate()
+            .filter_map(|(i, t)| match &t.kind {
+                TypeKind::Untagged(union) => Some((
+                    i,
+                    union
+                        .variants
+                        .iter()
+                        .map(|v| shape_of(&kinds, &v.ty))
+                        .collect(),
+                )),
+                _ => None,
+            })
+            .collect()
+    };
+    for (i, shapes) in shapes {
+        let TypeKind::Untagged(union) = &mut types[i].kind else {
+            continue;
+        };
+        for (variant, shape) in union.variants.iter_mut().zip(shapes) {
+            variant.shape = shape;
+        }
+        union.variants.sort_by_key(|v| shape_rank(&v.shape));
+        let mut names = NameTable::default();
+        for variant in &mut union.variants {
+            variant.rust_name = names.claim(&variant.rust_name);
+        }
     }
+}
+
+/// The JSON kind a type accepts, looking named types up in `kinds` (aliases followed a
+/// bounded number of steps, since alias chains are collapsed when lowered).
+fn shape_of(kinds: &HashMap<&str, &TypeKind>, ty: &TypeRef) -> Shape {
+    let mut ty = ty;
+    for _ in 0..=kinds.len() {
+        return match ty {
+            TypeRef::String => Shape::String,
+            TypeRef::Integer(_) => Shape::Integer,
+            TypeRef::Number => Shape::Number,
+            TypeRef::Bool => Shape::Bool,
+            TypeRef::List(_) => Shape::Array,
+            TypeRef::Map(_) => Shape::Object {
+                required: Vec::new(),
+            },
+            TypeRef::Any => Shape::Any,
+            TypeRef::Nullable(inner) => {
+                ty = inner;
+                continue;
+            }
+            TypeRef::Named(name) => match kinds.get(name.as_str()).copied() {
+                Some(TypeKind::Struct(s)) => Shape::Object {
+                    required: s
+                        .constants
+                        .iter()
+                        .map(|c| c.json_name.clone())
+                        .chain(
+                            s.fields
+                                .iter()
+                                .filter(|f| f.required)
+                                .map(|f| f.json_name.clone()),
+                        )
+                        .collect(),
+                },
+                Some(TypeKind::Enum(_)) => Shape::String,
+                Some(TypeKind::Tagged(t)) => Shape::Object {
+                    required: vec![t.tag.clone()],
+                },
+                Some(TypeKind::Alias(inner)) => {
+                    ty = inner;
+                    continue;
+                }
+                _ => Shape::Any,
+            },
+        };
+    }
+    Shape::Any
 }
 
 /// Order within the tried sequence: specific kinds first, objects with more required keys first.

@@ -1,0 +1,228 @@
+//! Schema forms lowered to real types with no field lost: discriminator-on-base
+//! polymorphism, unions inside `allOf`, an empty `oneOf` with a `mapping`, `properties`
+//! given by `$ref`, readOnly/writeOnly properties, and discriminator mapping errors.
+
+use std::path::PathBuf;
+
+use codegen::ir::{Api, Struct, TaggedUnion, TypeKind};
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/schema")
+        .join(name)
+}
+
+#[track_caller]
+fn ir(name: &str) -> Api {
+    codegen::build_ir(&fixture(name), &codegen::Config::named("fixture"))
+        .unwrap_or_else(|err| panic!("{name}: {err}"))
+}
+
+#[track_caller]
+fn kind<'a>(api: &'a Api, name: &str) -> &'a TypeKind {
+    &api.type_named(name)
+        .unwrap_or_else(|| {
+            let names: Vec<&str> = api.types.iter().map(|t| t.name.as_str()).collect();
+            panic!("no type {name}; types: {names:?}")
+        })
+        .kind
+}
+
+#[track_caller]
+fn structure<'a>(api: &'a Api, name: &str) -> &'a Struct {
+    match kind(api, name) {
+        TypeKind::Struct(s) => s,
+        other => panic!("{name} is not a struct: {other:?}"),
+    }
+}
+
+#[track_caller]
+fn tagged<'a>(api: &'a Api, name: &str) -> &'a TaggedUnion {
+    match kind(api, name) {
+        TypeKind::Tagged(u) => u,
+        other => panic!("{name} is not a tagged union: {other:?}"),
+    }
+}
+
+#[test]
+fn forms_ir_snapshot() {
+    let api = ir("forms.yaml");
+    insta::assert_yaml_snapshot!("schema_forms_ir", api.types);
+}
+
+#[test]
+fn a_discriminated_base_is_a_tagged_union_of_its_subtypes_wherever_used() {
+    let api = ir("forms.yaml");
+    let pet = tagged(&api, "Pet");
+    assert_eq!(pet.tag, "pet_type");
+    let arms: Vec<(&str, &str)> = pet
+        .variants
+        .iter()
+        .map(|v| (v.tag_value.as_str(), v.ty.as_str()))
+        .collect();
+    // Tags from the mapping; the concrete base is an arm; a subtype of a subtype that
+    // the mapping does not list is tagged by its schema name.
+    assert_eq!(
+        arms,
+        [
+            ("cat", "Cat"),
+            ("dog", "Dog"),
+            ("pet", "PetBase"),
+            ("Puppy", "Puppy")
+        ]
+    );
+    // Subtypes hold the base's fields and their own; the mapped tag is a constant.
+    let dog = structure(&api, "Dog");
+    let fields: Vec<&str> = dog.fields.iter().map(|f| f.json_name.as_str()).collect();
+    assert_eq!(fields, ["name", "bark"]);
+    assert_eq!(dog.constants[0].json_name, "pet_type");
+    let owner = structure(&api, "Owner");
+    assert_eq!(
+        owner.fields[0].ty,
+        codegen::ir::TypeRef::Named("Pet".into())
+    );
+}
+
+#[test]
+fn a_base_without_mapping_tags_subtypes_by_schema_name() {
+    let api = ir("forms.yaml");
+    let shape = tagged(&api, "Shape");
+    let tags: Vec<&str> = shape
+        .variants
+        .iter()
+        .map(|v| v.tag_value.as_str())
+        .collect();
+    assert_eq!(tags, ["Circle", "Square"]);
+    let circle = structure(&api, "Circle");
+    let fields: Vec<&str> = circle.fields.iter().map(|f| f.json_name.as_str()).collect();
+    assert_eq!(fields, ["kind", "radius"]);
+}
+
+#[test]
+fn a_union_inside_all_of_is_a_union_of_merged_objects() {
+    let api = ir("forms.yaml");
+    let event = tagged(&api, "Event");
+    assert_eq!(event.tag, "kind");
+    let click = structure(&api, &event.variants[0].ty);
+    let fields: Vec<&str> = click.fields.iter().map(|f| f.json_name.as_str()).collect();
+    assert_eq!(fields, ["id", "created", "x"]);
+    // An allOf with a $ref to a oneOf: each arm gains the other parts' fields.
+    let noted = tagged(&api, "NotedPayment");
+    let tags: Vec<&str> = noted
+        .variants
+        .iter()
+        .map(|v| v.tag_value.as_str())
+        .collect();
+    assert_eq!(tags, ["card", "bank"]);
+    let card = structure(&api, &noted.variants[0].ty);
+    let fields: Vec<&str> = card.fields.iter().map(|f| f.json_name.as_str()).collect();
+    assert_eq!(fields, ["method", "number", "note"]);
+    assert!(
+        !api.warnings
+            .iter()
+            .any(|w| w.message.contains("union inside allOf")),
+        "{:?}",
+        api.warnings
+    );
+}
+
+#[test]
+fn an_empty_one_of_with_a_mapping_is_a_union_of_the_mapped_schemas() {
+    let api = ir("forms.yaml");
+    let animal = tagged(&api, "Animal");
+    let arms: Vec<(&str, &str)> = animal
+        .variants
+        .iter()
+        .map(|v| (v.tag_value.as_str(), v.ty.as_str()))
+        .collect();
+    assert_eq!(arms, [("cat", "Cat"), ("dog", "Dog")]);
+}
+
+#[test]
+fn properties_given_by_ref_are_the_real_fields() {
+    let api = ir("forms.yaml");
+    let settings = structure(&api, "Settings");
+    let fields: Vec<&str> = settings
+        .fields
+        .iter()
+        .map(|f| f.json_name.as_str())
+        .collect();
+    assert_eq!(fields, ["id", "created"]);
+}
+
+#[test]
+fn read_only_and_write_only_properties_are_optional_whatever_required_says() {
+    let api = ir("forms.yaml");
+    let account = structure(&api, "Account");
+    let required: Vec<(&str, bool)> = account
+        .fields
+        .iter()
+        .map(|f| (f.json_name.as_str(), f.required))
+        .collect();
+    assert_eq!(
+        required,
+        [("id", false), ("name", true), ("password", false)]
+    );
+}
+
+#[test]
+fn forms_code_snapshot() {
+    let api = ir("forms.yaml");
+    let code = codegen::emit::emit_types(&api).unwrap_or_else(|err| panic!("{err}"));
+    insta::assert_snapshot!("schema_forms_code", code);
+}
+
+#[test]
+fn a_mapping_value_naming_a_missing_schema_is_an_error_naming_the_entry() {
+    for name in ["bad/mapping_typo.yaml", "bad/mapping_typo_base.yaml"] {
+        let err = codegen::build_ir(&fixture(name), &codegen::Config::named("fixture"))
+            .err()
+            .unwrap_or_else(|| panic!("{name}: no error"));
+        let text = err.to_string();
+        assert!(
+            text.contains("/discriminator/mapping/dog") && text.contains("Dgo"),
+            "{name}: {text}"
+        );
+    }
+}
+
+#[test]
+fn integers_above_i64_max_are_u64() {
+    use codegen::ir::{IntFormat, TypeRef};
+    let api = ir("ints_and_refs.yaml");
+    assert_eq!(
+        kind(&api, "BigEnum"),
+        &TypeKind::Alias(TypeRef::Integer(IntFormat::U64))
+    );
+    let counters = structure(&api, "Counters");
+    assert_eq!(counters.fields[0].ty, TypeRef::Integer(IntFormat::U64));
+    assert_eq!(counters.fields[1].ty, TypeRef::Integer(IntFormat::I64));
+}
+
+#[test]
+fn a_ref_with_constraining_siblings_keeps_them_and_annotations_only_document() {
+    use codegen::ir::TypeRef;
+    let api = ir("ints_and_refs.yaml");
+    let holder = structure(&api, "Holder");
+    let TypeRef::Named(extended) = &holder.fields[0].ty else {
+        panic!("extended is {:?}", holder.fields[0].ty)
+    };
+    let extended = structure(&api, extended);
+    let fields: Vec<(&str, bool)> = extended
+        .fields
+        .iter()
+        .map(|f| (f.json_name.as_str(), f.required))
+        .collect();
+    assert_eq!(fields, [("id", false), ("label", true)]);
+    assert_eq!(holder.fields[1].ty, TypeRef::Named("Base".into()));
+    assert_eq!(
+        holder.fields[1].docs.as_deref(),
+        Some("Only documents the reference.")
+    );
+}
+
+#[test]
+fn ints_and_refs_ir_snapshot() {
+    let api = ir("ints_and_refs.yaml");
+    insta::assert_yaml_snapshot!("schema_ints_and_refs_ir", api.types);
+}
