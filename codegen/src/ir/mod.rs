@@ -6,6 +6,9 @@
 
 use serde::Serialize;
 
+mod name_stats;
+pub use name_stats::NameStats;
+
 /// Everything the emitter needs to know about an API.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Api {

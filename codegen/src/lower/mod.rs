@@ -9,9 +9,11 @@
 mod cycles;
 mod enums;
 mod error;
+mod inline_names;
 mod names;
 mod object;
 mod operations;
+mod rename;
 mod schema;
 mod union;
 
@@ -41,6 +43,12 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     lowerer.lower_components();
     let operations = operations::lower_operations(&mut lowerer)?;
     let (base_url, auth) = operations::server_and_auth(&mut lowerer);
+    let mut operations = operations;
+    let final_names = lowerer.inline.assign(
+        &mut lowerer.slots,
+        &mut lowerer.type_names,
+        &lowerer.reserved,
+    );
     let info = spec.root().get("info");
     let text = |key: &str| {
         info.and_then(|i| i.get(key))
@@ -48,6 +56,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             .map(str::to_string)
     };
     let mut types: Vec<TypeDef> = lowerer.slots.into_iter().flatten().collect();
+    rename::rename_types(&mut types, &mut operations, &final_names);
     for source in cycles::box_recursive_references(&mut types) {
         lowerer.warnings.push(Warning {
             location: source,
@@ -94,6 +103,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) type_names: NameTable,
     /// Names the emitted crate uses itself; a schema wanting one gets a `Type` suffix.
     reserved: Vec<String>,
+    /// Provisional names of inline types and the hints of their users.
+    inline: inline_names::InlineNames,
     pub(crate) warnings: Vec<Warning>,
 }
 
@@ -110,6 +121,7 @@ impl<'a> Lowerer<'a> {
                 options.reserved_type_names.iter().map(String::as_str),
             ),
             reserved: options.reserved_type_names.clone(),
+            inline: inline_names::InlineNames::default(),
             warnings: Vec::new(),
         }
     }
@@ -119,7 +131,9 @@ impl<'a> Lowerer<'a> {
         let wanted: Vec<String> = self
             .component_locations()
             .iter()
-            .map(|loc| self.natural_type_name(&loc.last_segment().unwrap_or_default()))
+            .map(|loc| {
+                names::natural_type_name(&loc.last_segment().unwrap_or_default(), &self.reserved)
+            })
             .collect();
         self.type_names.expect(wanted);
         for loc in self.component_locations() {
@@ -253,6 +267,7 @@ impl<'a> Lowerer<'a> {
                 self.claim_type_name(&raw)
             }
         };
+        self.inline.add_named(&name);
         let slot = self.slots.len();
         self.slots.push(None);
         let nullable = self.spec.get(loc).is_some_and(schema::admits_null);
@@ -283,7 +298,8 @@ impl<'a> Lowerer<'a> {
         (TypeRef::Named(name), nullable)
     }
 
-    /// A name for an anonymous kind, reusing the name of an identical one.
+    /// A name for an anonymous kind, reusing the name of an identical one. The name is
+    /// provisional until lowering ends: the final one depends on all users' `hint`s.
     pub(crate) fn intern(
         &mut self,
         hint: &str,
@@ -292,10 +308,17 @@ impl<'a> Lowerer<'a> {
         kind: TypeKind,
     ) -> TypeRef {
         let key = structure_key(&kind);
+        let title = self
+            .spec
+            .get(loc)
+            .and_then(|s| s.get("title"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
         if let Some(name) = self.by_structure.get(&key) {
+            self.inline.add_use(name, hint, title);
             return TypeRef::Named(name.clone());
         }
-        let name = self.claim_type_name(hint);
+        let name = self.inline.add(self.slots.len(), hint, title);
         self.by_structure.insert(key, name.clone());
         self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
@@ -316,6 +339,7 @@ impl<'a> Lowerer<'a> {
         kind: TypeKind,
     ) -> String {
         let name = self.claim_type_name(hint);
+        self.inline.add_named(&name);
         self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
@@ -328,18 +352,14 @@ impl<'a> Lowerer<'a> {
 
     /// Claims a type name for `raw` (a schema key or a hint).
     pub(crate) fn claim_type_name(&mut self, raw: &str) -> String {
-        let name = self.natural_type_name(raw);
+        let name = names::natural_type_name(raw, &self.reserved);
         self.type_names.claim(&name)
     }
 
-    /// The name `raw` asks for before any numbering: a runtime name gets a `Type` suffix.
-    fn natural_type_name(&self, raw: &str) -> String {
-        let name = type_name(raw);
-        if self.reserved.contains(&name) {
-            format!("{name}Type")
-        } else {
-            name
-        }
+    /// `ty` as its users see it while lowering: an inline type's provisional name is
+    /// replaced by the hint it was last used under (to derive variant names from).
+    pub(crate) fn provisional(&self, ty: &TypeRef) -> TypeRef {
+        self.inline.provisional(ty)
     }
 
     /// The kind of a finished named type.

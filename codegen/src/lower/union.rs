@@ -301,7 +301,7 @@ fn lower_untagged(
         }
         let name = title
             .map(variant_name)
-            .unwrap_or_else(|| type_label(&ty, hint));
+            .unwrap_or_else(|| type_label(&lw.provisional(&ty), hint));
         let shape = shape_of(lw, &ty, 0);
         variants.push(UntaggedVariant {
             rust_name: name,
