@@ -6,6 +6,7 @@
 //! `enums` builds string enums, `operations` walks paths, `cycles` boxes
 //! recursive fields, `names` makes identifiers.
 
+mod constraints;
 mod cycles;
 mod enums;
 mod error;
@@ -294,6 +295,7 @@ impl<'a> Lowerer<'a> {
             docs,
             source: self.display(loc),
             kind,
+            deprecated: schema.get("deprecated").and_then(Value::as_bool) == Some(true),
         });
         (TypeRef::Named(name), nullable)
     }
@@ -326,6 +328,7 @@ impl<'a> Lowerer<'a> {
             docs,
             source: self.display(loc),
             kind,
+            deprecated: false,
         }));
         TypeRef::Named(name)
     }
@@ -346,6 +349,7 @@ impl<'a> Lowerer<'a> {
             docs,
             source: self.display(loc),
             kind,
+            deprecated: false,
         }));
         name
     }
@@ -432,12 +436,15 @@ fn is_schema_keyword(segment: &str) -> bool {
     )
 }
 
-/// A key that is equal for kinds that differ only in documentation.
+/// A key that is equal for kinds that differ only in documentation (descriptions,
+/// defaults, bounds, deprecation: what rustdoc shows, not what Rust types).
 fn structure_key(kind: &TypeKind) -> String {
     let mut kind = kind.clone();
     if let TypeKind::Struct(s) = &mut kind {
         for field in &mut s.fields {
             field.docs = None;
+            field.deprecated = false;
+            field.constraints = Default::default();
         }
     }
     format!("{kind:?}")
