@@ -17,6 +17,8 @@ struct Entry {
     operations: usize,
     skipped: usize,
     types: usize,
+    /// Type names over 40 characters: all, and those the generator chose (not components).
+    long_names: (usize, usize),
     lines: usize,
     millis: u128,
     warnings: Vec<String>,
@@ -123,6 +125,13 @@ fn entry(
         operations: api.operations.len(),
         skipped,
         types: api.types.len(),
+        long_names: {
+            let stats = api.name_stats(40);
+            (
+                stats.over_limit,
+                stats.over_limit - stats.spec_chosen_over_limit,
+            )
+        },
         lines,
         millis,
         warnings: api
@@ -213,15 +222,17 @@ fn cargo_test(workspace: &Path, crate_name: &str) -> Result<String, String> {
 }
 
 fn print_table(entries: &[Entry]) {
-    println!("| spec | operations | skipped | types | lines | generate | cargo check | chat round trip |");
-    println!("|---|---:|---:|---:|---:|---:|---|---|");
+    println!("| spec | operations | skipped | types | names > 40 (chosen) | lines | generate | cargo check | chat round trip |");
+    println!("|---|---:|---:|---:|---:|---:|---:|---|---|");
     for e in entries {
         println!(
-            "| {} | {} | {} | {} | {} | {} ms | {} | {} |",
+            "| {} | {} | {} | {} | {} ({}) | {} | {} ms | {} | {} |",
             e.spec,
             e.operations,
             e.skipped,
             e.types,
+            e.long_names.0,
+            e.long_names.1,
             e.lines,
             e.millis,
             e.check,

@@ -3,14 +3,14 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_attrs;
+use super::docs::type_attrs;
 use super::types::ident;
 use crate::ir::{StringEnum, TypeDef};
 
 /// The enum, `as_str`, `Display`, `From<&str>`, and serde impls.
 pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = type_attrs(def);
     let other = ident(&e.other_variant);
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.rust_name)).collect();
     let values: Vec<&String> = e.values.iter().map(|v| &v.json).collect();

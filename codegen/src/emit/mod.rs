@@ -148,7 +148,7 @@ fn type_item(def: &crate::ir::TypeDef, index: &types::TypeIndex) -> TokenStream 
         TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
         TypeKind::Untagged(u) => unions::emit_untagged(def, u, index),
         TypeKind::Alias(ty) => {
-            let docs = docs::doc_attrs(def.docs.as_deref());
+            let docs = docs::type_attrs(def);
             let name = types::ident(&def.name);
             let ty = types::type_tokens(ty);
             quote! { #docs pub type #name = #ty; }

@@ -334,6 +334,9 @@ fn method_docs(
     ));
     lines.push(String::new());
     lines.push(" ```no_run".to_string());
+    if op.deprecated {
+        lines.push(" # #[allow(deprecated)]".to_string());
+    }
     let mut params = vec![format!("client: {krate}::Client")];
     params.extend(args.doc_params.iter().cloned());
     lines.push(format!(
@@ -357,7 +360,8 @@ fn method_docs(
     lines.push(" # Ok(())".to_string());
     lines.push(" # }".to_string());
     lines.push(" ```".to_string());
-    quote! { #( #[doc = #lines] )* }
+    let deprecated = super::docs::deprecated_attr(op.deprecated);
+    quote! { #( #[doc = #lines] )* #deprecated }
 }
 
 fn plain_methods(
@@ -392,6 +396,7 @@ fn plain_methods(
     };
     let request = request_tokens(op, index, None);
     let docs = method_docs(op, &op.method_name, args, config, "");
+    let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options; also returns the status and headers.",
         op.method_name.trim_start_matches("r#")
@@ -405,6 +410,7 @@ fn plain_methods(
         }
 
         #[doc = #options_doc]
+        #deprecated
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
             #request
             #call
@@ -463,6 +469,7 @@ fn stream_methods(
         None => ", streamed".to_string(),
     };
     let docs = method_docs(op, name, args, config, &extra);
+    let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options.",
         name.trim_start_matches("r#")
@@ -474,6 +481,7 @@ fn stream_methods(
         }
 
         #[doc = #options_doc]
+        #deprecated
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             #request
             self.client.#execute(request).await

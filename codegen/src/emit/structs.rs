@@ -4,20 +4,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_attrs;
+use super::docs::{field_attrs, type_attrs};
 use super::types::{argument, constructor_fields, field_tokens, ident, type_tokens, TypeIndex};
 use crate::ir::{Extra, Field, Literal, Struct, TypeDef};
 
 /// The struct, its builder methods and its serde impls.
 pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = type_attrs(def);
     let fields = s.fields.iter().map(|f| {
-        let docs = doc_attrs(Some(
-            f.docs
-                .as_deref()
-                .unwrap_or(&super::text::code(&f.json_name)),
-        ));
+        let docs = field_attrs(f);
         let field = ident(&f.rust_name);
         let ty = field_tokens(f);
         quote! { #docs pub #field: #ty, }

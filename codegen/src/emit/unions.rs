@@ -6,14 +6,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::docs::doc_attrs;
+use super::docs::type_attrs;
 use super::types::{ident, stored_tokens, TypeIndex};
 use crate::ir::{Shape, TaggedUnion, TypeDef, TypeKind, TypeRef, UntaggedUnion};
 
 /// A tagged union with a catch-all for unknown tags.
 pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = type_attrs(def);
     let other = ident(&u.other_variant);
     let tag = &u.tag;
     let variants = u.variants.iter().map(|v| {
@@ -97,7 +97,7 @@ pub(crate) fn emit_tagged(def: &TypeDef, u: &TaggedUnion, index: &TypeIndex) -> 
 /// An untagged union.
 pub(crate) fn emit_untagged(def: &TypeDef, u: &UntaggedUnion, index: &TypeIndex) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc_attrs(def.docs.as_deref());
+    let docs = type_attrs(def);
     let variants = u.variants.iter().map(|v| {
         let variant = ident(&v.rust_name);
         let ty = stored_tokens(&v.ty, v.boxed);

@@ -6,6 +6,9 @@
 
 use serde::Serialize;
 
+mod name_stats;
+pub use name_stats::NameStats;
+
 /// Everything the emitter needs to know about an API.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Api {
@@ -64,6 +67,9 @@ pub struct TypeDef {
     pub source: String,
     /// What the type is.
     pub kind: TypeKind,
+    /// The schema is marked `deprecated: true`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
 }
 
 /// The shapes a named type can take.
@@ -109,6 +115,80 @@ pub struct Field {
     pub nullable: bool,
     /// The value is stored in a `Box` to break a type cycle.
     pub boxed: bool,
+    /// The property is marked `deprecated: true`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// What the spec says about the value beyond its type (default, bounds, format).
+    #[serde(skip_serializing_if = "Constraints::is_empty")]
+    pub constraints: Constraints,
+}
+
+/// What a schema says about a value beyond its type: shown in rustdoc, kept typed so
+/// that values can be checked against it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Constraints {
+    /// The spec's `default`, as JSON text (`0.7`, `"auto"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// `minimum` (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minimum: Option<Number>,
+    /// `exclusiveMinimum` (3.1 number, or 3.0 `true` beside `minimum`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusive_minimum: Option<Number>,
+    /// `maximum` (inclusive).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub maximum: Option<Number>,
+    /// `exclusiveMaximum` (3.1 number, or 3.0 `true` beside `maximum`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exclusive_maximum: Option<Number>,
+    /// `multipleOf`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub multiple_of: Option<Number>,
+    /// `minLength` of a string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_length: Option<u64>,
+    /// `maxLength` of a string.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_length: Option<u64>,
+    /// `minItems` of an array.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_items: Option<u64>,
+    /// `maxItems` of an array.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_items: Option<u64>,
+    /// `pattern`, an ECMA-262 regular expression.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pattern: Option<String>,
+    /// String `format` (`date-time`, `uuid`, `uri`, `email`, ...); a number's `format`
+    /// is not kept here, it chose the Rust type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub format: Option<String>,
+}
+
+impl Constraints {
+    /// Whether the spec says nothing beyond the type.
+    pub fn is_empty(&self) -> bool {
+        *self == Constraints::default()
+    }
+}
+
+/// A number as the spec wrote it: integers stay exact.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum Number {
+    /// A whole number.
+    Integer(i128),
+    /// A number with a fraction (or beyond the integer range).
+    Float(f64),
+}
+
+impl std::fmt::Display for Number {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Number::Integer(n) => write!(f, "{n}"),
+            Number::Float(x) => write!(f, "{x}"),
+        }
+    }
 }
 
 /// A property whose only allowed value is fixed.
@@ -292,6 +372,9 @@ pub struct Operation {
     pub stream: Option<StreamResponse>,
     /// `file#/pointer` of the operation.
     pub source: String,
+    /// The operation is marked `deprecated: true`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
 }
 
 /// A path or query parameter.

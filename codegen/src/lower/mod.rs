@@ -7,13 +7,16 @@
 //! recursive fields, `names` makes identifiers.
 
 mod all_of_union;
+mod constraints;
 mod cycles;
 mod enums;
 mod error;
+mod inline_names;
 mod names;
 mod object;
 mod operations;
 mod polymorphism;
+mod rename;
 mod reserved;
 mod schema;
 mod union;
@@ -49,6 +52,12 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         return Err(err);
     }
     let (base_url, auth) = operations::server_and_auth(&mut lowerer);
+    let mut operations = operations;
+    let final_names = lowerer.inline.assign(
+        &mut lowerer.slots,
+        &mut lowerer.type_names,
+        &lowerer.reserved,
+    );
     let info = spec.root().get("info");
     let text = |key: &str| {
         info.and_then(|i| i.get(key))
@@ -57,6 +66,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     };
     let mut types: Vec<TypeDef> = lowerer.slots.into_iter().flatten().collect();
     union::finish_untagged(&mut types);
+    rename::rename_types(&mut types, &mut operations, &final_names);
     for source in cycles::box_recursive_references(&mut types) {
         lowerer.warnings.push(Warning {
             location: source,
@@ -103,6 +113,8 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) type_names: NameTable,
     /// Names the emitted crate uses itself; a schema wanting one gets a `Type` suffix.
     reserved: Vec<String>,
+    /// Provisional names of inline types and the hints of their users.
+    inline: inline_names::InlineNames,
     pub(crate) warnings: Vec<Warning>,
     /// Named schemas given a name and a slot but not lowered yet. A `$ref` never lowers
     /// its target in place, so chains of any length need no stack.
@@ -139,6 +151,7 @@ impl<'a> Lowerer<'a> {
             depth: 0,
             subtypes: None,
             fatal: None,
+            inline: inline_names::InlineNames::default(),
         }
     }
 
@@ -147,7 +160,9 @@ impl<'a> Lowerer<'a> {
         let wanted: Vec<String> = self
             .component_locations()
             .iter()
-            .map(|loc| self.natural_type_name(&loc.last_segment().unwrap_or_default()))
+            .map(|loc| {
+                names::natural_type_name(&loc.last_segment().unwrap_or_default(), &self.reserved)
+            })
             .collect();
         self.type_names.expect(wanted);
         for loc in self.component_locations() {
@@ -335,6 +350,7 @@ impl<'a> Lowerer<'a> {
                 self.claim_type_name(&raw)
             }
         };
+        self.inline.add_named(&name);
         let slot = self.slots.len();
         self.slots.push(None);
         let nullable = self.spec.get(loc).is_some_and(schema::admits_null);
@@ -372,6 +388,7 @@ impl<'a> Lowerer<'a> {
             docs,
             source: self.display(loc),
             kind,
+            deprecated: schema.get("deprecated").and_then(Value::as_bool) == Some(true),
         });
     }
 
@@ -381,7 +398,8 @@ impl<'a> Lowerer<'a> {
         version.is_some_and(|v| !v.starts_with("3.0") && !v.starts_with('2'))
     }
 
-    /// A name for an anonymous kind, reusing the name of an identical one.
+    /// A name for an anonymous kind, reusing the name of an identical one. The name is
+    /// provisional until lowering ends: the final one depends on all users' `hint`s.
     pub(crate) fn intern(
         &mut self,
         hint: &str,
@@ -390,16 +408,24 @@ impl<'a> Lowerer<'a> {
         kind: TypeKind,
     ) -> TypeRef {
         let key = structure_key(&kind);
+        let title = self
+            .spec
+            .get(loc)
+            .and_then(|s| s.get("title"))
+            .and_then(Value::as_str)
+            .map(str::to_string);
         if let Some(name) = self.by_structure.get(&key) {
+            self.inline.add_use(name, hint, title);
             return TypeRef::Named(name.clone());
         }
-        let name = self.claim_type_name(hint);
+        let name = self.inline.add(self.slots.len(), hint, title);
         self.by_structure.insert(key, name.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
             source: self.display(loc),
             kind,
+            deprecated: false,
         }));
         TypeRef::Named(name)
     }
@@ -413,29 +439,27 @@ impl<'a> Lowerer<'a> {
         kind: TypeKind,
     ) -> String {
         let name = self.claim_type_name(hint);
+        self.inline.add_named(&name);
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
             source: self.display(loc),
             kind,
+            deprecated: false,
         }));
         name
     }
 
     /// Claims a type name for `raw` (a schema key or a hint).
     pub(crate) fn claim_type_name(&mut self, raw: &str) -> String {
-        let name = self.natural_type_name(raw);
+        let name = names::natural_type_name(raw, &self.reserved);
         self.type_names.claim(&name)
     }
 
-    /// The name `raw` asks for before any numbering: a runtime name gets a `Type` suffix.
-    fn natural_type_name(&self, raw: &str) -> String {
-        let name = type_name(raw);
-        if self.reserved.contains(&name) {
-            format!("{name}Type")
-        } else {
-            name
-        }
+    /// `ty` as its users see it while lowering: an inline type's provisional name is
+    /// replaced by the hint it was last used under (to derive variant names from).
+    pub(crate) fn provisional(&self, ty: &TypeRef) -> TypeRef {
+        self.inline.provisional(ty)
     }
 }
 
@@ -503,12 +527,15 @@ fn is_schema_keyword(segment: &str) -> bool {
     )
 }
 
-/// A key that is equal for kinds that differ only in documentation.
+/// A key that is equal for kinds that differ only in documentation (descriptions,
+/// defaults, bounds, deprecation: what rustdoc shows, not what Rust types).
 fn structure_key(kind: &TypeKind) -> String {
     let mut kind = kind.clone();
     if let TypeKind::Struct(s) = &mut kind {
         for field in &mut s.fields {
             field.docs = None;
+            field.deprecated = false;
+            field.constraints = Default::default();
         }
     }
     format!("{kind:?}")

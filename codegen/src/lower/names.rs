@@ -77,6 +77,17 @@ pub fn type_name(raw: &str) -> String {
     }
 }
 
+/// The type name `raw` asks for before any numbering; a name the emitted crate uses
+/// itself (one of `reserved`) gets a `Type` suffix.
+pub(crate) fn natural_type_name(raw: &str, reserved: &[String]) -> String {
+    let name = type_name(raw);
+    if reserved.contains(&name) {
+        format!("{name}Type")
+    } else {
+        name
+    }
+}
+
 /// An enum variant name.
 pub fn variant_name(raw: &str) -> String {
     let name = pascal(raw);

@@ -298,6 +298,8 @@ fn lower_struct(
             nullable: nullable && ty != TypeRef::Any,
             ty,
             boxed: false,
+            deprecated: super::constraints::is_deprecated(&prop_loc, prop),
+            constraints: super::constraints::constraints_of(lw, &prop_loc, prop),
         });
     }
     Ok(Lowered::Kind(TypeKind::Struct(Struct {

@@ -95,6 +95,8 @@ fn lower_operation(
                 required: p.required,
                 nullable: false,
                 boxed: false,
+                deprecated: false,
+                constraints: Default::default(),
             })
             .collect();
         let kind = TypeKind::Struct(Struct {
@@ -144,6 +146,7 @@ fn lower_operation(
         response,
         stream,
         source: lw.display(&op_loc),
+        deprecated: op.get("deprecated").and_then(Value::as_bool) == Some(true),
         id,
     })
 }

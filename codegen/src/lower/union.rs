@@ -325,7 +325,7 @@ fn lower_untagged(
         }
         let name = title
             .map(variant_name)
-            .unwrap_or_else(|| type_label(&ty, hint));
+            .unwrap_or_else(|| type_label(&lw.provisional(&ty), hint));
         // Named arms may not be lowered yet: shapes are settled by `finish_untagged`.
         let shape = shape_of(&HashMap::new(), &ty);
         variants.push(UntaggedVariant {

@@ -18,6 +18,7 @@
 )]
 #![allow(clippy::large_enum_variant)]
 #![allow(clippy::type_complexity, clippy::vec_init_then_push)]
+#![allow(deprecated)]
 #[rustfmt::skip]
 pub mod resources;
 mod runtime;

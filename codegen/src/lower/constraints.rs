@@ -1,0 +1,196 @@
+//! What a schema says about a value beyond its type: `default`, numeric and length
+//! bounds, `pattern`, `format`, `deprecated`. Kept as plain data in the IR.
+
+use serde_yaml::Value;
+
+use super::Lowerer;
+use crate::ir::{Constraints, Number};
+use crate::load::Location;
+
+/// The constraints of the schema at `loc`: its own keywords first, then those of the
+/// schema it refers to (`$ref`, a lone `allOf` part, the one non-null `anyOf`/`oneOf` arm).
+pub(crate) fn constraints_of(lw: &Lowerer, loc: &Location, schema: &Value) -> Constraints {
+    let mut out = Constraints::default();
+    for part in parts(lw, loc, schema) {
+        fill(&mut out, part);
+    }
+    out
+}
+
+/// Whether the property schema at `loc` is itself marked `deprecated: true` (directly or
+/// on a lone wrapping part). A deprecated *type* it refers to is not: that type carries
+/// its own `#[deprecated]`.
+pub(crate) fn is_deprecated(loc: &Location, schema: &Value) -> bool {
+    let mut current = (loc.clone(), schema);
+    for _ in 0..4 {
+        if current.1.get("deprecated").and_then(Value::as_bool) == Some(true) {
+            return true;
+        }
+        match only_arm(&current.0, current.1) {
+            Some(next) if super::reference_of(current.1).is_none() => current = next,
+            _ => break,
+        }
+    }
+    false
+}
+
+/// The schema and the schemas it stands for, nearest first (at most a few steps).
+fn parts<'v>(lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) -> Vec<&'v Value> {
+    let mut out = vec![schema];
+    let mut current = (loc.clone(), schema);
+    for _ in 0..4 {
+        let next = if super::reference_of(current.1).is_some() {
+            lw.deref(&current.0, current.1).ok()
+        } else {
+            only_arm(&current.0, current.1)
+        };
+        let Some(next) = next else { break };
+        out.push(next.1);
+        current = next;
+    }
+    out
+}
+
+/// The one part of an `allOf`, or the one non-null arm of an `anyOf`/`oneOf`.
+fn only_arm<'v>(loc: &Location, schema: &'v Value) -> Option<(Location, &'v Value)> {
+    ["allOf", "anyOf", "oneOf"].iter().find_map(|key| {
+        let arms = schema.get(*key)?.as_sequence()?;
+        let mut non_null = arms
+            .iter()
+            .enumerate()
+            .filter(|(_, arm)| !super::schema::is_null_schema(arm));
+        let (i, arm) = non_null.next()?;
+        non_null
+            .next()
+            .is_none()
+            .then(|| (loc.child(key).index(i), arm))
+    })
+}
+
+/// Fills what `out` does not have yet from the keywords of `schema`.
+fn fill(out: &mut Constraints, schema: &Value) {
+    let number = |key: &str| schema.get(key).and_then(number);
+    let count = |key: &str| schema.get(key).and_then(Value::as_u64);
+    let text = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_string);
+    if out.default.is_none() {
+        out.default = schema.get("default").map(json_text);
+    }
+    // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 gives the bound itself.
+    let exclusive = |key: &str, bound: &str| match schema.get(key) {
+        Some(Value::Bool(true)) => number(bound),
+        Some(value) => self::number(value),
+        None => None,
+    };
+    let exclusive_minimum = exclusive("exclusiveMinimum", "minimum");
+    let exclusive_maximum = exclusive("exclusiveMaximum", "maximum");
+    let inclusive = |key: &str, exclusive_key: &str| {
+        (schema.get(exclusive_key) != Some(&Value::Bool(true)))
+            .then(|| number(key))
+            .flatten()
+    };
+    let minimum = inclusive("minimum", "exclusiveMinimum");
+    let maximum = inclusive("maximum", "exclusiveMaximum");
+    let no_lower = out.minimum.is_none() && out.exclusive_minimum.is_none();
+    if no_lower {
+        out.minimum = minimum;
+        out.exclusive_minimum = exclusive_minimum;
+    }
+    let no_upper = out.maximum.is_none() && out.exclusive_maximum.is_none();
+    if no_upper {
+        out.maximum = maximum;
+        out.exclusive_maximum = exclusive_maximum;
+    }
+    out.multiple_of = out.multiple_of.or_else(|| number("multipleOf"));
+    out.min_length = out.min_length.or_else(|| count("minLength"));
+    out.max_length = out.max_length.or_else(|| count("maxLength"));
+    out.min_items = out.min_items.or_else(|| count("minItems"));
+    out.max_items = out.max_items.or_else(|| count("maxItems"));
+    if out.pattern.is_none() {
+        out.pattern = text("pattern");
+    }
+    // A number's `format` already chose its Rust type; a string's says what it holds.
+    if out.format.is_none() && !is_numeric(schema) {
+        out.format = text("format");
+    }
+}
+
+/// Whether the schema's declared type is only numbers (or booleans).
+fn is_numeric(schema: &Value) -> bool {
+    let numeric = |t: &str| matches!(t, "integer" | "number" | "boolean" | "null");
+    match schema.get("type") {
+        Some(Value::String(t)) => numeric(t),
+        Some(Value::Sequence(types)) => types.iter().all(|t| t.as_str().is_some_and(numeric)),
+        _ => false,
+    }
+}
+
+fn number(value: &Value) -> Option<Number> {
+    let Value::Number(n) = value else {
+        return None;
+    };
+    if let Some(i) = n.as_i64() {
+        Some(Number::Integer(i.into()))
+    } else if let Some(u) = n.as_u64() {
+        Some(Number::Integer(u.into()))
+    } else {
+        n.as_f64().map(Number::Float)
+    }
+}
+
+/// A YAML value as JSON text, for showing a `default`.
+pub(crate) fn json_text(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => json_string(s),
+        Value::Sequence(items) => {
+            let items: Vec<String> = items.iter().map(json_text).collect();
+            format!("[{}]", items.join(", "))
+        }
+        Value::Mapping(map) => {
+            let entries: Vec<String> = map
+                .iter()
+                .map(|(k, v)| {
+                    format!(
+                        "{}: {}",
+                        json_string(&super::scalar_string(k)),
+                        json_text(v)
+                    )
+                })
+                .collect();
+            format!("{{{}}}", entries.join(", "))
+        }
+        Value::Tagged(tagged) => json_text(&tagged.value),
+    }
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::json_text;
+    use serde_yaml::Value;
+
+    #[test]
+    fn defaults_are_shown_as_json() {
+        let value: Value = serde_yaml::from_str("{a: [1, 0.5, \"x\\\"y\"], b: null}").unwrap();
+        assert_eq!(json_text(&value), r#"{"a": [1, 0.5, "x\"y"], "b": null}"#);
+    }
+}
