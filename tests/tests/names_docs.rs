@@ -127,7 +127,7 @@ fn rustdoc_shows_what_the_spec_says_about_values() {
 fn deprecated_items_carry_the_attribute() {
     let types = generated("types.rs");
     assert!(
-        types.contains("#[deprecated]\n    pub echo: Option<bool>,"),
+        types.contains("#[deprecated]\n    pub echo: ::core::option::Option<bool>,"),
         "{types}"
     );
     assert!(types

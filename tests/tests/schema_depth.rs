@@ -246,7 +246,12 @@ fn in_memory(schema: serde_yaml::Value) -> Spec {
             path: PathBuf::from("deep.yaml"),
             value: doc,
             digest: 0,
+            anchors: Default::default(),
+            dynamic_anchors: Default::default(),
+            self_refs: Default::default(),
         }],
+        warnings: Vec::new(),
+        unread: Vec::new(),
     }
 }
 
@@ -259,7 +264,7 @@ fn three_hundred_levels_of_inline_nesting_lower_and_emit() {
     assert!(krate
         .file("src/types.rs")
         .expect("types")
-        .contains("Vec<String>"));
+        .contains("::std::vec::Vec<::std::string::String>"));
 }
 
 #[test]

@@ -65,8 +65,9 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             .map(str::to_string)
     };
     let mut types: Vec<TypeDef> = lowerer.slots.into_iter().flatten().collect();
-    union::finish_untagged(&mut types);
+    // Shapes look types up by name, so names are final first.
     rename::rename_types(&mut types, &mut operations, &final_names);
+    union::finish_untagged(&mut types);
     for source in cycles::box_recursive_references(&mut types) {
         lowerer.warnings.push(Warning {
             location: source,

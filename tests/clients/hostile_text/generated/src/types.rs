@@ -459,7 +459,7 @@ crate::runtime::serde_support::json_object! {
 pub enum Untagged {
     /// A string.
     String(::std::string::String),
-    /// Any value.
+    /// An object with `a b`, `xy`.
     Object(UntaggedObject),
 }
 impl ::serde::Serialize for Untagged {
@@ -484,7 +484,17 @@ impl<'de> ::serde::Deserialize<'de> for Untagged {
             return crate::runtime::serde_support::decode(value, "String")
                 .map(Self::String);
         }
-        crate::runtime::serde_support::decode(value, "Object").map(Self::Object)
+        if crate::runtime::serde_support::has_keys(&value, &["a\rb", "x\u{202e}y"]) {
+            return crate::runtime::serde_support::decode(value, "Object")
+                .map(Self::Object);
+        }
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "Object")
+                .map(Self::Object);
+        }
+        ::core::result::Result::Err(
+            ::serde::de::Error::custom("expected a string or an object for Untagged"),
+        )
     }
 }
 impl ::core::convert::From<::std::string::String> for Untagged {
