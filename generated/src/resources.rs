@@ -43,16 +43,15 @@ impl<'a> ChatCompletions<'a> {
         body: &types::ChatCompletionRequest,
         options: &RequestOptions,
     ) -> Result<ApiResponse<types::ChatCompletion>, Error> {
-        let query_pairs = vec![];
-        let request = Request {
+        let __params = crate::runtime::params::Params::with_path("/chat/completions");
+        let __request = Request {
             method: reqwest::Method::POST,
-            path: "/chat/completions".to_string(),
-            query: query_pairs,
+            params: __params,
             body: Some(body),
             options,
             stream_flag: None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// Creates a model response for the given chat conversation.
     ///
@@ -76,16 +75,15 @@ impl<'a> ChatCompletions<'a> {
         body: &types::ChatCompletionRequest,
         options: &RequestOptions,
     ) -> Result<SseStream<types::ChatCompletionChunk>, Error> {
-        let query_pairs = vec![];
-        let request = Request {
+        let __params = crate::runtime::params::Params::with_path("/chat/completions");
+        let __request = Request {
             method: reqwest::Method::POST,
-            path: "/chat/completions".to_string(),
-            query: query_pairs,
+            params: __params,
             body: Some(body),
             options,
             stream_flag: Some("stream"),
         };
-        self.client.execute_sse(request).await
+        self.client.execute_sse(__request).await
     }
 }
 /// Operations under `/chat`.

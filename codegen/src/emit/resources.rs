@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::rustdoc_lines;
 use super::types::{ident, type_tokens_in, TypeIndex};
@@ -194,7 +194,11 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
             type_tokens_in(&ty, &types_prefix),
             type_tokens_in(&ty, &doc_prefix),
         );
-        push("query", quote!(&#ty), quote!(&#doc));
+        push(
+            super::params::struct_argument(op),
+            quote!(&#ty),
+            quote!(&#doc),
+        );
     }
     if let Some(body) = &op.body {
         let (ty, doc) = (
@@ -210,73 +214,18 @@ fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> Toke
     let args = arguments(op, config);
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
-        out.extend(plain_methods(op, &args, response, config, index));
+        out.extend(plain_methods(op, &args, response, config));
     }
     if let Some(stream) = &op.stream {
-        let name = if op.response.is_some() {
-            format!("{}_stream", op.method_name)
-        } else {
-            op.method_name.clone()
-        };
+        let name = crate::lower::stream_method_name(&op.method_name, op.response.is_some());
         out.extend(stream_methods(op, &args, &name, stream, config, index));
     }
     out
 }
 
-fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) -> TokenStream {
-    let method = format_ident!("{}", op.method);
-    let path = if op.path_params.is_empty() {
-        let path = &op.path;
-        quote!(#path.to_string())
-    } else {
-        let mut template = op.path.clone();
-        for param in &op.path_params {
-            template = template.replace(&format!("{{{}}}", param.name), "{}");
-        }
-        let values = op.path_params.iter().map(|p| {
-            let name = ident(&p.rust_name);
-            quote!(crate::runtime::serde_support::path_segment(&#name))
-        });
-        quote!(format!(#template, #(#values),*))
-    };
-    let fixed = op
-        .fixed_query
-        .iter()
-        .map(|(k, v)| quote!((#k, #v.to_string())));
-    let mut pushes = Vec::new();
-    let query_fields = query_fields(op, index);
-    let query_fields = query_fields.iter().map(|(json, rust, required, list)| {
-        let field = ident(rust);
-        // Arrays are sent as OpenAPI's default (form, explode): the key once per item.
-        let push = if *list {
-            quote! {
-                for item in value {
-                    query_pairs.push((#json, crate::runtime::serde_support::param_text(item)));
-                }
-            }
-        } else {
-            quote! { query_pairs.push((#json, crate::runtime::serde_support::param_text(value))); }
-        };
-        if *required {
-            quote! { let value = &query.#field; #push }
-        } else {
-            quote! {
-                if let Some(value) = &query.#field {
-                    #push
-                }
-            }
-        }
-    });
-    pushes.extend(query_fields);
-    let query_init = if pushes.is_empty() {
-        quote! { let query_pairs = vec![#(#fixed),*]; }
-    } else {
-        quote! {
-            #[allow(clippy::vec_init_then_push)]
-            let mut query_pairs: Vec<(&'static str, String)> = vec![#(#fixed),*];
-            #(#pushes)*
-        }
-    };
+fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
+    let method = super::params::method_tokens(op);
+    let params = super::params::params_tokens(op);
     let body = if op.body.is_some() {
         quote!(Some(body))
     } else {
@@ -287,36 +236,15 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         None => quote!(None),
     };
     quote! {
-        #query_init
-        let request = Request {
-            method: reqwest::Method::#method,
-            path: #path,
-            query: query_pairs,
+        #params
+        let __request = Request {
+            method: #method,
+            params: __params,
             body: #body,
             options,
             stream_flag: #flag,
         };
     }
-}
-
-/// `(json name, field name, required)` of each query parameter.
-fn query_fields(op: &Operation, index: &TypeIndex) -> Vec<(String, String, bool, bool)> {
-    let Some(crate::ir::TypeKind::Struct(query)) = op
-        .query
-        .as_deref()
-        .and_then(|q| index.get(q))
-        .map(|d| &d.kind)
-    else {
-        return Vec::new();
-    };
-    query
-        .fields
-        .iter()
-        .map(|f| {
-            let list = matches!(index.canonical(&f.ty), TypeRef::List(_));
-            (f.json_name.clone(), f.rust_name.clone(), f.required, list)
-        })
-        .collect()
 }
 
 fn method_docs(
@@ -365,32 +293,31 @@ fn plain_methods(
     args: &Arguments,
     response: &ResponseKind,
     config: &Config,
-    index: &TypeIndex,
 ) -> TokenStream {
     let types_prefix = quote!(types::);
     let name = ident(&op.method_name);
-    let with_options = format_ident!("{}_with_options", op.method_name.trim_start_matches("r#"));
+    let with_options = ident(&crate::lower::suffixed(&op.method_name, "_with_options"));
     let params = &args.params;
     let names = &args.names;
     let (output, call) = match response {
         ResponseKind::Json(ty) => {
             let ty = type_tokens_in(ty, &types_prefix);
-            (ty, quote!(self.client.execute(request).await))
+            (ty, quote!(self.client.execute(__request).await))
         }
         ResponseKind::Bytes => (
             quote!(bytes::Bytes),
-            quote!(self.client.execute_bytes(request).await),
+            quote!(self.client.execute_bytes(__request).await),
         ),
         ResponseKind::Empty => (
             quote!(()),
             quote!(self
                 .client
-                .execute_bytes(request)
+                .execute_bytes(__request)
                 .await
                 .map(|response| response.map(|_| ()))),
         ),
     };
-    let request = request_tokens(op, index, None);
+    let request = request_tokens(op, None);
     let docs = method_docs(op, &op.method_name, args, config, "");
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options; also returns the status and headers.",
@@ -420,7 +347,7 @@ fn stream_methods(
 ) -> TokenStream {
     let (framing, item, alongside_json) = (stream.framing, &stream.item, stream.alongside_json);
     let method = ident(name);
-    let with_options = format_ident!("{}_with_options", name.trim_start_matches("r#"));
+    let with_options = ident(&crate::lower::suffixed(name, "_with_options"));
     let params = &args.params;
     let names = &args.names;
     let item = type_tokens_in(item, &quote!(types::));
@@ -449,7 +376,7 @@ fn stream_methods(
     } else {
         None
     };
-    let request = request_tokens(op, index, flag);
+    let request = request_tokens(op, flag);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
@@ -468,7 +395,7 @@ fn stream_methods(
         #[doc = #options_doc]
         pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<#stream_ty, Error> {
             #request
-            self.client.#execute(request).await
+            self.client.#execute(__request).await
         }
     }
 }

@@ -38,17 +38,15 @@ impl<'a> Items<'a> {
         id: &str,
         options: &RequestOptions,
     ) -> Result<ApiResponse<types::Item>, Error> {
-        let query_pairs = vec![];
-        let request = Request {
+        let mut __params = crate::runtime::params::Params::with_path("/items/");
+        __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+        let __request = Request {
             method: reqwest::Method::GET,
-            path: format!(
-                "/items/{}", crate ::runtime::serde_support::path_segment(& id)
-            ),
-            query: query_pairs,
+            params: __params,
             body: None::<&()>,
             options,
             stream_flag: None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }

@@ -1,0 +1,170 @@
+//! Where an operation lives on the client and what its methods are called.
+//!
+//! A resource struct holds sub-resource accessors and, per operation, up to four
+//! methods (`name`, `name_with_options`, `name_stream`, `name_stream_with_options`).
+//! Names are checked against every one of those, as emitted, so no two items of one
+//! resource ever share a name.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::names::snake;
+use crate::ir::Operation;
+
+/// `/v1/threads/{id}/runs` -> `["threads", "runs"]`: static segments, without a leading version.
+pub(crate) fn resource_chain(path: &str) -> Vec<String> {
+    let mut segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.starts_with('{'))
+        .collect();
+    if segments.first().is_some_and(|s| is_version(s)) && segments.len() > 1 {
+        segments.remove(0);
+    }
+    let chain: Vec<String> = segments
+        .iter()
+        .map(|s| snake(s).trim_start_matches("r#").to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if chain.is_empty() {
+        vec!["root".to_string()]
+    } else {
+        chain
+    }
+}
+
+fn is_version(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The method name an operation gets when nothing clashes: from the HTTP method and
+/// whether the path ends in a parameter.
+pub(crate) fn default_method_name(method: &str, path: &str) -> String {
+    let ends_with_param = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .is_some_and(|s| s.starts_with('{'));
+    let method = method.to_ascii_lowercase();
+    match (method.as_str(), ends_with_param) {
+        ("get", true) => "retrieve".to_string(),
+        ("get", false) => "list".to_string(),
+        ("post", true) => "update".to_string(),
+        ("post", false) => "create".to_string(),
+        ("put" | "patch", _) => "update".to_string(),
+        ("delete", _) => "delete".to_string(),
+        (other, _) => snake(other),
+    }
+}
+
+/// `base` + `suffix` as one identifier: `self_` + `_stream` is `self_stream`, and
+/// `r#type` + `_stream` is `type_stream` (never a double underscore, never `r#`).
+pub fn suffixed(base: &str, suffix: &str) -> String {
+    let stem = base.trim_start_matches("r#").trim_end_matches('_');
+    let stem = if stem.is_empty() { "call" } else { stem };
+    format!("{stem}{suffix}")
+}
+
+/// The name of the streaming method of an operation named `base`.
+pub fn stream_method_name(base: &str, has_response: bool) -> String {
+    if has_response {
+        suffixed(base, "_stream")
+    } else {
+        base.to_string()
+    }
+}
+
+/// Every method emitted for an operation named `base`.
+pub fn emitted_method_names(base: &str, has_response: bool, has_stream: bool) -> Vec<String> {
+    let mut names = Vec::new();
+    if has_response {
+        names.push(base.to_string());
+        names.push(suffixed(base, "_with_options"));
+    }
+    if has_stream {
+        let stream = stream_method_name(base, has_response);
+        names.push(suffixed(&stream, "_with_options"));
+        names.push(stream);
+    }
+    names
+}
+
+/// The identifier `name` denotes (`r#type` and `type` are the same name).
+fn bare(name: &str) -> String {
+    name.trim_start_matches("r#").to_string()
+}
+
+/// Where two operations of a resource would get the same default name, both use their
+/// operation ids instead. Then each operation takes the first name whose emitted
+/// methods are all free in its resource (sub-resource accessors included), numbering
+/// it if need be.
+pub(crate) fn name_methods(operations: &mut [Operation]) {
+    let mut seen: BTreeMap<(Vec<String>, String), usize> = BTreeMap::new();
+    for op in operations.iter() {
+        *seen
+            .entry((op.resource.clone(), op.method_name.clone()))
+            .or_default() += 1;
+    }
+    let mut taken: BTreeMap<Vec<String>, HashSet<String>> = BTreeMap::new();
+    let children: BTreeSet<(Vec<String>, String)> = operations
+        .iter()
+        .flat_map(|op| {
+            (1..op.resource.len()).map(|i| (op.resource[..i].to_vec(), op.resource[i].clone()))
+        })
+        .collect();
+    for (parent, child) in &children {
+        taken
+            .entry(parent.clone())
+            .or_default()
+            .insert(bare(&snake(child)));
+    }
+    for op in operations.iter_mut() {
+        let key = (op.resource.clone(), op.method_name.clone());
+        let table = taken.entry(op.resource.clone()).or_default();
+        let (has_response, has_stream) = (op.response.is_some(), op.stream.is_some());
+        let free = |table: &HashSet<String>, name: &str| {
+            emitted_method_names(name, has_response, has_stream)
+                .iter()
+                .all(|n| !table.contains(&bare(n)))
+        };
+        let by_id = snake(&op.id);
+        let mut candidates = Vec::new();
+        if seen[&key] == 1 {
+            candidates.push(op.method_name.clone());
+        }
+        candidates.push(by_id.clone());
+        let stem = by_id
+            .trim_start_matches("r#")
+            .trim_end_matches('_')
+            .to_string();
+        let chosen = candidates
+            .into_iter()
+            .chain((2..).map(|n| format!("{stem}_{n}")))
+            .find(|name| free(table, name))
+            .expect("a free numbered name exists");
+        for name in emitted_method_names(&chosen, has_response, has_stream) {
+            table.insert(bare(&name));
+        }
+        op.method_name = chosen;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_never_double_underscores() {
+        assert_eq!(suffixed("self_", "_with_options"), "self_with_options");
+        assert_eq!(suffixed("r#type", "_stream"), "type_stream");
+        assert_eq!(suffixed("_2fa", "_stream"), "_2fa_stream");
+        assert_eq!(
+            emitted_method_names("list", true, true),
+            [
+                "list",
+                "list_with_options",
+                "list_stream_with_options",
+                "list_stream"
+            ]
+        );
+    }
+}
