@@ -346,8 +346,7 @@ fn encode(text: &str, keep: Keep) -> String {
     let all_dots = !text.is_empty() && text.bytes().all(|b| b == b'.');
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || (keep.0.contains(&byte) && !(all_dots && byte == b'.'))
-        {
+        if byte.is_ascii_alphanumeric() || (keep.0.contains(&byte) && !(all_dots && byte == b'.')) {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
@@ -387,19 +386,28 @@ mod tests {
         assert_eq!(path(obj.clone(), Style::Label, true), ".G=200.R=100");
         assert_eq!(path(json!("blue"), Style::Matrix, false), ";color=blue");
         assert_eq!(path(json!(""), Style::Matrix, false), ";color");
-        assert_eq!(path(list.clone(), Style::Matrix, false), ";color=blue,black,brown");
+        assert_eq!(
+            path(list.clone(), Style::Matrix, false),
+            ";color=blue,black,brown"
+        );
         assert_eq!(
             path(list, Style::Matrix, true),
             ";color=blue;color=black;color=brown"
         );
-        assert_eq!(path(obj.clone(), Style::Matrix, false), ";color=G,200,R,100");
+        assert_eq!(
+            path(obj.clone(), Style::Matrix, false),
+            ";color=G,200,R,100"
+        );
         assert_eq!(path(obj, Style::Matrix, true), ";G=200;R=100");
     }
 
     #[test]
     fn query_styles() {
         let list = json!(["blue", "black"]);
-        assert_eq!(query(list.clone(), Style::Form, true), "color=blue&color=black");
+        assert_eq!(
+            query(list.clone(), Style::Form, true),
+            "color=blue&color=black"
+        );
         assert_eq!(query(list.clone(), Style::Form, false), "color=blue,black");
         assert_eq!(
             query(list.clone(), Style::SpaceDelimited, false),
