@@ -305,3 +305,11 @@ async fn operation_ids_that_are_keywords_or_not_words_name_valid_methods() {
         .collect();
     assert_eq!(depths, [3, 4, 5, 6, 7, 8, 9]);
 }
+
+#[tokio::test]
+async fn a_form_querystring_parameter_writes_the_whole_query() {
+    let (server, client) = server(1).await;
+    let query = params_client::types::WholeQueryQuery::new().whole(Point::new(1, 2));
+    client.qs().list(&query).await.unwrap();
+    assert_eq!(server.requests()[0].target, "/v1/qs?x=1&y=2");
+}

@@ -139,6 +139,17 @@ pub(crate) fn lower_params(
             }
             "header" => ParamLocation::Header,
             "cookie" => ParamLocation::Cookie,
+            // The whole query string as one form-encoded object: each property is a
+            // query pair, which is what `form` with `explode` writes.
+            "querystring" if is_form_object(lw, &loc, value) => {
+                let mut param = lower_one(lw, &loc, value, name, ParamLocation::Query, hint)?;
+                (param.style, param.explode) = (ParamStyle::Form, true);
+                out.push(Param {
+                    rust_name: field_names.claim(&snake(name)),
+                    ..param
+                });
+                continue;
+            }
             "querystring" => {
                 lw.warn(
                     &loc,
@@ -201,6 +212,33 @@ pub(crate) fn lower_params(
     })
 }
 
+/// Whether an `in: querystring` parameter is a form-encoded object.
+fn is_form_object(lw: &Lowerer, loc: &Location, param: &Value) -> bool {
+    let Some(Value::Mapping(content)) = param.get("content") else {
+        return false;
+    };
+    let Some((media, body)) = content.iter().next() else {
+        return false;
+    };
+    let Some(media) = media.as_str().filter(|m| is_form(m)) else {
+        return false;
+    };
+    let schema_loc = loc.child("content").child(media).child("schema");
+    body.get("schema")
+        .and_then(|schema| lw.deref(&schema_loc, schema).ok())
+        .is_some_and(|(_, schema)| {
+            schema.get("type").and_then(Value::as_str) == Some("object")
+                || schema.get("properties").is_some()
+        })
+}
+
+fn is_form(media: &str) -> bool {
+    media
+        .trim()
+        .to_ascii_lowercase()
+        .starts_with("application/x-www-form-urlencoded")
+}
+
 /// The default doc line of a parameter field: where it is sent.
 fn describe(p: &Param) -> String {
     let place = match p.location {
@@ -234,13 +272,14 @@ fn lower_one(
                 let media = media.as_str().unwrap_or_default();
                 let media_loc = loc.child("content").child(media);
                 json_content = super::operations::is_json(media);
-                if !json_content {
+                let structured = json_content || is_form(media);
+                if !structured {
                     lw.warn(
                         &media_loc,
                         format!("parameter `{name}` of type `{media}` is sent as plain text"),
                     );
                 }
-                match (json_content, media_body.get("schema")) {
+                match (structured, media_body.get("schema")) {
                     (true, Some(schema)) => {
                         let (ty, nullable) =
                             lower_inline(lw, &media_loc.child("schema"), schema, &type_hint)?;

@@ -36,11 +36,16 @@ pub(crate) struct PathItem<'v> {
 /// method, with a warning).
 pub(crate) fn path_item<'v>(lw: &mut Lowerer<'v>, loc: &Location, raw: &'v Value) -> PathItem<'v> {
     let mut owners = Vec::new();
-    if raw.get("$ref").is_some() {
-        match lw.deref(loc, raw) {
+    match raw.get("$ref") {
+        None => {}
+        Some(Value::String(_)) => match lw.deref(loc, raw) {
             Ok(found) => owners.push(found),
             Err(err) => lw.warn(loc, format!("path item `$ref` skipped: {}", err.message)),
-        }
+        },
+        Some(_) => lw.warn(
+            &loc.child("$ref"),
+            "path item `$ref` is not a string; ignored",
+        ),
     }
     owners.push((loc.clone(), raw));
     let mut operations: Vec<PathOperation<'v>> = Vec::new();

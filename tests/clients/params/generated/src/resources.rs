@@ -28,6 +28,10 @@ impl Client {
     pub fn merged(&self) -> Merged<'_> {
         Merged { client: self }
     }
+    /// Operations under `qs`.
+    pub fn qs(&self) -> Qs<'_> {
+        Qs { client: self }
+    }
     /// Operations under `search`.
     pub fn search(&self) -> Search<'_> {
         Search { client: self }
@@ -634,6 +638,45 @@ impl<'a> Merged<'a> {
     ) -> Result<ApiResponse<()>, Error> {
         let mut __params = crate::runtime::params::Params::with_path("/merged/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+        let __request = Request {
+            method: reqwest::Method::GET,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
+}
+/// Operations under `/qs`.
+#[derive(Debug, Clone, Copy)]
+pub struct Qs<'a> {
+    client: &'a Client,
+}
+impl<'a> Qs<'a> {
+    /// `GET /qs`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client, query: & params_client :: types :: WholeQueryQuery) -> Result<(), params_client::Error> {
+    /// let _response = client.qs().list(query).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(&self, query: &types::WholeQueryQuery) -> Result<(), Error> {
+        self.list_with_options(query, &RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::list`], with per-request options; also returns the status and headers.
+    pub async fn list_with_options(
+        &self,
+        query: &types::WholeQueryQuery,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let mut __params = crate::runtime::params::Params::with_path("/qs");
+        if let Some(__value) = &query.whole {
+            __params.query("whole", __value, crate::runtime::params::Style::Form, true);
+        }
         let __request = Request {
             method: reqwest::Method::GET,
             params: __params,

@@ -265,3 +265,23 @@ crate::runtime::serde_support::json_object! {
     filter, optional "point" => point, optional "pt" => pt, optional "text" => text,
     optional "json" => json } extra none }
 }
+/// Query parameters of `wholeQuery`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WholeQueryQuery {
+    /// The `whole` query parameter.
+    pub whole: Option<Point>,
+}
+impl WholeQueryQuery {
+    /// Creates an empty `WholeQueryQuery`; set what you need with the methods below.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `whole`.
+    pub fn whole(mut self, value: impl Into<Point>) -> Self {
+        self.whole = Some(value.into());
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    WholeQueryQuery { constants {} fields { optional "whole" => whole } extra none }
+}
