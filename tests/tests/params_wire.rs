@@ -248,7 +248,7 @@ async fn a_path_item_ref_keeps_its_sibling_operations() {
 
 #[tokio::test]
 async fn clashing_method_names_each_reach_their_own_operation() {
-    let (server, client) = server(10).await;
+    let (server, client) = server(11).await;
     let things = client.things();
     things.list_things().await.unwrap();
     things.search_2().await.unwrap();
@@ -259,6 +259,11 @@ async fn clashing_method_names_each_reach_their_own_operation() {
     things.archive().create().await.unwrap();
     things.list_with_options().list().await.unwrap();
     things.create_stream_with_options().list().await.unwrap();
+    // Trait methods every resource has are never taken by an accessor or a method.
+    things.clone_api().list().await.unwrap();
+    // `clone` is still `Clone::clone` (the test is that this type-checks).
+    #[allow(clippy::clone_on_copy)]
+    let _copy: params_client::resources::Things<'_> = things.clone();
     things
         .create_thing(&params_client::types::Thing::new())
         .await
@@ -278,6 +283,7 @@ async fn clashing_method_names_each_reach_their_own_operation() {
         ("POST", "/v1/things/archive"),
         ("GET", "/v1/things/list_with_options"),
         ("GET", "/v1/things/create_stream_with_options"),
+        ("GET", "/v1/things/clone"),
         ("POST", "/v1/things"),
     ];
     let wanted: Vec<(String, String)> = wanted

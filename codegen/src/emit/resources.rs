@@ -78,7 +78,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
 /// The method on `Client` that reaches the top-level resource `segment`, renamed when
 /// the runtime's `Client` already has a method of that name.
 fn client_accessor_name(segment: &str) -> String {
-    let name = crate::lower::snake(segment);
+    let name = crate::lower::accessor_name(segment);
     if super::RUNTIME_CLIENT_METHODS.contains(&name.as_str()) {
         format!("{name}_api")
     } else {
@@ -124,7 +124,7 @@ fn emit_node(
             items,
         );
         let child_ty = ident(&child_name);
-        let method = ident(&crate::lower::snake(segment));
+        let method = ident(&crate::lower::accessor_name(segment));
         let doc = format!(" Operations under `/{}`.", child_chain.join("/"));
         methods.push(quote! {
             #[doc = #doc]
@@ -247,6 +247,14 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
     }
 }
 
+/// `#[allow(clippy::too_many_arguments)]` for the plain and the `_with_options` method,
+/// where `self`, the parameters (and the options) are more than clippy's limit of 7.
+fn many_arguments(args: &Arguments) -> (Option<TokenStream>, Option<TokenStream>) {
+    let allow = || quote!(#[allow(clippy::too_many_arguments)]);
+    let count = args.params.len() + 1;
+    ((count > 7).then(allow), (count + 1 > 7).then(allow))
+}
+
 fn method_docs(
     op: &Operation,
     name: &str,
@@ -275,7 +283,7 @@ fn method_docs(
         .enumerate()
         .map(|(i, s)| match i {
             0 => format!(".{}()", client_accessor_name(s)),
-            _ => format!(".{}()", crate::lower::snake(s)),
+            _ => format!(".{}()", crate::lower::accessor_name(s)),
         })
         .collect();
     lines.push(format!(
@@ -299,6 +307,7 @@ fn plain_methods(
     let with_options = ident(&crate::lower::suffixed(&op.method_name, "_with_options"));
     let params = &args.params;
     let names = &args.names;
+    let (allow_plain, allow_options) = many_arguments(args);
     let (output, call) = match response {
         ResponseKind::Json(ty) => {
             let ty = type_tokens_in(ty, &types_prefix);
@@ -325,11 +334,13 @@ fn plain_methods(
     );
     quote! {
         #docs
+        #allow_plain
         pub async fn #name(&self, #(#params),*) -> Result<#output, Error> {
             self.#with_options(#(#names,)* &RequestOptions::default()).await.map(ApiResponse::into_body)
         }
 
         #[doc = #options_doc]
+        #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<ApiResponse<#output>, Error> {
             #request
             #call
@@ -350,6 +361,7 @@ fn stream_methods(
     let with_options = ident(&crate::lower::suffixed(name, "_with_options"));
     let params = &args.params;
     let names = &args.names;
+    let (allow_plain, allow_options) = many_arguments(args);
     let item = type_tokens_in(item, &quote!(types::));
     let (stream_ty, execute) = match framing {
         StreamFraming::Sse => (quote!(SseStream<#item>), quote!(execute_sse)),
@@ -388,11 +400,13 @@ fn stream_methods(
     );
     quote! {
         #docs
+        #allow_plain
         pub async fn #method(&self, #(#params),*) -> Result<#stream_ty, Error> {
             self.#with_options(#(#names,)* &RequestOptions::default()).await
         }
 
         #[doc = #options_doc]
+        #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<#stream_ty, Error> {
             #request
             self.client.#execute(__request).await

@@ -36,6 +36,34 @@ fn is_version(segment: &str) -> bool {
     chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// Methods every resource struct (and the client) has from the traits it derives or
+/// that are in scope for all types; an accessor never takes one of these names.
+const TRAIT_METHODS: &[&str] = &[
+    "clone",
+    "clone_from",
+    "fmt",
+    "to_owned",
+    "clone_into",
+    "borrow",
+    "borrow_mut",
+    "into",
+    "try_into",
+    "type_id",
+    "eq",
+    "ne",
+];
+
+/// The accessor method for the sub-resource `segment` (a chain element): its snake
+/// name, with `_api` added when that is a trait method every resource struct has.
+pub fn accessor_name(segment: &str) -> String {
+    let name = snake(segment);
+    if TRAIT_METHODS.contains(&name.as_str()) {
+        format!("{name}_api")
+    } else {
+        name
+    }
+}
+
 /// The method name an operation gets when nothing clashes: from the HTTP method and
 /// whether the path ends in a parameter.
 pub(crate) fn default_method_name(method: &str, path: &str) -> String {
@@ -74,7 +102,11 @@ pub fn stream_method_name(base: &str, has_response: bool) -> String {
 }
 
 /// Every method emitted for an operation named `base`.
-pub fn emitted_method_names(base: &str, has_response: bool, has_stream: bool) -> Vec<String> {
+pub(crate) fn emitted_method_names(
+    base: &str,
+    has_response: bool,
+    has_stream: bool,
+) -> Vec<String> {
     let mut names = Vec::new();
     if has_response {
         names.push(base.to_string());
@@ -86,6 +118,10 @@ pub fn emitted_method_names(base: &str, has_response: bool, has_stream: bool) ->
         names.push(stream);
     }
     names
+}
+
+fn trait_methods() -> HashSet<String> {
+    TRAIT_METHODS.iter().map(|m| m.to_string()).collect()
 }
 
 /// The identifier `name` denotes (`r#type` and `type` are the same name).
@@ -114,12 +150,14 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
     for (parent, child) in &children {
         taken
             .entry(parent.clone())
-            .or_default()
-            .insert(bare(&snake(child)));
+            .or_insert_with(trait_methods)
+            .insert(bare(&accessor_name(child)));
     }
     for op in operations.iter_mut() {
         let key = (op.resource.clone(), op.method_name.clone());
-        let table = taken.entry(op.resource.clone()).or_default();
+        let table = taken
+            .entry(op.resource.clone())
+            .or_insert_with(trait_methods);
         let (has_response, has_stream) = (op.response.is_some(), op.stream.is_some());
         let free = |table: &HashSet<String>, name: &str| {
             emitted_method_names(name, has_response, has_stream)

@@ -436,6 +436,7 @@ impl<'a> Ids<'a> {
             .map(ApiResponse::into_body)
     }
     /// Like [`Self::_123go`], with per-request options; also returns the status and headers.
+    #[allow(clippy::too_many_arguments)]
     pub async fn _123go_with_options(
         &self,
         a: &str,
@@ -475,6 +476,7 @@ impl<'a> Ids<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[allow(clippy::too_many_arguments)]
     pub async fn value(
         &self,
         a: &str,
@@ -490,6 +492,7 @@ impl<'a> Ids<'a> {
             .map(ApiResponse::into_body)
     }
     /// Like [`Self::value`], with per-request options; also returns the status and headers.
+    #[allow(clippy::too_many_arguments)]
     pub async fn value_with_options(
         &self,
         a: &str,
@@ -552,6 +555,34 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+    /// `PUT /ids`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client) -> Result<(), params_client::Error> {
+    /// let _response = client.ids().clone_2().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn clone_2(&self) -> Result<(), Error> {
+        self.clone_2_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::clone_2`], with per-request options; also returns the status and headers.
+    pub async fn clone_2_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let __params = crate::runtime::params::Params::with_path("/ids");
+        let __request = Request {
+            method: reqwest::Method::PUT,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
     /// `POST /ids`
     ///
     /// ```no_run
@@ -573,6 +604,34 @@ impl<'a> Ids<'a> {
         let __params = crate::runtime::params::Params::with_path("/ids");
         let __request = Request {
             method: reqwest::Method::POST,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
+    /// `PATCH /ids`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client) -> Result<(), params_client::Error> {
+    /// let _response = client.ids().fmt_2().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn fmt_2(&self) -> Result<(), Error> {
+        self.fmt_2_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::fmt_2`], with per-request options; also returns the status and headers.
+    pub async fn fmt_2_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let __params = crate::runtime::params::Params::with_path("/ids");
+        let __request = Request {
+            method: reqwest::Method::PATCH,
             params: __params,
             body: None::<&()>,
             options,
@@ -765,6 +824,7 @@ impl<'a> Shadow<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[allow(clippy::too_many_arguments)]
     pub async fn update(
         &self,
         value: &str,
@@ -799,6 +859,7 @@ impl<'a> Shadow<'a> {
             .map(ApiResponse::into_body)
     }
     /// Like [`Self::update`], with per-request options; also returns the status and headers.
+    #[allow(clippy::too_many_arguments)]
     pub async fn update_with_options(
         &self,
         value: &str,
@@ -866,6 +927,7 @@ impl<'a> StylesPath<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    #[allow(clippy::too_many_arguments)]
     pub async fn retrieve(
         &self,
         simple: Vec<String>,
@@ -890,6 +952,7 @@ impl<'a> StylesPath<'a> {
             .map(ApiResponse::into_body)
     }
     /// Like [`Self::retrieve`], with per-request options; also returns the status and headers.
+    #[allow(clippy::too_many_arguments)]
     pub async fn retrieve_with_options(
         &self,
         simple: Vec<String>,
@@ -1059,6 +1122,41 @@ impl<'a> ThingsArchive<'a> {
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
+/// Operations under `/things/clone`.
+#[derive(Debug, Clone, Copy)]
+pub struct ThingsClone<'a> {
+    client: &'a Client,
+}
+impl<'a> ThingsClone<'a> {
+    /// `GET /things/clone`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client) -> Result<(), params_client::Error> {
+    /// let _response = client.things().clone_api().list().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(&self) -> Result<(), Error> {
+        self.list_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::list`], with per-request options; also returns the status and headers.
+    pub async fn list_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let __params = crate::runtime::params::Params::with_path("/things/clone");
+        let __request = Request {
+            method: reqwest::Method::GET,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
+}
 /// Operations under `/things/create_stream_with_options`.
 #[derive(Debug, Clone, Copy)]
 pub struct ThingsCreateStreamWithOptions<'a> {
@@ -1179,6 +1277,10 @@ impl<'a> Things<'a> {
         ThingsArchive {
             client: self.client,
         }
+    }
+    /// Operations under `/things/clone`.
+    pub fn clone_api(&self) -> ThingsClone<'a> {
+        ThingsClone { client: self.client }
     }
     /// Operations under `/things/create_stream_with_options`.
     pub fn create_stream_with_options(&self) -> ThingsCreateStreamWithOptions<'a> {
