@@ -78,6 +78,11 @@ fn every_parameter_not_sent_is_a_warning_naming_its_pointer() {
         &format!("{}/content/application~1xml", post(11)),
         "sent as plain text",
     );
+    assert_warns(
+        &api,
+        &post(13),
+        "`Not A Header` is not a valid header name; not sent",
+    );
     // What is kept: the required header, the misplaced styles (as the default), the
     // parameter without `in` (as a query parameter).
     let kept: Vec<(&str, ParamLocation, ParamStyle)> = op(&api, "siblingPost")

@@ -67,6 +67,24 @@ async fn dot_segment_values_are_refused_before_anything_is_sent() {
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Config { .. }), "{err:?}");
+    // An empty value would name the parent (`/files/`), and an empty label list is `.`.
+    let err = client.files().retrieve("").await.unwrap_err();
+    assert!(err.to_string().contains("path parameter `id`"), "{err}");
+    let err = client
+        .styles()
+        .path()
+        .retrieve(
+            vec!["a".into()],
+            &Point::new(1, 2),
+            Vec::new(),
+            vec!["a".into()],
+            "m",
+            vec!["a".into()],
+            &Point::new(3, 4),
+        )
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("path parameter `label`"), "{err}");
     assert_eq!(server.count(), 0, "nothing may reach the server");
 }
 

@@ -137,6 +137,13 @@ pub(crate) fn lower_params(
                 );
                 continue;
             }
+            "header" if !is_token(name) => {
+                lw.warn(
+                    &loc,
+                    format!("`{name}` is not a valid header name; not sent"),
+                );
+                continue;
+            }
             "header" => ParamLocation::Header,
             "cookie" => ParamLocation::Cookie,
             // The whole query string as one form-encoded object: each property is a
@@ -210,6 +217,14 @@ pub(crate) fn lower_params(
         params: out,
         params_struct,
     })
+}
+
+/// A header or method name is a token (RFC 9110).
+pub(crate) fn is_token(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 /// Whether an `in: querystring` parameter is a form-encoded object.

@@ -3,6 +3,7 @@
 
 use serde_yaml::Value;
 
+use super::params::is_token;
 use super::Lowerer;
 use crate::load::Location;
 
@@ -110,12 +111,4 @@ fn push_unique<'v>(
         return;
     }
     operations.push(PathOperation { method, loc, op });
-}
-
-/// An HTTP method name is a token (RFC 9110).
-fn is_token(name: &str) -> bool {
-    !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }

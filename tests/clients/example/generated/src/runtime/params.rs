@@ -47,6 +47,8 @@ pub(crate) struct Params {
     pub headers: Vec<(String, String)>,
     /// `name=value` pairs of the `Cookie` header.
     pub cookies: Vec<String>,
+    /// Name and byte range in `path` of each path parameter's expansion.
+    path_params: Vec<(String, usize, usize)>,
 }
 
 impl Params {
@@ -72,6 +74,13 @@ impl Params {
         explode: bool,
     ) {
         let value = json(value);
+        let start = self.path.len();
+        self.expand_path(name, &value, style, explode);
+        self.path_params
+            .push((name.to_string(), start, self.path.len()));
+    }
+
+    fn expand_path(&mut self, name: &str, value: &Value, style: Style, explode: bool) {
         let out = &mut self.path;
         let (prefix, sep) = match style {
             Style::Label => (".", if explode { "." } else { "," }),
@@ -79,7 +88,7 @@ impl Params {
             _ => ("", ","),
         };
         out.push_str(prefix);
-        match (&value, style) {
+        match (value, style) {
             (_, Style::Json) => out.push_str(&encode(&value.to_string(), PATH)),
             (Value::Array(items), Style::Matrix) if explode => {
                 let parts: Vec<String> = items
@@ -244,17 +253,20 @@ impl Params {
         }
     }
 
-    /// Fails when a path segment is `.` or `..` (written or percent-encoded): URL
-    /// rules remove such a segment, so the request would go elsewhere. Only segments a
-    /// parameter produced can be encoded, since literal spec text never holds `%2E`.
+    /// Fails when a path parameter made its segment empty, `.` or `..` (written or
+    /// percent-encoded): URL rules remove such a segment (or an empty one names another
+    /// resource), so the request would go elsewhere. Literal spec text is left alone.
     pub(crate) fn check_path(&self) -> Result<(), Error> {
-        for segment in self.path.split('/') {
-            let lower = segment.to_ascii_lowercase();
-            let decoded = lower.replace("%2e", ".");
-            if lower.contains("%2e") && (decoded == "." || decoded == "..") {
+        for (name, start, end) in &self.path_params {
+            let from = self.path[..*start].rfind('/').map_or(0, |i| i + 1);
+            let to = self.path[*end..]
+                .find('/')
+                .map_or(self.path.len(), |i| end + i);
+            let decoded = self.path[from..to].to_ascii_lowercase().replace("%2e", ".");
+            if matches!(decoded.as_str(), "" | "." | "..") {
                 return Err(Error::config(format!(
-                    "path `{}` has a `{decoded}` segment from a parameter value; URL rules \
-                     remove such segments, so the request would go to another resource",
+                    "path parameter `{name}` makes the segment `{decoded}` of `{}`; URL rules \
+                     drop or change such segments, so the request would go to another resource",
                     self.path
                 )));
             }
@@ -432,5 +444,14 @@ mod tests {
         let mut p = Params::with_path("/files/");
         p.path("id", "../admin", Style::Simple, false);
         assert!(p.check_path().is_ok());
+        for (value, style) in [("", Style::Simple), ("", Style::Label), (".", Style::Label)] {
+            let mut p = Params::with_path("/files/");
+            p.path("id", value, style, false);
+            p.literal("/x");
+            assert!(p.check_path().is_err(), "{value:?} {style:?}: {}", p.path);
+        }
+        let mut p = Params::with_path("/files/a.");
+        p.path("id", "", Style::Simple, false);
+        assert!(p.check_path().is_ok(), "a literal part keeps the segment");
     }
 }
