@@ -266,7 +266,7 @@ async fn a_path_item_ref_keeps_its_sibling_operations() {
 
 #[tokio::test]
 async fn clashing_method_names_each_reach_their_own_operation() {
-    let (server, client) = server(11).await;
+    let (server, client) = server(14).await;
     let things = client.things();
     things.list_things().await.unwrap();
     things.search_2().await.unwrap();
@@ -279,6 +279,10 @@ async fn clashing_method_names_each_reach_their_own_operation() {
     things.create_stream_with_options().list().await.unwrap();
     // Trait methods every resource has are never taken by an accessor or a method.
     things.clone_api().list().await.unwrap();
+    // A segment named like an accessor that was renamed gets its own name.
+    things.clone_api_api().list().await.unwrap();
+    client.timeout_api().list().await.unwrap();
+    client.timeout_api_api().list().await.unwrap();
     // `clone` is still `Clone::clone` (the test is that this type-checks).
     #[allow(clippy::clone_on_copy)]
     let _copy: params_client::resources::Things<'_> = things.clone();
@@ -302,6 +306,9 @@ async fn clashing_method_names_each_reach_their_own_operation() {
         ("GET", "/v1/things/list_with_options"),
         ("GET", "/v1/things/create_stream_with_options"),
         ("GET", "/v1/things/clone"),
+        ("GET", "/v1/things/clone_api"),
+        ("GET", "/v1/timeout"),
+        ("GET", "/v1/timeout_api"),
         ("POST", "/v1/things"),
     ];
     let wanted: Vec<(String, String)> = wanted

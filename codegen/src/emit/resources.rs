@@ -43,13 +43,20 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
     }
     let mut names = crate::lower::NameTable::with_reserved(IMPORTED.iter().copied());
     let mut items = Vec::new();
+    let accessor_names =
+        crate::lower::accessor_names(root.children.keys(), super::RUNTIME_CLIENT_METHODS);
     let accessors: Vec<TokenStream> = root
         .children
         .iter()
-        .map(|(segment, child)| {
+        .zip(&accessor_names)
+        .map(|((segment, child), accessor)| {
             let struct_name = names.claim(&pascal(segment));
+            let chain = Chain {
+                segments: vec![segment.clone()],
+                accessors: vec![accessor.clone()],
+            };
             emit_node(
-                std::slice::from_ref(segment),
+                &chain,
                 &struct_name,
                 child,
                 config,
@@ -57,7 +64,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
                 &mut names,
                 &mut items,
             );
-            client_accessor(segment, &struct_name)
+            client_accessor(segment, accessor, &struct_name)
         })
         .collect();
     quote! {
@@ -75,19 +82,27 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
     }
 }
 
-/// The method on `Client` that reaches the top-level resource `segment`, renamed when
-/// the runtime's `Client` already has a method of that name.
-fn client_accessor_name(segment: &str) -> String {
-    let name = crate::lower::accessor_name(segment);
-    if super::RUNTIME_CLIENT_METHODS.contains(&name.as_str()) {
-        format!("{name}_api")
-    } else {
-        name
+/// Where a resource struct is: the path segments from the client down, and the
+/// accessor method that reaches each one.
+struct Chain {
+    segments: Vec<String>,
+    accessors: Vec<String>,
+}
+
+impl Chain {
+    fn child(&self, segment: &str, accessor: &str) -> Chain {
+        let mut child = Chain {
+            segments: self.segments.clone(),
+            accessors: self.accessors.clone(),
+        };
+        child.segments.push(segment.to_string());
+        child.accessors.push(accessor.to_string());
+        child
     }
 }
 
-fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
-    let method = ident(&client_accessor_name(segment));
+fn client_accessor(segment: &str, accessor: &str, struct_name: &str) -> TokenStream {
+    let method = ident(accessor);
     let ty = ident(struct_name);
     let doc = format!(" Operations under `{segment}`.");
     quote! {
@@ -99,7 +114,7 @@ fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
 }
 
 fn emit_node(
-    chain: &[String],
+    chain: &Chain,
     struct_name: &str,
     node: &Node,
     config: &Config,
@@ -108,11 +123,11 @@ fn emit_node(
     items: &mut Vec<TokenStream>,
 ) {
     let ty = ident(struct_name);
-    let path = format!(" Operations under `/{}`.", chain.join("/"));
+    let path = format!(" Operations under `/{}`.", chain.segments.join("/"));
     let mut methods = Vec::new();
-    for (segment, child) in &node.children {
-        let mut child_chain = chain.to_vec();
-        child_chain.push(segment.clone());
+    let accessors = crate::lower::accessor_names(node.children.keys(), &[]);
+    for ((segment, child), accessor) in node.children.iter().zip(&accessors) {
+        let child_chain = chain.child(segment, accessor);
         let child_name = names.claim(&format!("{struct_name}{}", pascal(segment)));
         emit_node(
             &child_chain,
@@ -124,8 +139,8 @@ fn emit_node(
             items,
         );
         let child_ty = ident(&child_name);
-        let method = ident(&crate::lower::accessor_name(segment));
-        let doc = format!(" Operations under `/{}`.", child_chain.join("/"));
+        let method = ident(accessor);
+        let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
         methods.push(quote! {
             #[doc = #doc]
             pub fn #method(&self) -> #child_ty<'a> {
@@ -134,7 +149,7 @@ fn emit_node(
         });
     }
     for op in &node.operations {
-        methods.push(operation_methods(op, config, index));
+        methods.push(operation_methods(op, config, index, &chain.accessors));
     }
     items.push(quote! {
         #[doc = #path]
@@ -154,6 +169,8 @@ struct Arguments {
     params: Vec<TokenStream>,
     names: Vec<TokenStream>,
     doc_params: Vec<String>,
+    /// The accessor methods from the client down to the operation's resource.
+    accessors: Vec<String>,
 }
 
 fn arguments(op: &Operation, config: &Config) -> Arguments {
@@ -164,6 +181,7 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         params: Vec::new(),
         names: Vec::new(),
         doc_params: Vec::new(),
+        accessors: Vec::new(),
     };
     let mut push = |name: &str, ty: TokenStream, doc_ty: TokenStream| {
         let arg = ident(name);
@@ -210,8 +228,14 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
     out
 }
 
-fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> TokenStream {
-    let args = arguments(op, config);
+fn operation_methods(
+    op: &Operation,
+    config: &Config,
+    index: &TypeIndex,
+    accessors: &[String],
+) -> TokenStream {
+    let mut args = arguments(op, config);
+    args.accessors = accessors.to_vec();
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
         out.extend(plain_methods(op, &args, response, config));
@@ -277,14 +301,10 @@ fn method_docs(
         params.join(", ")
     ));
     let call_args: Vec<String> = args.names.iter().map(ToString::to_string).collect();
-    let chain: String = op
-        .resource
+    let chain: String = args
+        .accessors
         .iter()
-        .enumerate()
-        .map(|(i, s)| match i {
-            0 => format!(".{}()", client_accessor_name(s)),
-            _ => format!(".{}()", crate::lower::accessor_name(s)),
-        })
+        .map(|accessor| format!(".{accessor}()"))
         .collect();
     lines.push(format!(
         " let _response = client{chain}.{name}({}).await?;",

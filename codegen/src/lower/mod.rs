@@ -21,7 +21,7 @@ mod union;
 
 pub use error::LowerError;
 pub use names::{pascal, snake, type_name};
-pub use naming::{accessor_name, stream_method_name, suffixed};
+pub use naming::{accessor_names, stream_method_name, suffixed};
 
 use std::collections::HashMap;
 

@@ -53,15 +53,30 @@ const TRAIT_METHODS: &[&str] = &[
     "ne",
 ];
 
-/// The accessor method for the sub-resource `segment` (a chain element): its snake
-/// name, with `_api` added when that is a trait method every resource struct has.
-pub fn accessor_name(segment: &str) -> String {
-    let name = snake(segment);
-    if TRAIT_METHODS.contains(&name.as_str()) {
-        format!("{name}_api")
-    } else {
-        name
-    }
+/// The accessor methods for sibling sub-resources `segments` (chain elements, in
+/// sorted order): each one's snake name, or with `_api` (then a number) added when that
+/// is taken by a trait method every resource struct has, by `reserved`, or by an
+/// earlier sibling.
+pub fn accessor_names<'s>(
+    segments: impl IntoIterator<Item = &'s String>,
+    reserved: &[&str],
+) -> Vec<String> {
+    let mut taken = trait_methods();
+    taken.extend(reserved.iter().map(|r| r.to_string()));
+    segments
+        .into_iter()
+        .map(|segment| {
+            let base = snake(segment);
+            let api = suffixed(&base, "_api");
+            let chosen = [base.clone(), api.clone()]
+                .into_iter()
+                .chain((2..).map(|n| format!("{api}_{n}")))
+                .find(|name| !taken.contains(&bare(name)))
+                .expect("a free numbered name exists");
+            taken.insert(bare(&chosen));
+            chosen
+        })
+        .collect()
 }
 
 /// The method name an operation gets when nothing clashes: from the HTTP method and
@@ -147,11 +162,15 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
             (1..op.resource.len()).map(|i| (op.resource[..i].to_vec(), op.resource[i].clone()))
         })
         .collect();
-    for (parent, child) in &children {
-        taken
-            .entry(parent.clone())
-            .or_insert_with(trait_methods)
-            .insert(bare(&accessor_name(child)));
+    let mut siblings: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for (parent, child) in children {
+        siblings.entry(parent).or_default().push(child);
+    }
+    for (parent, children) in siblings {
+        let table = taken.entry(parent).or_insert_with(trait_methods);
+        for name in accessor_names(&children, &[]) {
+            table.insert(bare(&name));
+        }
     }
     for op in operations.iter_mut() {
         let key = (op.resource.clone(), op.method_name.clone());

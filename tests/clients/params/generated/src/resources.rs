@@ -48,6 +48,14 @@ impl Client {
     pub fn things(&self) -> Things<'_> {
         Things { client: self }
     }
+    /// Operations under `timeout`.
+    pub fn timeout_api(&self) -> Timeout<'_> {
+        Timeout { client: self }
+    }
+    /// Operations under `timeout_api`.
+    pub fn timeout_api_api(&self) -> TimeoutApi<'_> {
+        TimeoutApi { client: self }
+    }
     /// Operations under `versioned`.
     pub fn versioned(&self) -> Versioned<'_> {
         Versioned { client: self }
@@ -1157,6 +1165,41 @@ impl<'a> ThingsClone<'a> {
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
+/// Operations under `/things/clone_api`.
+#[derive(Debug, Clone, Copy)]
+pub struct ThingsCloneApi<'a> {
+    client: &'a Client,
+}
+impl<'a> ThingsCloneApi<'a> {
+    /// `GET /things/clone_api`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client) -> Result<(), params_client::Error> {
+    /// let _response = client.things().clone_api_api().list().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(&self) -> Result<(), Error> {
+        self.list_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::list`], with per-request options; also returns the status and headers.
+    pub async fn list_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let __params = crate::runtime::params::Params::with_path("/things/clone_api");
+        let __request = Request {
+            method: reqwest::Method::GET,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
+}
 /// Operations under `/things/create_stream_with_options`.
 #[derive(Debug, Clone, Copy)]
 pub struct ThingsCreateStreamWithOptions<'a> {
@@ -1281,6 +1324,12 @@ impl<'a> Things<'a> {
     /// Operations under `/things/clone`.
     pub fn clone_api(&self) -> ThingsClone<'a> {
         ThingsClone { client: self.client }
+    }
+    /// Operations under `/things/clone_api`.
+    pub fn clone_api_api(&self) -> ThingsCloneApi<'a> {
+        ThingsCloneApi {
+            client: self.client,
+        }
     }
     /// Operations under `/things/create_stream_with_options`.
     pub fn create_stream_with_options(&self) -> ThingsCreateStreamWithOptions<'a> {
@@ -1499,6 +1548,76 @@ impl<'a> Things<'a> {
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = Request {
             method: reqwest::Method::PATCH,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
+}
+/// Operations under `/timeout`.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeout<'a> {
+    client: &'a Client,
+}
+impl<'a> Timeout<'a> {
+    /// `GET /timeout`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client) -> Result<(), params_client::Error> {
+    /// let _response = client.timeout_api().list().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(&self) -> Result<(), Error> {
+        self.list_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::list`], with per-request options; also returns the status and headers.
+    pub async fn list_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let __params = crate::runtime::params::Params::with_path("/timeout");
+        let __request = Request {
+            method: reqwest::Method::GET,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
+    }
+}
+/// Operations under `/timeout_api`.
+#[derive(Debug, Clone, Copy)]
+pub struct TimeoutApi<'a> {
+    client: &'a Client,
+}
+impl<'a> TimeoutApi<'a> {
+    /// `GET /timeout_api`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client) -> Result<(), params_client::Error> {
+    /// let _response = client.timeout_api_api().list().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(&self) -> Result<(), Error> {
+        self.list_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::list`], with per-request options; also returns the status and headers.
+    pub async fn list_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let __params = crate::runtime::params::Params::with_path("/timeout_api");
+        let __request = Request {
+            method: reqwest::Method::GET,
             params: __params,
             body: None::<&()>,
             options,
