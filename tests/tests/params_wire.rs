@@ -224,11 +224,13 @@ async fn path_parameters_follow_simple_label_and_matrix_styles() {
 
 #[tokio::test]
 async fn stray_braces_in_a_path_template_are_sent_percent_encoded() {
-    let (server, client) = server(2).await;
+    let (server, client) = server(3).await;
     client.b().x().list("7").await.unwrap();
     client.c().retrieve("7").await.unwrap();
+    // A literal backslash is not a separator.
+    client.bs_slash().retrieve("7").await.unwrap();
     let seen: Vec<String> = server.requests().iter().map(|r| r.target.clone()).collect();
-    assert_eq!(seen, ["/v1/b/7/x%7D", "/v1/c/%7B7%7D"]);
+    assert_eq!(seen, ["/v1/b/7/x%7D", "/v1/c/%7B7%7D", "/v1/bs%5Cslash/7"]);
 }
 
 #[tokio::test]

@@ -442,9 +442,12 @@ fn parse_template(path: &str) -> Vec<Piece> {
     pieces
 }
 
-/// Literal path text made safe to send: stray braces are percent-encoded.
+/// Literal path text made safe to send: stray braces are percent-encoded, and so is a
+/// backslash, which URL rules would otherwise read as a `/`.
 fn escape_literal(text: &str) -> String {
-    text.replace('{', "%7B").replace('}', "%7D")
+    text.replace('{', "%7B")
+        .replace('}', "%7D")
+        .replace('\\', "%5C")
 }
 
 #[cfg(test)]
@@ -471,5 +474,6 @@ mod tests {
         assert_eq!(parse_template("/d/{}/{"), [lit("/d/{}/{")]);
         assert_eq!(parse_template("/{a}{b}"), [lit("/"), name("a"), name("b")]);
         assert_eq!(escape_literal("/c/{"), "/c/%7B");
+        assert_eq!(escape_literal("/a\\b"), "/a%5Cb");
     }
 }

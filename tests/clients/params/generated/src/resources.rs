@@ -12,6 +12,10 @@ impl Client {
     pub fn b(&self) -> B<'_> {
         B { client: self }
     }
+    /// Operations under `bs_slash`.
+    pub fn bs_slash(&self) -> BsSlash<'_> {
+        BsSlash { client: self }
+    }
     /// Operations under `c`.
     pub fn c(&self) -> C<'_> {
         C { client: self }
@@ -108,6 +112,43 @@ impl<'a> B<'a> {
     /// Operations under `/b/x`.
     pub fn x(&self) -> BX<'a> {
         BX { client: self.client }
+    }
+}
+/// Operations under `/bs_slash`.
+#[derive(Debug, Clone, Copy)]
+pub struct BsSlash<'a> {
+    client: &'a Client,
+}
+impl<'a> BsSlash<'a> {
+    /// `GET /bs\slash/{id}`
+    ///
+    /// ```no_run
+    /// # async fn example(client: params_client::Client, id: & str) -> Result<(), params_client::Error> {
+    /// let _response = client.bs_slash().retrieve(id).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn retrieve(&self, id: &str) -> Result<(), Error> {
+        self.retrieve_with_options(id, &RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::retrieve`], with per-request options; also returns the status and headers.
+    pub async fn retrieve_with_options(
+        &self,
+        id: &str,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let mut __params = crate::runtime::params::Params::with_path("/bs%5Cslash/");
+        __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+        let __request = Request {
+            method: reqwest::Method::GET,
+            params: __params,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+        };
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
 /// Operations under `/c`.

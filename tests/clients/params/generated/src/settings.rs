@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `99c9105a6b62354c`.
+//! Generated from spec and config with fingerprint `82bfcbf4aaa3dfaf`.
 /// The first server in the spec.
 pub(crate) const DEFAULT_BASE_URL: &str = "http://127.0.0.1:1/v1";
 /// Environment variable holding the API key.
