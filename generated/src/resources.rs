@@ -40,16 +40,15 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::ApiResponse<crate::types::ChatCompletion>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/chat/completions"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/chat/completions");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// Creates a model response for the given chat conversation.
     ///
@@ -80,16 +79,15 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/chat/completions"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/chat/completions");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::Some("stream"),
         };
-        self.client.execute_sse(request).await
+        self.client.execute_sse(__request).await
     }
 }
 /// Operations under `/chat`.

@@ -839,8 +839,11 @@ fn operation_with_path_and_query_parameters_body_and_event_stream() {
             ("run_id", &TypeRef::Integer(IntFormat::I64))
         ]
     );
-    let query = structure(&api, op.query.as_deref().expect("a query struct"));
-    assert_eq!(field_names(query), ["limit", "order", "include[]"]);
+    let query = structure(&api, op.query.as_deref().expect("a params struct"));
+    assert_eq!(
+        field_names(query),
+        ["limit", "order", "include[]", "X-Trace"]
+    );
     assert!(field(query, "limit").required && !field(query, "order").required);
     assert_eq!(field(query, "limit").ty, TypeRef::Integer(IntFormat::I32));
     assert_eq!(
@@ -849,9 +852,15 @@ fn operation_with_path_and_query_parameters_body_and_event_stream() {
     );
     assert_eq!(field(query, "include[]").ty, list(TypeRef::String));
     assert!(is_identifier(&field(query, "include[]").rust_name));
-    assert!(
-        query.fields.iter().all(|f| f.json_name != "X-Trace"),
-        "header parameters are not query parameters"
+    let trace = op
+        .params
+        .iter()
+        .find(|p| p.name == "X-Trace")
+        .expect("X-Trace");
+    assert_eq!(
+        trace.location,
+        codegen::ir::ParamLocation::Header,
+        "header parameters are sent as headers"
     );
     let body = op.body.as_ref().expect("a body");
     assert!(body.required);

@@ -2,7 +2,8 @@
 //!
 //! Emission reads only the IR and the config; it never looks at YAML.
 //! `types` maps type expressions, `structs`, `enums` and `unions` emit named
-//! types with their serde impls, `resources` emits the client's operations,
+//! types with their serde impls, `resources` emits the client's operations (`params` renders their
+//! parameters),
 //! `crate_files` emits `Cargo.toml`, `lib.rs` and settings, `docs` turns spec
 //! prose into rustdoc, and `format` pretty-prints tokens.
 
@@ -12,6 +13,7 @@ mod enums;
 mod error;
 mod format;
 mod parallel;
+mod params;
 mod resources;
 mod structs;
 mod text;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::rustdoc_lines;
 use super::types::{ident, type_tokens_in, TypeIndex};
@@ -43,13 +43,20 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
     }
     let mut names = crate::lower::NameTable::with_reserved(IMPORTED.iter().copied());
     let mut items = Vec::new();
+    let accessor_names =
+        crate::lower::accessor_names(root.children.keys(), super::RUNTIME_CLIENT_METHODS);
     let accessors: Vec<TokenStream> = root
         .children
         .iter()
-        .map(|(segment, child)| {
+        .zip(&accessor_names)
+        .map(|((segment, child), accessor)| {
             let struct_name = names.claim(&pascal(segment));
+            let chain = Chain {
+                segments: vec![segment.clone()],
+                accessors: vec![accessor.clone()],
+            };
             emit_node(
-                std::slice::from_ref(segment),
+                &chain,
                 &struct_name,
                 child,
                 config,
@@ -57,7 +64,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
                 &mut names,
                 &mut items,
             );
-            client_accessor(segment, &struct_name)
+            client_accessor(segment, accessor, &struct_name)
         })
         .collect();
     quote! {
@@ -71,20 +78,27 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
     }
 }
 
-/// The method on `Client` that reaches the top-level resource `segment`, renamed when
-/// the runtime's `Client` already has a method of that name.
-fn client_accessor_name(segment: &str) -> String {
-    crate::lower::accessor_name(&crate::lower::snake(segment), super::RUNTIME_CLIENT_METHODS)
+/// Where a resource struct is: the path segments from the client down, and the
+/// accessor method that reaches each one.
+struct Chain {
+    segments: Vec<String>,
+    accessors: Vec<String>,
 }
 
-/// The method on a resource that reaches its sub-resource `segment`, renamed where it
-/// would shadow a method every resource has (`clone`, `fmt`, ...).
-fn child_accessor_name(segment: &str) -> String {
-    crate::lower::accessor_name(&crate::lower::snake(segment), &[])
+impl Chain {
+    fn child(&self, segment: &str, accessor: &str) -> Chain {
+        let mut child = Chain {
+            segments: self.segments.clone(),
+            accessors: self.accessors.clone(),
+        };
+        child.segments.push(segment.to_string());
+        child.accessors.push(accessor.to_string());
+        child
+    }
 }
 
-fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
-    let method = ident(&client_accessor_name(segment));
+fn client_accessor(segment: &str, accessor: &str, struct_name: &str) -> TokenStream {
+    let method = ident(accessor);
     let ty = ident(struct_name);
     let doc = format!(" Operations under `{segment}`.");
     quote! {
@@ -96,7 +110,7 @@ fn client_accessor(segment: &str, struct_name: &str) -> TokenStream {
 }
 
 fn emit_node(
-    chain: &[String],
+    chain: &Chain,
     struct_name: &str,
     node: &Node,
     config: &Config,
@@ -105,11 +119,11 @@ fn emit_node(
     items: &mut Vec<TokenStream>,
 ) {
     let ty = ident(struct_name);
-    let path = format!(" Operations under `/{}`.", chain.join("/"));
+    let path = format!(" Operations under `/{}`.", chain.segments.join("/"));
     let mut methods = Vec::new();
-    for (segment, child) in &node.children {
-        let mut child_chain = chain.to_vec();
-        child_chain.push(segment.clone());
+    let accessors = crate::lower::accessor_names(node.children.keys(), &[]);
+    for ((segment, child), accessor) in node.children.iter().zip(&accessors) {
+        let child_chain = chain.child(segment, accessor);
         let child_name = names.claim(&format!("{struct_name}{}", pascal(segment)));
         emit_node(
             &child_chain,
@@ -121,8 +135,8 @@ fn emit_node(
             items,
         );
         let child_ty = ident(&child_name);
-        let method = ident(&child_accessor_name(segment));
-        let doc = format!(" Operations under `/{}`.", child_chain.join("/"));
+        let method = ident(accessor);
+        let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
         methods.push(quote! {
             #[doc = #doc]
             pub fn #method(&self) -> #child_ty<'a> {
@@ -131,7 +145,7 @@ fn emit_node(
         });
     }
     for op in &node.operations {
-        methods.push(operation_methods(op, config, index));
+        methods.push(operation_methods(op, config, index, &chain.accessors));
     }
     items.push(quote! {
         #[doc = #path]
@@ -151,6 +165,8 @@ struct Arguments {
     params: Vec<TokenStream>,
     names: Vec<TokenStream>,
     doc_params: Vec<String>,
+    /// The accessor methods from the client down to the operation's resource.
+    accessors: Vec<String>,
 }
 
 fn arguments(op: &Operation, config: &Config) -> Arguments {
@@ -161,6 +177,7 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         params: Vec::new(),
         names: Vec::new(),
         doc_params: Vec::new(),
+        accessors: Vec::new(),
     };
     let mut push = |name: &str, ty: TokenStream, doc_ty: TokenStream| {
         let arg = ident(name);
@@ -191,7 +208,11 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
             type_tokens_in(&ty, &types_prefix),
             type_tokens_in(&ty, &doc_prefix),
         );
-        push("query", quote!(&#ty), quote!(&#doc));
+        push(
+            super::params::struct_argument(op),
+            quote!(&#ty),
+            quote!(&#doc),
+        );
     }
     if let Some(body) = &op.body {
         let (ty, doc) = (
@@ -203,77 +224,28 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
     out
 }
 
-fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> TokenStream {
-    let args = arguments(op, config);
+fn operation_methods(
+    op: &Operation,
+    config: &Config,
+    index: &TypeIndex,
+    accessors: &[String],
+) -> TokenStream {
+    let mut args = arguments(op, config);
+    args.accessors = accessors.to_vec();
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
-        out.extend(plain_methods(op, &args, response, config, index));
+        out.extend(plain_methods(op, &args, response, config));
     }
     if let Some(stream) = &op.stream {
-        let name = if op.response.is_some() {
-            crate::lower::suffixed(&op.method_name, "stream")
-        } else {
-            op.method_name.clone()
-        };
+        let name = crate::lower::stream_method_name(&op.method_name, op.response.is_some());
         out.extend(stream_methods(op, &args, &name, stream, config, index));
     }
     out
 }
 
-fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) -> TokenStream {
-    let method = format_ident!("{}", op.method);
-    let path = if op.path_params.is_empty() {
-        let path = &op.path;
-        quote!(::std::string::ToString::to_string(#path))
-    } else {
-        let mut template = op.path.clone();
-        for param in &op.path_params {
-            template = template.replace(&format!("{{{}}}", param.name), "{}");
-        }
-        let values = op.path_params.iter().map(|p| {
-            let name = ident(&p.rust_name);
-            quote!(crate::runtime::serde_support::path_segment(&#name))
-        });
-        quote!(format!(#template, #(#values),*))
-    };
-    let fixed = op
-        .fixed_query
-        .iter()
-        .map(|(k, v)| quote!((#k, ::std::string::ToString::to_string(#v))));
-    let mut pushes = Vec::new();
-    let query_fields = query_fields(op, index);
-    let query_fields = query_fields.iter().map(|(json, rust, required, list)| {
-        let field = ident(rust);
-        // Arrays are sent as OpenAPI's default (form, explode): the key once per item.
-        let push = if *list {
-            quote! {
-                for item in value {
-                    query_pairs.push((#json, crate::runtime::serde_support::param_text(item)));
-                }
-            }
-        } else {
-            quote! { query_pairs.push((#json, crate::runtime::serde_support::param_text(value))); }
-        };
-        if *required {
-            quote! { let value = &query.#field; #push }
-        } else {
-            quote! {
-                if let ::core::option::Option::Some(value) = &query.#field {
-                    #push
-                }
-            }
-        }
-    });
-    pushes.extend(query_fields);
-    let query_init = if pushes.is_empty() {
-        quote! { let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![#(#fixed),*]; }
-    } else {
-        quote! {
-            #[allow(clippy::vec_init_then_push)]
-            let mut query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![#(#fixed),*];
-            #(#pushes)*
-        }
-    };
+fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
+    let method = super::params::method_tokens(op);
+    let params = super::params::params_tokens(op);
     let body = if op.body.is_some() {
         quote!(::core::option::Option::Some(body))
     } else {
@@ -284,11 +256,10 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         None => quote!(::core::option::Option::None),
     };
     quote! {
-        #query_init
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::#method,
-            path: #path,
-            query: query_pairs,
+        #params
+        let __request = crate::runtime::Request {
+            method: #method,
+            params: __params,
             body: #body,
             options,
             stream_flag: #flag,
@@ -296,24 +267,12 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
     }
 }
 
-/// `(json name, field name, required)` of each query parameter.
-fn query_fields(op: &Operation, index: &TypeIndex) -> Vec<(String, String, bool, bool)> {
-    let Some(crate::ir::TypeKind::Struct(query)) = op
-        .query
-        .as_deref()
-        .and_then(|q| index.get(q))
-        .map(|d| &d.kind)
-    else {
-        return Vec::new();
-    };
-    query
-        .fields
-        .iter()
-        .map(|f| {
-            let list = matches!(index.canonical(&f.ty), TypeRef::List(_));
-            (f.json_name.clone(), f.rust_name.clone(), f.required, list)
-        })
-        .collect()
+/// `#[allow(clippy::too_many_arguments)]` for the plain and the `_with_options` method,
+/// where `self`, the parameters (and the options) are more than clippy's limit of 7.
+fn many_arguments(args: &Arguments) -> (Option<TokenStream>, Option<TokenStream>) {
+    let allow = || quote!(#[allow(clippy::too_many_arguments)]);
+    let count = args.params.len() + 1;
+    ((count > 7).then(allow), (count + 1 > 7).then(allow))
 }
 
 fn method_docs(
@@ -344,14 +303,10 @@ fn method_docs(
         params.join(", ")
     ));
     let call_args: Vec<String> = args.names.iter().map(ToString::to_string).collect();
-    let chain: String = op
-        .resource
+    let chain: String = args
+        .accessors
         .iter()
-        .enumerate()
-        .map(|(i, s)| match i {
-            0 => format!(".{}()", client_accessor_name(s)),
-            _ => format!(".{}()", child_accessor_name(s)),
-        })
+        .map(|accessor| format!(".{accessor}()"))
         .collect();
     lines.push(format!(
         " let _response = client{chain}.{name}({}).await?;",
@@ -369,32 +324,32 @@ fn plain_methods(
     args: &Arguments,
     response: &ResponseKind,
     config: &Config,
-    index: &TypeIndex,
 ) -> TokenStream {
     let types_prefix = quote!(crate::types::);
     let name = ident(&op.method_name);
     let with_options = ident(&crate::lower::suffixed(&op.method_name, "with_options"));
     let params = &args.params;
     let names = &args.names;
+    let (allow_plain, allow_options) = many_arguments(args);
     let (output, call) = match response {
         ResponseKind::Json(ty) => {
             let ty = type_tokens_in(ty, &types_prefix);
-            (ty, quote!(self.client.execute(request).await))
+            (ty, quote!(self.client.execute(__request).await))
         }
         ResponseKind::Bytes => (
             quote!(::bytes::Bytes),
-            quote!(self.client.execute_bytes(request).await),
+            quote!(self.client.execute_bytes(__request).await),
         ),
         ResponseKind::Empty => (
             quote!(()),
             quote!(self
                 .client
-                .execute_bytes(request)
+                .execute_bytes(__request)
                 .await
                 .map(|response| response.map(|_| ()))),
         ),
     };
-    let request = request_tokens(op, index, None);
+    let request = request_tokens(op, None);
     let docs = method_docs(op, &op.method_name, args, config, "");
     let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
@@ -403,6 +358,7 @@ fn plain_methods(
     );
     quote! {
         #docs
+        #allow_plain
         pub async fn #name(&self, #(#params),*) -> ::core::result::Result<#output, crate::runtime::Error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new())
                 .await
@@ -411,6 +367,7 @@ fn plain_methods(
 
         #[doc = #options_doc]
         #deprecated
+        #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
             #request
             #call
@@ -431,6 +388,7 @@ fn stream_methods(
     let with_options = ident(&crate::lower::suffixed(name, "with_options"));
     let params = &args.params;
     let names = &args.names;
+    let (allow_plain, allow_options) = many_arguments(args);
     let item = type_tokens_in(item, &quote!(crate::types::));
     let (stream_ty, execute) = match framing {
         StreamFraming::Sse => (
@@ -463,7 +421,7 @@ fn stream_methods(
     } else {
         None
     };
-    let request = request_tokens(op, index, flag);
+    let request = request_tokens(op, flag);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
@@ -476,15 +434,17 @@ fn stream_methods(
     );
     quote! {
         #docs
+        #allow_plain
         pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
         #deprecated
+        #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             #request
-            self.client.#execute(request).await
+            self.client.#execute(__request).await
         }
     }
 }

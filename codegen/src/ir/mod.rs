@@ -348,10 +348,13 @@ pub enum IntFormat {
 pub struct Operation {
     /// `operationId`, or one made from method and path.
     pub id: String,
-    /// Upper-case HTTP method.
+    /// HTTP method as sent: upper case for the standard ones, as written for others
+    /// (OpenAPI 3.2 `additionalOperations`).
     pub method: String,
     /// The path template without any query string, e.g. `/models/{model}`.
     pub path: String,
+    /// The path template cut into literal text (ready to send) and parameters.
+    pub path_parts: Vec<PathPart>,
     /// Fixed query pairs that were part of the path key (`/x?beta=true`).
     pub fixed_query: Vec<(String, String)>,
     /// Resource chain for the client, e.g. `["chat", "completions"]`.
@@ -360,10 +363,13 @@ pub struct Operation {
     pub method_name: String,
     /// Rustdoc from `summary` and `description`.
     pub docs: Option<String>,
-    /// Path parameters in path order.
+    /// Path parameters, each once, in path order.
     pub path_params: Vec<Param>,
-    /// Name of the struct in [`Api::types`] holding the query parameters, if any.
+    /// Name of the struct in [`Api::types`] holding the query, header and cookie
+    /// parameters, if any. Its fields are [`Operation::params`], by `rust_name`.
     pub query: Option<String>,
+    /// Query, header and cookie parameters, in document order.
+    pub params: Vec<Param>,
     /// The JSON request body.
     pub body: Option<Body>,
     /// What a successful non-streaming call returns; `None` when the operation only streams.
@@ -377,12 +383,21 @@ pub struct Operation {
     pub deprecated: bool,
 }
 
-/// A path or query parameter.
+/// A piece of a path template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum PathPart {
+    /// Text sent as is (already safe for a URL path: stray braces are percent-encoded).
+    Literal(String),
+    /// The path parameter at this index of [`Operation::path_params`].
+    Param(usize),
+}
+
+/// A parameter.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Param {
     /// Name on the wire.
     pub name: String,
-    /// Rust argument name.
+    /// Rust argument name (path parameters) or field name in the parameters struct.
     pub rust_name: String,
     /// Rustdoc.
     pub docs: Option<String>,
@@ -390,6 +405,46 @@ pub struct Param {
     pub ty: TypeRef,
     /// Must be given.
     pub required: bool,
+    /// Where the parameter goes.
+    pub location: ParamLocation,
+    /// How the value is written (OpenAPI `style`, defaulted by location).
+    pub style: ParamStyle,
+    /// OpenAPI `explode` (defaulted by style).
+    pub explode: bool,
+}
+
+/// Where a parameter is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ParamLocation {
+    /// A part of the URL path.
+    Path,
+    /// A query pair.
+    Query,
+    /// A request header.
+    Header,
+    /// A pair in the `Cookie` header.
+    Cookie,
+}
+
+/// OpenAPI serialization styles (RFC 6570 expansions for path parameters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ParamStyle {
+    /// `blue,black` (path and header default).
+    Simple,
+    /// `.blue.black` (path).
+    Label,
+    /// `;color=blue` (path).
+    Matrix,
+    /// `color=blue&color=black` (query and cookie default).
+    Form,
+    /// `color=blue%20black` (query).
+    SpaceDelimited,
+    /// `color=blue|black` (query).
+    PipeDelimited,
+    /// `color[R]=100` (query objects).
+    DeepObject,
+    /// The value as JSON text (a parameter described by `content` with a JSON media type).
+    Json,
 }
 
 /// A JSON request body.

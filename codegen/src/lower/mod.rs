@@ -3,7 +3,8 @@
 //! Lowering decides every name and every type; it never builds tokens.
 //! Split by concern: `schema` dispatches on a schema's form, `object` builds
 //! structs (and merges `allOf`), `union` builds tagged and untagged unions,
-//! `enums` builds string enums, `operations` walks paths, `cycles` boxes
+//! `enums` builds string enums, `operations` walks paths (`path_items` reads
+//! one path item, `params` its parameters, `naming` names the methods), `cycles` boxes
 //! recursive fields, `names` makes identifiers.
 
 mod all_of_union;
@@ -13,8 +14,11 @@ mod enums;
 mod error;
 mod inline_names;
 mod names;
+mod naming;
 mod object;
 mod operations;
+mod params;
+mod path_items;
 mod polymorphism;
 mod rename;
 mod reserved;
@@ -23,6 +27,7 @@ mod union;
 
 pub use error::LowerError;
 pub use names::{pascal, snake, type_name};
+pub use naming::{accessor_names, stream_method_name};
 
 use std::collections::{HashMap, HashSet};
 

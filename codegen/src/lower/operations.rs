@@ -1,21 +1,13 @@
 //! Paths and operations: parameters, bodies, responses, streaming, resource names.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde_yaml::Value;
 
-use super::names::{pascal, snake, NameTable};
+use super::names::pascal;
 use super::schema::{lower_inline, wrap_nullable};
-use super::{schema_docs, LowerError, Lowerer};
-use crate::ir::{
-    Auth, Body, Extra, Field, Operation, Param, ResponseKind, StreamFraming, StreamResponse,
-    Struct, TypeKind, TypeRef,
-};
+use super::{naming, params, path_items};
+use super::{LowerError, Lowerer};
+use crate::ir::{Auth, Body, Operation, ResponseKind, StreamFraming, StreamResponse, TypeRef};
 use crate::load::Location;
-
-const METHODS: &[&str] = &[
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
 
 /// Lowers every operation; one that cannot be generated becomes a warning.
 pub(crate) fn lower_operations(lw: &mut Lowerer) -> Result<Vec<Operation>, LowerError> {
@@ -33,25 +25,22 @@ pub(crate) fn lower_operations(lw: &mut Lowerer) -> Result<Vec<Operation>, Lower
             continue;
         };
         let item_loc = paths_loc.child(path_key);
-        let (item_loc, item) = match lw.deref(&item_loc, item) {
-            Ok(found) => found,
-            Err(err) => {
-                lw.warn(&item_loc, format!("path skipped: {}", err.message));
-                continue;
-            }
-        };
-        for method in METHODS {
-            let Some(op) = item.get(*method) else {
-                continue;
-            };
-            let op_loc = item_loc.child(method);
-            match lower_operation(lw, path_key, method, &item_loc, item, &op_loc, op) {
+        let item = path_items::path_item(lw, &item_loc, item);
+        for found in &item.operations {
+            match lower_operation(
+                lw,
+                path_key,
+                &found.method,
+                &item.owners,
+                &found.loc,
+                found.op,
+            ) {
                 Ok(operation) => operations.push(operation),
-                Err(err) => lw.warn(&op_loc, format!("operation skipped: {}", err.message)),
+                Err(err) => lw.warn(&found.loc, format!("operation skipped: {}", err.message)),
             }
         }
     }
-    name_methods(&mut operations);
+    naming::name_methods(&mut operations);
     Ok(operations)
 }
 
@@ -59,8 +48,7 @@ fn lower_operation(
     lw: &mut Lowerer,
     path_key: &str,
     method: &str,
-    item_loc: &Location,
-    item: &Value,
+    item_params: &[(Location, &Value)],
     op_loc: &Location,
     op: &Value,
 ) -> Result<Operation, LowerError> {
@@ -72,41 +60,22 @@ fn lower_operation(
         .get("operationId")
         .and_then(Value::as_str)
         .map(str::to_string)
-        .unwrap_or_else(|| format!("{method} {path}"));
+        .unwrap_or_else(|| format!("{} {path}", method.to_ascii_lowercase()));
     let type_hint = pascal(&id);
 
     let mut params: Vec<(Location, &Value)> = Vec::new();
-    for (loc, owner) in [(item_loc, item), (&op_loc, op)] {
+    for (loc, owner) in item_params
+        .iter()
+        .map(|(l, v)| (l, *v))
+        .chain([(&op_loc, op)])
+    {
         if let Some(list) = owner.get("parameters").and_then(Value::as_sequence) {
             for (i, param) in list.iter().enumerate() {
                 params.push(lw.deref(&loc.child("parameters").index(i), param)?);
             }
         }
     }
-    let (path_params, query_params) = lower_params(lw, path, &params, &type_hint)?;
-    let query = (!query_params.is_empty()).then(|| {
-        let fields = query_params
-            .into_iter()
-            .map(|p| Field {
-                json_name: p.name,
-                rust_name: p.rust_name,
-                docs: p.docs,
-                ty: p.ty,
-                required: p.required,
-                nullable: false,
-                boxed: false,
-                deprecated: false,
-                constraints: Default::default(),
-            })
-            .collect();
-        let kind = TypeKind::Struct(Struct {
-            fields,
-            constants: Vec::new(),
-            extra: Extra::Forbidden,
-        });
-        let docs = Some(format!("Query parameters of `{id}`."));
-        lw.define(&format!("{type_hint}Query"), &op_loc, docs, kind)
-    });
+    let lowered = params::lower_params(lw, path, &params, &type_hint, &id, &op_loc)?;
 
     let body = match op.get("requestBody") {
         Some(body) => lower_body(lw, &op_loc.child("requestBody"), body, &type_hint)?,
@@ -127,7 +96,7 @@ fn lower_operation(
         })
         .join("\n\n");
     Ok(Operation {
-        method: method.to_uppercase(),
+        method: method.to_string(),
         path: path.to_string(),
         fixed_query: fixed_query
             .split('&')
@@ -137,11 +106,13 @@ fn lower_operation(
                 (k.to_string(), v.to_string())
             })
             .collect(),
-        resource: resource_chain(path),
-        method_name: default_method_name(method, path),
+        resource: naming::resource_chain(path),
+        method_name: naming::default_method_name(method, path),
         docs: (!docs.is_empty()).then_some(docs),
-        path_params,
-        query,
+        path_parts: lowered.path_parts,
+        path_params: lowered.path_params,
+        query: lowered.params_struct,
+        params: lowered.params,
         body,
         response,
         stream,
@@ -151,100 +122,11 @@ fn lower_operation(
     })
 }
 
-type Params = (Vec<Param>, Vec<Param>);
-
-fn lower_params(
-    lw: &mut Lowerer,
-    path: &str,
-    params: &[(Location, &Value)],
-    hint: &str,
-) -> Result<Params, LowerError> {
-    let mut by_key: BTreeMap<(String, String), (Location, &Value)> = BTreeMap::new();
-    let mut order = Vec::new();
-    for (loc, param) in params {
-        let name = param
-            .get("name")
-            .and_then(Value::as_str)
-            .ok_or_else(|| lw.error(loc, "parameter without a `name`"))?;
-        let place = param.get("in").and_then(Value::as_str).unwrap_or("query");
-        let key = (place.to_string(), name.to_string());
-        if by_key.insert(key.clone(), (loc.clone(), param)).is_none() {
-            order.push(key);
-        }
-    }
-    let mut names = NameTable::with_reserved(["options", "body", "self_", "query", "request"]);
-    names.expect(by_key.keys().map(|(_, name)| snake(name)));
-    let mut path_params = Vec::new();
-    for name in template_names(path) {
-        let key = ("path".to_string(), name.clone());
-        let (ty, docs) = match by_key.get(&key) {
-            Some((loc, param)) => param_type(lw, loc, param, &format!("{hint}{}", pascal(&name)))?,
-            None => (TypeRef::String, None),
-        };
-        path_params.push(Param {
-            rust_name: names.claim(&snake(&name)),
-            name,
-            docs,
-            ty,
-            required: true,
-        });
-    }
-    let mut query_params = Vec::new();
-    for key in order {
-        let (loc, param) = &by_key[&key];
-        match key.0.as_str() {
-            "query" => {
-                let (ty, docs) = param_type(lw, loc, param, &format!("{hint}{}", pascal(&key.1)))?;
-                let required = param
-                    .get("required")
-                    .and_then(Value::as_bool)
-                    .unwrap_or(false);
-                query_params.push(Param {
-                    rust_name: names.claim(&snake(&key.1)),
-                    name: key.1,
-                    docs,
-                    ty,
-                    required,
-                });
-            }
-            "path" => {}
-            // Header and cookie parameters are sent with `RequestOptions`; nothing is lost.
-            _ => {}
-        }
-    }
-    Ok((path_params, query_params))
-}
-
-fn param_type(
-    lw: &mut Lowerer,
-    loc: &Location,
-    param: &Value,
-    hint: &str,
-) -> Result<(TypeRef, Option<String>), LowerError> {
-    let docs = schema_docs(param);
-    let ty = match param.get("schema") {
-        Some(schema) => {
-            let (ty, nullable) = lower_inline(lw, &loc.child("schema"), schema, hint)?;
-            wrap_nullable(ty, nullable)
-        }
-        None => TypeRef::String,
-    };
-    Ok((strip_nullable(ty), docs))
-}
-
 fn strip_nullable(ty: TypeRef) -> TypeRef {
     match ty {
         TypeRef::Nullable(inner) => *inner,
         ty => ty,
     }
-}
-
-fn template_names(path: &str) -> Vec<String> {
-    path.split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}'))
-        .map(|(name, _)| name.to_string())
-        .collect()
 }
 
 fn lower_body(
@@ -394,7 +276,7 @@ fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Locat
     (loc, schema)
 }
 
-fn is_json(media: &str) -> bool {
+pub(crate) fn is_json(media: &str) -> bool {
     let media = media.split(';').next().unwrap_or(media).trim();
     media == "application/json" || media.ends_with("+json")
 }
@@ -407,91 +289,6 @@ fn stream_framing(media: &str) -> Option<StreamFraming> {
         | "application/jsonlines"
         | "application/ndjson" => Some(StreamFraming::Ndjson),
         _ => None,
-    }
-}
-
-/// `/v1/threads/{id}/runs` -> `["threads", "runs"]`: static segments, without a leading version.
-fn resource_chain(path: &str) -> Vec<String> {
-    let mut segments: Vec<&str> = path
-        .split('/')
-        .filter(|s| !s.is_empty() && !s.starts_with('{'))
-        .collect();
-    if segments.first().is_some_and(|s| is_version(s)) && segments.len() > 1 {
-        segments.remove(0);
-    }
-    let chain: Vec<String> = segments
-        .iter()
-        .map(|s| snake(s).trim_start_matches("r#").to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
-    if chain.is_empty() {
-        vec!["root".to_string()]
-    } else {
-        chain
-    }
-}
-
-fn is_version(segment: &str) -> bool {
-    let mut chars = segment.chars();
-    chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit())
-}
-
-fn default_method_name(method: &str, path: &str) -> String {
-    let ends_with_param = path
-        .trim_end_matches('/')
-        .rsplit('/')
-        .next()
-        .is_some_and(|s| s.starts_with('{'));
-    match (method, ends_with_param) {
-        ("get", true) => "retrieve",
-        ("get", false) => "list",
-        ("post", true) => "update",
-        ("post", false) => "create",
-        ("put" | "patch", _) => "update",
-        ("delete", _) => "delete",
-        (other, _) => other,
-    }
-    .to_string()
-}
-
-/// Where two operations of a resource would get the same method name, or a method would
-/// shadow a sub-resource, both use their operation ids instead.
-fn name_methods(operations: &mut [Operation]) {
-    let mut seen: BTreeMap<(Vec<String>, String), usize> = BTreeMap::new();
-    for op in operations.iter() {
-        *seen
-            .entry((op.resource.clone(), op.method_name.clone()))
-            .or_default() += 1;
-    }
-    let children: BTreeSet<(Vec<String>, String)> = operations
-        .iter()
-        .flat_map(|op| {
-            (1..op.resource.len()).map(|i| (op.resource[..i].to_vec(), op.resource[i].clone()))
-        })
-        .collect();
-    let candidates: Vec<String> = operations
-        .iter()
-        .map(|op| {
-            let key = (op.resource.clone(), op.method_name.clone());
-            if seen[&key] > 1 || children.contains(&key) {
-                snake(&op.id)
-            } else {
-                op.method_name.clone()
-            }
-        })
-        .collect();
-    let mut taken: BTreeMap<Vec<String>, NameTable> = BTreeMap::new();
-    for (op, candidate) in operations.iter().zip(&candidates) {
-        taken
-            .entry(op.resource.clone())
-            .or_insert_with(super::reserved::method_table)
-            .expect([candidate]);
-    }
-    for (op, candidate) in operations.iter_mut().zip(&candidates) {
-        op.method_name = taken
-            .entry(op.resource.clone())
-            .or_insert_with(super::reserved::method_table)
-            .claim(candidate);
     }
 }
 

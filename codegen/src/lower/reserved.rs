@@ -76,10 +76,6 @@ pub fn setter_names(fields: &[&str]) -> Vec<String> {
     names.into_iter().flatten().collect()
 }
 
-/// A name table for the methods of one resource, where trait methods are taken.
-pub fn method_table() -> NameTable {
-    NameTable::with_reserved(TRAIT_METHODS.iter().copied())
-}
 
 /// An accessor to a sub-resource: `name`, or `name_api` where `name` is a trait method
 /// or one of `taken` (methods the receiver already has).

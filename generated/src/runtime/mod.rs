@@ -17,6 +17,7 @@ mod error;
 mod json_macros;
 pub mod ndjson;
 mod options;
+pub(crate) mod params;
 mod response;
 mod retry;
 pub(crate) mod serde_support;

@@ -38,17 +38,15 @@ impl<'a> Items<'a> {
         crate::runtime::ApiResponse<crate::types::Item>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: format!(
-                "/items/{}", crate ::runtime::serde_support::path_segment(& id)
-            ),
-            query: query_pairs,
+        let mut __params = crate::runtime::params::Params::with_path("/items/");
+        __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }

@@ -128,16 +128,15 @@ impl<'a> Box<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/box"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/box");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/bytes`.
@@ -169,16 +168,15 @@ impl<'a> Bytes<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/bytes"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/bytes");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/client`.
@@ -210,16 +208,15 @@ impl<'a> Client2<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/client"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/client");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/clone`.
@@ -253,18 +250,16 @@ impl<'a> Clone<'a> {
         crate::runtime::ApiResponse<crate::types::ResultType>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: format!(
-                "/clone/{}", crate ::runtime::serde_support::path_segment(& self_2)
-            ),
-            query: query_pairs,
+        let mut __params = crate::runtime::params::Params::with_path("/clone/");
+        __params.path("self", &self_2, crate::runtime::params::Style::Simple, false);
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/core`.
@@ -296,16 +291,15 @@ impl<'a> Core<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/core"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/core");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/crate_`.
@@ -337,16 +331,15 @@ impl<'a> Crate<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/crate"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/crate");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/default`.
@@ -378,16 +371,15 @@ impl<'a> Default<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/default"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/default");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/error`.
@@ -419,16 +411,15 @@ impl<'a> Error2<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/error"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/error");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/fmt`.
@@ -460,16 +451,15 @@ impl<'a> Fmt<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/fmt"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/fmt");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/into`.
@@ -501,16 +491,15 @@ impl<'a> Into<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/into"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/into");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/new`.
@@ -542,16 +531,15 @@ impl<'a> New<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/new"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/new");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/option`.
@@ -583,16 +571,15 @@ impl<'a> Option<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/option"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/option");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/request`.
@@ -624,16 +611,15 @@ impl<'a> Request2<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/request"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/request");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/reqwest`.
@@ -665,16 +651,15 @@ impl<'a> Reqwest<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/reqwest"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/reqwest");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/result`.
@@ -706,16 +691,15 @@ impl<'a> Result<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/result"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/result");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/runtime`.
@@ -747,16 +731,15 @@ impl<'a> Runtime<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/runtime"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/runtime");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/self_`.
@@ -788,16 +771,15 @@ impl<'a> Self2<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/self"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/self");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// `GET /Self`
     ///
@@ -822,16 +804,15 @@ impl<'a> Self2<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/Self"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/Self");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/serde`.
@@ -863,16 +844,15 @@ impl<'a> Serde<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/serde"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/serde");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/std`.
@@ -904,16 +884,15 @@ impl<'a> Std<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/std"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/std");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/string`.
@@ -945,16 +924,15 @@ impl<'a> String<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/string"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/string");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/super_`.
@@ -986,16 +964,15 @@ impl<'a> Super<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/super"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/super");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/types`.
@@ -1027,16 +1004,15 @@ impl<'a> Types<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/types"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/types");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/vec`.
@@ -1068,16 +1044,15 @@ impl<'a> Vec<'a> {
         crate::runtime::ApiResponse<crate::types::Thing>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/vec"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/vec");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/x/clone`.
@@ -1109,16 +1084,15 @@ impl<'a> XClone<'a> {
         crate::runtime::ApiResponse<crate::types::OptionType>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/x/clone"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/x/clone");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// `POST /x/clone`
     ///
@@ -1145,16 +1119,15 @@ impl<'a> XClone<'a> {
         crate::runtime::ApiResponse<crate::types::Tagged>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/x/clone"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/x/clone");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/x/default/into`.
@@ -1188,36 +1161,30 @@ impl<'a> XDefaultInto<'a> {
         crate::runtime::ApiResponse<crate::types::Untagged>,
         crate::runtime::Error,
     > {
-        #[allow(clippy::vec_init_then_push)]
-        let mut query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        if let ::core::option::Option::Some(value) = &query.default {
-            query_pairs
-                .push(("default", crate::runtime::serde_support::param_text(value)));
+        let mut __params = crate::runtime::params::Params::with_path("/x/default/into");
+        if let Some(__value) = &query.default {
+            __params
+                .query("default", __value, crate::runtime::params::Style::Form, true);
         }
-        if let ::core::option::Option::Some(value) = &query.clone {
-            query_pairs
-                .push(("clone", crate::runtime::serde_support::param_text(value)));
+        if let Some(__value) = &query.clone {
+            __params.query("clone", __value, crate::runtime::params::Style::Form, true);
         }
-        if let ::core::option::Option::Some(value) = &query.new {
-            query_pairs.push(("new", crate::runtime::serde_support::param_text(value)));
+        if let Some(__value) = &query.new {
+            __params.query("new", __value, crate::runtime::params::Style::Form, true);
         }
-        let value = &query.result;
-        query_pairs.push(("result", crate::runtime::serde_support::param_text(value)));
-        if let ::core::option::Option::Some(value) = &query.option {
-            for item in value {
-                query_pairs
-                    .push(("Option", crate::runtime::serde_support::param_text(item)));
-            }
+        __params
+            .query("result", &query.result, crate::runtime::params::Style::Form, true);
+        if let Some(__value) = &query.option {
+            __params.query("Option", __value, crate::runtime::params::Style::Form, true);
         }
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/x/default/into"),
-            query: query_pairs,
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/x/default`.
@@ -1264,18 +1231,17 @@ impl<'a> XFmt<'a> {
         crate::runtime::ApiResponse<crate::types::Choice>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::PUT,
-            path: format!(
-                "/x/{}/fmt", crate ::runtime::serde_support::path_segment(& r#type)
-            ),
-            query: query_pairs,
+        let mut __params = crate::runtime::params::Params::with_path("/x/");
+        __params.path("type", &r#type, crate::runtime::params::Style::Simple, false);
+        __params.literal("/fmt");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::PUT,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// `DELETE /x/{type}/fmt`
     ///
@@ -1299,18 +1265,17 @@ impl<'a> XFmt<'a> {
         r#type: &str,
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::DELETE,
-            path: format!(
-                "/x/{}/fmt", crate ::runtime::serde_support::path_segment(& r#type)
-            ),
-            query: query_pairs,
+        let mut __params = crate::runtime::params::Params::with_path("/x/");
+        __params.path("type", &r#type, crate::runtime::params::Style::Simple, false);
+        __params.literal("/fmt");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::DELETE,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute_bytes(request).await.map(|response| response.map(|_| ()))
+        self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
 /// Operations under `/x/list`.
@@ -1342,16 +1307,15 @@ impl<'a> XList<'a> {
         crate::runtime::ApiResponse<crate::types::Strings>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/x/list"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/x/list");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// `POST /x/list`
     ///
@@ -1376,16 +1340,15 @@ impl<'a> XList<'a> {
         crate::runtime::ApiResponse<crate::types::MapOf>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/x/list"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/x/list");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/x/self_/super_/crate_`.
@@ -1417,16 +1380,15 @@ impl<'a> XSelfSuperCrate<'a> {
         crate::runtime::ApiResponse<crate::types::Alias>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/x/self/super/crate"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/x/self/super/crate");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/x/self_/super_`.

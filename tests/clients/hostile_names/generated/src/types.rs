@@ -2346,15 +2346,15 @@ pub type MapOf = ::std::collections::BTreeMap<::std::string::String, ValueType>;
 /// Query parameters of `into`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IntoQuery {
-    /// `default`
+    /// The `default` query parameter.
     pub default: ::core::option::Option<::std::string::String>,
-    /// `clone`
+    /// The `clone` query parameter.
     pub clone: ::core::option::Option<i64>,
-    /// `new`
+    /// The `new` query parameter.
     pub new: ::core::option::Option<bool>,
-    /// `result`
+    /// The `result` query parameter.
     pub result: ::std::string::String,
-    /// `Option`
+    /// The `Option` query parameter.
     pub option: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 impl IntoQuery {

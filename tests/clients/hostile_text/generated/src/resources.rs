@@ -44,16 +44,15 @@ impl<'a> Fixed<'a> {
         crate::runtime::ApiResponse<crate::types::Fixed>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/fixed"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/fixed");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/odd/a_b/c`.
@@ -90,21 +89,26 @@ impl<'a> OddABC<'a> {
         crate::runtime::ApiResponse<crate::types::Untagged>,
         crate::runtime::Error,
     > {
-        #[allow(clippy::vec_init_then_push)]
-        let mut query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        if let ::core::option::Option::Some(value) = &query.q_x {
-            query_pairs
-                .push(("q\u{202e}`x", crate::runtime::serde_support::param_text(value)));
+        let mut __params = crate::runtime::params::Params::with_path(
+            "/odd/a`b\u{202e}/c*/",
+        );
+        if let Some(__value) = &query.q_x {
+            __params
+                .query(
+                    "q\u{202e}`x",
+                    __value,
+                    crate::runtime::params::Style::Form,
+                    true,
+                );
         }
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/odd/a`b\u{202e}/c*/"),
-            query: query_pairs,
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/odd/a_b`.
@@ -186,16 +190,15 @@ impl<'a> Weird<'a> {
         crate::runtime::ApiResponse<crate::types::Weird>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/weird"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/weird");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
     /// ```text
     /// ```
@@ -225,15 +228,14 @@ impl<'a> Weird<'a> {
         crate::runtime::ApiResponse<crate::types::Choice>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/weird"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/weird");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }

@@ -44,16 +44,15 @@ impl<'a> Completions<'a> {
         crate::runtime::ApiResponse<crate::types::Completion>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/completions"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/completions");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }
 /// Operations under `/engines`.
@@ -90,15 +89,14 @@ impl<'a> Engines<'a> {
         crate::runtime::ApiResponse<crate::types::EngineList>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            path: ::std::string::ToString::to_string("/engines"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/engines");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::GET,
+            params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }

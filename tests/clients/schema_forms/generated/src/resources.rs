@@ -38,15 +38,14 @@ impl<'a> Owners<'a> {
         crate::runtime::ApiResponse<crate::types::Owner>,
         crate::runtime::Error,
     > {
-        let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![];
-        let request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            path: ::std::string::ToString::to_string("/owners"),
-            query: query_pairs,
+        let __params = crate::runtime::params::Params::with_path("/owners");
+        let __request = crate::runtime::Request {
+            method: reqwest::Method::POST,
+            params: __params,
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
         };
-        self.client.execute(request).await
+        self.client.execute(__request).await
     }
 }

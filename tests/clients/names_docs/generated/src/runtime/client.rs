@@ -19,6 +19,7 @@ use super::auth::{Auth, Secret};
 use super::decode;
 use super::error::{ApiError, Error};
 use super::options::RequestOptions;
+use super::params::Params;
 use super::response::ApiResponse;
 use super::retry::{retry_delay, should_retry};
 use super::stream::{NdjsonStream, SseStream};
@@ -30,10 +31,8 @@ const MAX_REDIRECTS: usize = 10;
 /// One API call, as emitted by the generated operation methods.
 pub(crate) struct Request<'a, B: ?Sized> {
     pub method: Method,
-    /// Relative to the base URL, path parameters already percent-encoded.
-    pub path: String,
-    /// Spec-declared query parameters, already rendered.
-    pub query: Vec<(&'static str, String)>,
+    /// Path (relative to the base URL), query pairs, headers and cookies, rendered.
+    pub params: Params,
     /// JSON body.
     pub body: Option<&'a B>,
     pub options: &'a RequestOptions,
@@ -45,8 +44,7 @@ impl<'a, B: ?Sized> Request<'a, B> {
     fn raw(method: Method, path: &str, body: Option<&'a B>, options: &'a RequestOptions) -> Self {
         Request {
             method,
-            path: path.to_string(),
-            query: Vec::new(),
+            params: Params::with_path(path),
             body,
             options,
             stream_flag: None,
@@ -289,24 +287,31 @@ impl Client {
         let inner = &*self.inner;
         let opts = req.options;
 
-        let path = req.path.trim_start_matches('/');
-        let mut url = Url::parse(&format!("{}/{}", inner.base_str, path))
-            .map_err(|e| Error::config(format!("invalid request path `{}`: {e}", req.path)))?;
+        req.params.check_path()?;
+        let path = req.params.path.trim_start_matches('/');
+        let mut url = Url::parse(&format!("{}/{}", inner.base_str, path)).map_err(|e| {
+            Error::config(format!("invalid request path `{}`: {e}", req.params.path))
+        })?;
         {
-            let all_query = inner
-                .base_query
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .chain(req.query.iter().map(|(k, v)| (*k, v.as_str())))
-                .chain(opts.query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            let mut any = false;
-            let mut pairs = url.query_pairs_mut();
-            for (k, v) in all_query {
-                pairs.append_pair(k, v);
-                any = true;
+            // The base URL's own pairs first, then the spec's (already encoded), then
+            // the caller's extra ones.
+            if !inner.base_query.is_empty() {
+                url.query_pairs_mut().extend_pairs(&inner.base_query);
             }
-            drop(pairs);
-            if !any && url.query() == Some("") {
+            if !req.params.query.is_empty() {
+                let mut query = url.query().unwrap_or_default().to_string();
+                for pair in &req.params.query {
+                    if !query.is_empty() {
+                        query.push('&');
+                    }
+                    query.push_str(pair);
+                }
+                url.set_query(Some(&query));
+            }
+            if !opts.query.is_empty() {
+                url.query_pairs_mut().extend_pairs(&opts.query);
+            }
+            if url.query() == Some("") {
                 url.set_query(None);
             }
         }
@@ -319,6 +324,19 @@ impl Client {
         }
         if body.is_some() && !headers.contains_key(CONTENT_TYPE) {
             headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        // Header and cookie parameters replace the client's default headers of the
+        // same name; the caller's extra headers still override them.
+        for (name, value) in parse_headers(&req.params.headers)? {
+            if let Some(name) = name {
+                headers.insert(name, value);
+            }
+        }
+        if !req.params.cookies.is_empty() {
+            let mut value = HeaderValue::from_str(&req.params.cookies.join("; "))
+                .map_err(|_| Error::config("invalid cookie parameter"))?;
+            value.set_sensitive(true);
+            headers.insert(COOKIE, value);
         }
         let extra_headers = parse_headers(&opts.headers)?;
 

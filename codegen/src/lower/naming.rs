@@ -1,0 +1,203 @@
+//! Where an operation lives on the client and what its methods are called.
+//!
+//! A resource struct holds sub-resource accessors and, per operation, up to four
+//! methods (`name`, `name_with_options`, `name_stream`, `name_stream_with_options`).
+//! Names are checked against every one of those, as emitted, so no two items of one
+//! resource ever share a name.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use super::names::snake;
+use super::reserved::{suffixed, TRAIT_METHODS};
+use crate::ir::Operation;
+
+/// `/v1/threads/{id}/runs` -> `["threads", "runs"]`: static segments, without a leading version.
+pub(crate) fn resource_chain(path: &str) -> Vec<String> {
+    let mut segments: Vec<&str> = path
+        .split('/')
+        .filter(|s| !s.is_empty() && !s.starts_with('{'))
+        .collect();
+    if segments.first().is_some_and(|s| is_version(s)) && segments.len() > 1 {
+        segments.remove(0);
+    }
+    let chain: Vec<String> = segments
+        .iter()
+        .map(|s| snake(s).trim_start_matches("r#").to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    if chain.is_empty() {
+        vec!["root".to_string()]
+    } else {
+        chain
+    }
+}
+
+fn is_version(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    chars.next() == Some('v') && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// The accessor methods for sibling sub-resources `segments` (chain elements, in
+/// sorted order): each one's snake name, or with `_api` (then a number) added when that
+/// is taken by a trait method every resource struct has, by `reserved`, or by an
+/// earlier sibling.
+pub fn accessor_names<'s>(
+    segments: impl IntoIterator<Item = &'s String>,
+    reserved: &[&str],
+) -> Vec<String> {
+    let mut taken = trait_methods();
+    taken.extend(reserved.iter().map(|r| r.to_string()));
+    segments
+        .into_iter()
+        .map(|segment| {
+            let base = snake(segment);
+            let api = suffixed(&base, "api");
+            let chosen = [base.clone(), api.clone()]
+                .into_iter()
+                .chain((2..).map(|n| format!("{api}_{n}")))
+                .find(|name| !taken.contains(&bare(name)))
+                .expect("a free numbered name exists");
+            taken.insert(bare(&chosen));
+            chosen
+        })
+        .collect()
+}
+
+/// The method name an operation gets when nothing clashes: from the HTTP method and
+/// whether the path ends in a parameter.
+pub(crate) fn default_method_name(method: &str, path: &str) -> String {
+    let ends_with_param = path
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .is_some_and(|s| s.starts_with('{'));
+    let method = method.to_ascii_lowercase();
+    match (method.as_str(), ends_with_param) {
+        ("get", true) => "retrieve".to_string(),
+        ("get", false) => "list".to_string(),
+        ("post", true) => "update".to_string(),
+        ("post", false) => "create".to_string(),
+        ("put" | "patch", _) => "update".to_string(),
+        ("delete", _) => "delete".to_string(),
+        (other, _) => snake(other),
+    }
+}
+
+/// The name of the streaming method of an operation named `base`.
+pub fn stream_method_name(base: &str, has_response: bool) -> String {
+    if has_response {
+        suffixed(base, "stream")
+    } else {
+        base.to_string()
+    }
+}
+
+/// Every method emitted for an operation named `base`.
+pub(crate) fn emitted_method_names(
+    base: &str,
+    has_response: bool,
+    has_stream: bool,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    if has_response {
+        names.push(base.to_string());
+        names.push(suffixed(base, "with_options"));
+    }
+    if has_stream {
+        let stream = stream_method_name(base, has_response);
+        names.push(suffixed(&stream, "with_options"));
+        names.push(stream);
+    }
+    names
+}
+
+fn trait_methods() -> HashSet<String> {
+    TRAIT_METHODS.iter().map(|m| m.to_string()).collect()
+}
+
+/// The identifier `name` denotes (`r#type` and `type` are the same name).
+fn bare(name: &str) -> String {
+    name.trim_start_matches("r#").to_string()
+}
+
+/// Where two operations of a resource would get the same default name, both use their
+/// operation ids instead. Then each operation takes the first name whose emitted
+/// methods are all free in its resource (sub-resource accessors included), numbering
+/// it if need be.
+pub(crate) fn name_methods(operations: &mut [Operation]) {
+    let mut seen: BTreeMap<(Vec<String>, String), usize> = BTreeMap::new();
+    for op in operations.iter() {
+        *seen
+            .entry((op.resource.clone(), op.method_name.clone()))
+            .or_default() += 1;
+    }
+    let mut taken: BTreeMap<Vec<String>, HashSet<String>> = BTreeMap::new();
+    let children: BTreeSet<(Vec<String>, String)> = operations
+        .iter()
+        .flat_map(|op| {
+            (1..op.resource.len()).map(|i| (op.resource[..i].to_vec(), op.resource[i].clone()))
+        })
+        .collect();
+    let mut siblings: BTreeMap<Vec<String>, Vec<String>> = BTreeMap::new();
+    for (parent, child) in children {
+        siblings.entry(parent).or_default().push(child);
+    }
+    for (parent, children) in siblings {
+        let table = taken.entry(parent).or_insert_with(trait_methods);
+        for name in accessor_names(&children, &[]) {
+            table.insert(bare(&name));
+        }
+    }
+    for op in operations.iter_mut() {
+        let key = (op.resource.clone(), op.method_name.clone());
+        let table = taken
+            .entry(op.resource.clone())
+            .or_insert_with(trait_methods);
+        let (has_response, has_stream) = (op.response.is_some(), op.stream.is_some());
+        let free = |table: &HashSet<String>, name: &str| {
+            emitted_method_names(name, has_response, has_stream)
+                .iter()
+                .all(|n| !table.contains(&bare(n)))
+        };
+        let by_id = snake(&op.id);
+        let mut candidates = Vec::new();
+        if seen[&key] == 1 {
+            candidates.push(op.method_name.clone());
+        }
+        candidates.push(by_id.clone());
+        let stem = by_id
+            .trim_start_matches("r#")
+            .trim_end_matches('_')
+            .to_string();
+        let chosen = candidates
+            .into_iter()
+            .chain((2..).map(|n| format!("{stem}_{n}")))
+            .find(|name| free(table, name))
+            .expect("a free numbered name exists");
+        for name in emitted_method_names(&chosen, has_response, has_stream) {
+            table.insert(bare(&name));
+        }
+        op.method_name = chosen;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suffixes_never_double_underscores() {
+        assert_eq!(suffixed("self_", "with_options"), "self_with_options");
+        assert_eq!(suffixed("r#type", "stream"), "type_stream");
+        assert_eq!(suffixed("_2fa", "stream"), "_2fa_stream");
+        assert_eq!(
+            emitted_method_names("list", true, true),
+            [
+                "list",
+                "list_with_options",
+                "list_stream_with_options",
+                "list_stream"
+            ]
+        );
+    }
+}
