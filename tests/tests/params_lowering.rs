@@ -198,7 +198,7 @@ fn path_parameters_never_take_the_name_of_a_method_argument() {
             "options_2",
             "body_2",
             "request",
-            "client",
+            "client_2",
             "query_2",
             "self_2",
             "params_2"

@@ -14,10 +14,11 @@ use crate::ir::Param;
 use crate::ir::{Extra, Field, ParamLocation, ParamStyle, PathPart, Struct, TypeKind, TypeRef};
 use crate::load::Location;
 
-/// Argument names the generated methods use besides the path parameters; a path
-/// parameter never takes one (the method's locals all start with `__`, which no
-/// spec name can produce, see [`snake`]).
-pub(crate) const METHOD_ARGUMENTS: &[&str] = &["options", "body", "query", "params", "self_"];
+/// Argument names the generated methods (and their doc examples, which take the
+/// `client`) use besides the path parameters; a path parameter never takes one (the
+/// method's locals all start with `__`, which no spec name can produce, see [`snake`]).
+pub(crate) const METHOD_ARGUMENTS: &[&str] =
+    &["options", "body", "query", "params", "self_", "client"];
 
 /// Headers OpenAPI says a parameter must not describe: they are set by the body, the
 /// response and the security schemes.

@@ -925,8 +925,8 @@ impl<'a> Shadow<'a> {
     /// `POST /shadow/{value}/{path}/{url}/{options}/{body}/{request}/{client}/{query}/{self}/{params}`
     ///
     /// ```no_run
-    /// # async fn example(client: params_client::Client, value: & str, path: & str, url: & str, options_2: & str, body_2: & str, request: & str, client: & str, query_2: & str, self_2: & str, params_2: & str, query: & params_client :: types :: ShadowedQuery, body: & params_client :: types :: Thing) -> Result<(), params_client::Error> {
-    /// let _response = client.shadow().update(value, path, url, options_2, body_2, request, client, query_2, self_2, params_2, query, body).await?;
+    /// # async fn example(client: params_client::Client, value: & str, path: & str, url: & str, options_2: & str, body_2: & str, request: & str, client_2: & str, query_2: & str, self_2: & str, params_2: & str, query: & params_client :: types :: ShadowedQuery, body: & params_client :: types :: Thing) -> Result<(), params_client::Error> {
+    /// let _response = client.shadow().update(value, path, url, options_2, body_2, request, client_2, query_2, self_2, params_2, query, body).await?;
     /// # Ok(())
     /// # }
     /// ```
@@ -939,7 +939,7 @@ impl<'a> Shadow<'a> {
         options_2: &str,
         body_2: &str,
         request: &str,
-        client: &str,
+        client_2: &str,
         query_2: &str,
         self_2: &str,
         params_2: &str,
@@ -953,7 +953,7 @@ impl<'a> Shadow<'a> {
                 options_2,
                 body_2,
                 request,
-                client,
+                client_2,
                 query_2,
                 self_2,
                 params_2,
@@ -974,7 +974,7 @@ impl<'a> Shadow<'a> {
         options_2: &str,
         body_2: &str,
         request: &str,
-        client: &str,
+        client_2: &str,
         query_2: &str,
         self_2: &str,
         params_2: &str,
@@ -999,7 +999,7 @@ impl<'a> Shadow<'a> {
         __params.literal("/");
         __params.path("request", &request, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
-        __params.path("client", &client, crate::runtime::params::Style::Simple, false);
+        __params.path("client", &client_2, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("query", &query_2, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
