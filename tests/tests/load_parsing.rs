@@ -328,3 +328,45 @@ fn hash_ref_inside_a_schema_means_its_enclosing_schema() {
         api.types
     );
 }
+
+/// Bytes of `seed` with a few deterministic mutations: a crude fuzz of the readers.
+fn mutate(seed: &[u8], round: u64) -> Vec<u8> {
+    let mut state = round
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
+    let mut next = || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+        (state >> 33) as usize
+    };
+    let mut bytes = seed.to_vec();
+    let alphabet = b"{}[]:,-?&*!|>'\"#%@`\\\n \t<<~0x1e.";
+    for _ in 0..1 + next() % 4 {
+        let at = next() % bytes.len();
+        match next() % 3 {
+            0 => bytes[at] = alphabet[next() % alphabet.len()],
+            1 => bytes.insert(at, alphabet[next() % alphabet.len()]),
+            _ => {
+                bytes.remove(at);
+            }
+        }
+    }
+    bytes
+}
+
+#[test]
+fn mutated_yaml_and_json_never_panic() {
+    let dir = scratch("fuzz");
+    let seeds = [
+        std::fs::read(fixture("merge_keys.yaml")).unwrap(),
+        std::fs::read(fixture("surrogates.json")).unwrap(),
+        std::fs::read(fixture("data_refs.yaml")).unwrap(),
+    ];
+    for round in 0..600u64 {
+        let seed = &seeds[round as usize % seeds.len()];
+        let name = if round % 3 == 1 { "f.json" } else { "f.yaml" };
+        let path = dir.join(name);
+        std::fs::write(&path, mutate(seed, round)).unwrap();
+        // Either outcome is fine; a panic fails the test.
+        let _ = codegen::load::load(&path);
+    }
+}

@@ -63,6 +63,13 @@ fn each_wrong_shape_is_an_error_naming_its_pointer() {
 }
 
 #[test]
+fn a_parameter_with_an_unknown_place_or_no_name_is_an_error() {
+    let err = error_of("parameter_in_bogus.yaml");
+    assert!(err.contains("parameter_in_bogus.yaml#/paths/~1pets/get/parameters/0: a parameter's `in` must be one of query, header, path, cookie, querystring, found bogus"), "{err}");
+    assert!(err.contains("parameter_in_bogus.yaml#/paths/~1pets/get/parameters/1: a parameter needs a string `name`"), "{err}");
+}
+
+#[test]
 fn several_problems_are_listed_together() {
     let err = error_of("ref_not_string.yaml");
     assert!(

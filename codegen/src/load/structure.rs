@@ -49,7 +49,16 @@ pub fn check(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Proble
         return;
     }
     if kind == Parameter && value.get("$ref").is_none() {
-        if let Some(place @ ("body" | "formData")) = value.get("in").and_then(Value::as_str) {
+        check_parameter(value, pointer, problems);
+    }
+}
+
+/// Where a parameter may be (`querystring` is OpenAPI 3.2's).
+const PLACES: [&str; 5] = ["query", "header", "path", "cookie", "querystring"];
+
+fn check_parameter(value: &Value, pointer: &str, problems: &mut Vec<Problem>) {
+    match value.get("in") {
+        Some(Value::String(place)) if place == "body" || place == "formData" => {
             problems.push(Problem::error(
                 pointer,
                 format!(
@@ -58,6 +67,28 @@ pub fn check(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Proble
                 ),
             ));
         }
+        Some(Value::String(place)) if PLACES.contains(&place.as_str()) => {}
+        other => problems.push(Problem::error(
+            pointer,
+            format!(
+                "a parameter's `in` must be one of {}, found {}",
+                PLACES.join(", "),
+                other.map_or("nothing", describe_text)
+            ),
+        )),
+    }
+    if !value.get("name").is_some_and(Value::is_string) {
+        problems.push(Problem::error(
+            pointer,
+            "a parameter needs a string `name`".to_string(),
+        ));
+    }
+}
+
+fn describe_text(value: &Value) -> &str {
+    match value {
+        Value::String(text) => text,
+        other => describe(other),
     }
 }
 
