@@ -226,3 +226,13 @@ fn ints_and_refs_ir_snapshot() {
     let api = ir("ints_and_refs.yaml");
     insta::assert_yaml_snapshot!("schema_ints_and_refs_ir", api.types);
 }
+
+#[test]
+fn a_subtype_repeating_its_bases_discriminator_stays_a_struct() {
+    let api = ir("forms.yaml");
+    let vehicle = tagged(&api, "Vehicle");
+    assert_eq!(vehicle.variants[0].ty, "Car");
+    let car = structure(&api, "Car");
+    assert_eq!(car.constants[0].json_name, "kind");
+    assert_eq!(car.fields[0].json_name, "wheels");
+}

@@ -346,9 +346,18 @@ impl<'a> Lowerer<'a> {
             Ok((Lowered::Kind(kind), _)) => kind,
             Ok((Lowered::Ref(ty), _)) => TypeKind::Alias(ty),
             Err(err) => {
+                // The error may be deeper than the schema: say where.
+                let at = if err.location == self.display(loc) {
+                    String::new()
+                } else {
+                    format!("{}: ", err.location)
+                };
                 self.warn(
                     loc,
-                    format!("schema replaced by an untyped JSON value: {}", err.message),
+                    format!(
+                        "schema replaced by an untyped JSON value: {at}{}",
+                        err.message
+                    ),
                 );
                 TypeKind::Alias(TypeRef::Any)
             }
