@@ -236,3 +236,19 @@ fn a_subtype_repeating_its_bases_discriminator_stays_a_struct() {
     assert_eq!(car.constants[0].json_name, "kind");
     assert_eq!(car.fields[0].json_name, "wheels");
 }
+
+#[test]
+fn a_discriminator_on_an_all_of_tags_its_union_part() {
+    let api = ir("forms.yaml");
+    let notice = tagged(&api, "Notice");
+    assert_eq!(notice.tag, "method");
+    let tags: Vec<&str> = notice
+        .variants
+        .iter()
+        .map(|v| v.tag_value.as_str())
+        .collect();
+    assert_eq!(tags, ["card", "bank"]);
+    let card = structure(&api, &notice.variants[0].ty);
+    let fields: Vec<&str> = card.fields.iter().map(|f| f.json_name.as_str()).collect();
+    assert_eq!(fields, ["id", "created", "method", "number"]);
+}
