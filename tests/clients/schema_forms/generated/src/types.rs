@@ -890,3 +890,203 @@ crate::runtime::serde_support::json_object! {
     Account { constants {} fields { optional "id" => id, required "name" => name,
     optional "password" => password } extra any }
 }
+#[derive(Debug, Clone, PartialEq)]
+pub enum Vehicle {
+    /// `kind: "car"`
+    Car(Car),
+    /// A variant this version of the crate does not know, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for Vehicle {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Car(value) => serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Vehicle {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("kind").and_then(serde_json::Value::as_str) {
+            Some("car") => {
+                crate::runtime::serde_support::decode(value, "kind `car`").map(Self::Car)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl From<Car> for Vehicle {
+    fn from(value: Car) -> Self {
+        Self::Car(value)
+    }
+}
+/// Repeats its base's discriminator and mapping; still a struct.
+///
+/// Always sent with `"kind": "car"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Car {
+    /// `wheels`
+    pub wheels: Option<i64>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl Car {
+    /// Creates an empty `Car`; set what you need with the methods below.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `wheels`.
+    pub fn wheels(mut self, value: i64) -> Self {
+        self.wheels = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    Car { constants { "kind" = "car" } fields { optional "wheels" => wheels } extra any }
+}
+/// The discriminator is written on the allOf, not on its union part.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// `method: "card"`
+    Card(NoticeCard),
+    /// `method: "bank"`
+    Bank(NoticeBank),
+    /// A variant this version of the crate does not know, kept as received.
+    Other(serde_json::Value),
+}
+impl serde::Serialize for Notice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Card(value) => {
+                crate::runtime::serde_support::serialize_tagged(
+                    serializer,
+                    "method",
+                    "card",
+                    value,
+                )
+            }
+            Self::Bank(value) => {
+                crate::runtime::serde_support::serialize_tagged(
+                    serializer,
+                    "method",
+                    "bank",
+                    value,
+                )
+            }
+            Self::Other(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Notice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(serde_json::Value::as_str) {
+            Some("card") => {
+                crate::runtime::serde_support::decode(value, "method `card`")
+                    .map(Self::Card)
+            }
+            Some("bank") => {
+                crate::runtime::serde_support::decode(value, "method `bank`")
+                    .map(Self::Bank)
+            }
+            _ => Ok(Self::Other(value)),
+        }
+    }
+}
+impl From<NoticeCard> for Notice {
+    fn from(value: NoticeCard) -> Self {
+        Self::Card(value)
+    }
+}
+impl From<NoticeBank> for Notice {
+    fn from(value: NoticeBank) -> Self {
+        Self::Bank(value)
+    }
+}
+/// Card
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeCard {
+    /// `id`
+    pub id: String,
+    /// `created`
+    pub created: Option<i64>,
+    /// `method`
+    pub method: String,
+    /// `number`
+    pub number: String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl NoticeCard {
+    /// Creates `NoticeCard` from its required fields.
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<String>,
+        number: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            created: None,
+            method: method.into(),
+            number: number.into(),
+            extra: Default::default(),
+        }
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: i64) -> Self {
+        self.created = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    NoticeCard { constants {} fields { required "id" => id, optional "created" =>
+    created, required "method" => method, required "number" => number } extra any }
+}
+/// Bank
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeBank {
+    /// `id`
+    pub id: String,
+    /// `created`
+    pub created: Option<i64>,
+    /// `method`
+    pub method: String,
+    /// `iban`
+    pub iban: String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl NoticeBank {
+    /// Creates `NoticeBank` from its required fields.
+    pub fn new(
+        id: impl Into<String>,
+        method: impl Into<String>,
+        iban: impl Into<String>,
+    ) -> Self {
+        Self {
+            id: id.into(),
+            created: None,
+            method: method.into(),
+            iban: iban.into(),
+            extra: Default::default(),
+        }
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: i64) -> Self {
+        self.created = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    NoticeBank { constants {} fields { required "id" => id, optional "created" =>
+    created, required "method" => method, required "iban" => iban } extra any }
+}
