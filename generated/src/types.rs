@@ -275,286 +275,6 @@ impl From<ToolMessage> for Message {
         Self::Tool(value)
     }
 }
-/// Constrains effort on reasoning for reasoning models. Reducing reasoning effort can result in faster responses and fewer tokens used on reasoning in a response.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ReasoningEffort {
-    /// `none`
-    None,
-    /// `minimal`
-    Minimal,
-    /// `low`
-    Low,
-    /// `medium`
-    Medium,
-    /// `high`
-    High,
-    /// `xhigh`
-    Xhigh,
-    /// A value this version of the crate does not know, kept as received.
-    Other(String),
-}
-crate::runtime::serde_support::json_enum! {
-    ReasoningEffort { None = "none", Minimal = "minimal", Low = "low", Medium = "medium",
-    High = "high", Xhigh = "xhigh" } Other
-}
-/// Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Stop {
-    /// A string.
-    Text(String),
-    /// An array.
-    List(Vec<String>),
-}
-impl serde::Serialize for Stop {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => serde::Serialize::serialize(value, serializer),
-            Self::List(value) => serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> serde::Deserialize<'de> for Stop {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "List").map(Self::List);
-        }
-        Err(serde::de::Error::custom("expected a string or an array for Stop"))
-    }
-}
-impl From<String> for Stop {
-    fn from(value: String) -> Self {
-        Self::Text(value)
-    }
-}
-impl From<&str> for Stop {
-    fn from(value: &str) -> Self {
-        Self::from(value.to_string())
-    }
-}
-impl From<Vec<String>> for Stop {
-    fn from(value: Vec<String>) -> Self {
-        Self::List(value)
-    }
-}
-impl From<Vec<&str>> for Stop {
-    fn from(value: Vec<&str>) -> Self {
-        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
-    }
-}
-impl<const N: usize> From<[&str; N]> for Stop {
-    fn from(value: [&str; N]) -> Self {
-        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
-    }
-}
-/// Options for streaming response. Only set this when you set stream: true.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct StreamOptions {
-    /// If set, an additional chunk will be streamed before the data: [DONE] message. The usage field on this chunk shows the token usage statistics for the entire request, and the choices field will always be an empty array.
-    ///
-    /// All other chunks will also include a usage field, but with a null value. NOTE: If the stream is interrupted, you may not receive the final usage chunk which contains the total token usage for the request.
-    pub include_usage: Option<bool>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl StreamOptions {
-    /// Creates an empty `StreamOptions`; set what you need with the methods below.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets `include_usage`.
-    pub fn include_usage(mut self, value: bool) -> Self {
-        self.include_usage = Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    StreamOptions { constants {} fields { optional "include_usage" => include_usage }
-    extra any }
-}
-/// Controls which (if any) tool is called by the model.
-/// none means the model will not call any tool and instead generates a message.
-/// auto means the model can pick between generating a message or calling one or more tools.
-/// required means the model must call one or more tools.
-/// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
-/// none is the default when no tools are present. auto is the default if tools are present.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ToolChoice {
-    /// A string.
-    Mode(ToolChoiceMode),
-    /// An object with `type`, `function`.
-    Named(NamedToolChoice),
-}
-impl serde::Serialize for ToolChoice {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Mode(value) => serde::Serialize::serialize(value, serializer),
-            Self::Named(value) => serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> serde::Deserialize<'de> for ToolChoice {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
-        let value = <serde_json::Value as serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Mode").map(Self::Mode);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["type", "function"]) {
-            return crate::runtime::serde_support::decode(value, "Named")
-                .map(Self::Named);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "Named")
-                .map(Self::Named);
-        }
-        Err(serde::de::Error::custom("expected a string or an object for ToolChoice"))
-    }
-}
-impl From<ToolChoiceMode> for ToolChoice {
-    fn from(value: ToolChoiceMode) -> Self {
-        Self::Mode(value)
-    }
-}
-impl From<NamedToolChoice> for ToolChoice {
-    fn from(value: NamedToolChoice) -> Self {
-        Self::Named(value)
-    }
-}
-/// A tool the model may call. Currently, only functions are supported as a tool.
-///
-/// Always sent with `"type": "function"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Tool {
-    /// The function the model may call.
-    pub function: FunctionDefinition,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl Tool {
-    /// Creates `Tool` from its required fields.
-    pub fn new(function: impl Into<FunctionDefinition>) -> Self {
-        Self {
-            function: function.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    Tool { constants { "type" = "function" } fields { strict "function" => function }
-    extra any }
-}
-/// A function the model may call.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FunctionDefinition {
-    /// The name of the function to be called. Must be a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length of 64.
-    pub name: String,
-    /// A description of what the function does, used by the model to choose when and how to call the function.
-    pub description: Option<String>,
-    /// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
-    /// Omitting parameters defines a function with an empty parameter list.
-    pub parameters: Option<FunctionParameters>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl FunctionDefinition {
-    /// Creates `FunctionDefinition` from its required fields.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            description: None,
-            parameters: None,
-            extra: Default::default(),
-        }
-    }
-    /// Sets `description`.
-    pub fn description(mut self, value: impl Into<String>) -> Self {
-        self.description = Some(value.into());
-        self
-    }
-    /// Sets `parameters`.
-    pub fn parameters(mut self, value: impl Into<FunctionParameters>) -> Self {
-        self.parameters = Some(value.into());
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    FunctionDefinition { constants {} fields { required "name" => name, optional
-    "description" => description, optional "parameters" => parameters } extra any }
-}
-/// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
-/// Omitting parameters defines a function with an empty parameter list.
-pub type FunctionParameters = serde_json::Map<String, serde_json::Value>;
-/// none means the model will not call any tool and instead generates a message.
-/// auto means the model can pick between generating a message or calling one or more tools.
-/// required means the model must call one or more tools.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ToolChoiceMode {
-    /// `none`
-    None,
-    /// `auto`
-    Auto,
-    /// `required`
-    Required,
-    /// A value this version of the crate does not know, kept as received.
-    Other(String),
-}
-crate::runtime::serde_support::json_enum! {
-    ToolChoiceMode { None = "none", Auto = "auto", Required = "required" } Other
-}
-/// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
-///
-/// Always sent with `"type": "function"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NamedToolChoice {
-    /// The function the model must call.
-    pub function: FunctionName,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl NamedToolChoice {
-    /// Creates `NamedToolChoice` from its required fields.
-    pub fn new(function: impl Into<FunctionName>) -> Self {
-        Self {
-            function: function.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    NamedToolChoice { constants { "type" = "function" } fields { strict "function" =>
-    function } extra any }
-}
-/// Names the function the model must call.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FunctionName {
-    /// The name of the function to call.
-    pub name: String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl FunctionName {
-    /// Creates `FunctionName` from its required fields.
-    pub fn new(name: impl Into<String>) -> Self {
-        Self {
-            name: name.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    FunctionName { constants {} fields { required "name" => name } extra any }
-}
 /// A system message, giving instructions the model should follow.
 ///
 /// Always sent with `"role": "system"`.
@@ -577,113 +297,6 @@ impl SystemMessage {
 crate::runtime::serde_support::json_object! {
     SystemMessage { constants { "role" = "system" } fields { strict "content" => content
     } extra any }
-}
-/// A developer message, giving instructions the model should follow.
-///
-/// Always sent with `"role": "developer"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeveloperMessage {
-    /// The contents of the developer message.
-    pub content: TextContent,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl DeveloperMessage {
-    /// Creates `DeveloperMessage` from its required fields.
-    pub fn new(content: impl Into<TextContent>) -> Self {
-        Self {
-            content: content.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    DeveloperMessage { constants { "role" = "developer" } fields { strict "content" =>
-    content } extra any }
-}
-/// A message sent by an end user, containing text, images or video.
-///
-/// Always sent with `"role": "user"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserMessage {
-    /// The contents of the user message.
-    pub content: UserContent,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl UserMessage {
-    /// Creates `UserMessage` from its required fields.
-    pub fn new(content: impl Into<UserContent>) -> Self {
-        Self {
-            content: content.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    UserMessage { constants { "role" = "user" } fields { strict "content" => content }
-    extra any }
-}
-/// A message previously sent by the model in response to user messages.
-///
-/// Always sent with `"role": "assistant"`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AssistantMessage {
-    /// The contents of the assistant message.
-    pub content: Option<TextContent>,
-    /// The tool calls generated by the model, such as function calls.
-    pub tool_calls: Option<Vec<ToolCall>>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl AssistantMessage {
-    /// Creates an empty `AssistantMessage`; set what you need with the methods below.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<TextContent>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `tool_calls`.
-    pub fn tool_calls(mut self, value: Vec<ToolCall>) -> Self {
-        self.tool_calls = Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    AssistantMessage { constants { "role" = "assistant" } fields { optional "content" =>
-    content, optional "tool_calls" => tool_calls } extra any }
-}
-/// The result of a tool call, sent back to the model.
-///
-/// Always sent with `"role": "tool"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ToolMessage {
-    /// The contents of the tool message.
-    pub content: TextContent,
-    /// Tool call that this message is responding to.
-    pub tool_call_id: String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl ToolMessage {
-    /// Creates `ToolMessage` from its required fields.
-    pub fn new(
-        content: impl Into<TextContent>,
-        tool_call_id: impl Into<String>,
-    ) -> Self {
-        Self {
-            content: content.into(),
-            tool_call_id: tool_call_id.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ToolMessage { constants { "role" = "tool" } fields { strict "content" => content,
-    required "tool_call_id" => tool_call_id } extra any }
 }
 /// Text message contents, given as a string, a single text content part, or an array of text content parts.
 #[derive(Debug, Clone, PartialEq)]
@@ -822,55 +435,51 @@ pub enum CacheTtl {
 crate::runtime::serde_support::json_enum! {
     CacheTtl { V5m = "5m", V1h = "1h" } Other
 }
-/// A tool call generated by the model, such as a function call.
+/// A developer message, giving instructions the model should follow.
 ///
-/// Always sent with `"type": "function"`.
+/// Always sent with `"role": "developer"`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ToolCall {
-    /// The ID of the tool call.
-    pub id: String,
-    /// The function that the model called.
-    pub function: FunctionCall,
+pub struct DeveloperMessage {
+    /// The contents of the developer message.
+    pub content: TextContent,
     /// Properties the spec does not describe, kept as received and sent back as given.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl ToolCall {
-    /// Creates `ToolCall` from its required fields.
-    pub fn new(id: impl Into<String>, function: impl Into<FunctionCall>) -> Self {
+impl DeveloperMessage {
+    /// Creates `DeveloperMessage` from its required fields.
+    pub fn new(content: impl Into<TextContent>) -> Self {
         Self {
-            id: id.into(),
-            function: function.into(),
+            content: content.into(),
             extra: Default::default(),
         }
     }
 }
 crate::runtime::serde_support::json_object! {
-    ToolCall { constants { "type" = "function" } fields { required "id" => id, strict
-    "function" => function } extra any }
+    DeveloperMessage { constants { "role" = "developer" } fields { strict "content" =>
+    content } extra any }
 }
-/// The function that the model called.
+/// A message sent by an end user, containing text, images or video.
+///
+/// Always sent with `"role": "user"`.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FunctionCall {
-    /// The name of the function to call.
-    pub name: String,
-    /// The arguments to call the function with, as generated by the model in JSON format. Note that the model does not always generate valid JSON, and may hallucinate parameters not defined by your function schema. Validate the arguments in your code before calling your function.
-    pub arguments: String,
+pub struct UserMessage {
+    /// The contents of the user message.
+    pub content: UserContent,
     /// Properties the spec does not describe, kept as received and sent back as given.
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
-impl FunctionCall {
-    /// Creates `FunctionCall` from its required fields.
-    pub fn new(name: impl Into<String>, arguments: impl Into<String>) -> Self {
+impl UserMessage {
+    /// Creates `UserMessage` from its required fields.
+    pub fn new(content: impl Into<UserContent>) -> Self {
         Self {
-            name: name.into(),
-            arguments: arguments.into(),
+            content: content.into(),
             extra: Default::default(),
         }
     }
 }
 crate::runtime::serde_support::json_object! {
-    FunctionCall { constants {} fields { required "name" => name, required "arguments" =>
-    arguments } extra any }
+    UserMessage { constants { "role" = "user" } fields { strict "content" => content }
+    extra any }
 }
 /// User message contents, given as a string, a single content part, or an array of content parts (text, image or video).
 #[derive(Debug, Clone, PartialEq)]
@@ -1046,49 +655,6 @@ crate::runtime::serde_support::json_object! {
     ImagePart { constants { "type" = "image_url" } fields { strict "image_url" =>
     image_url } extra any }
 }
-/// A video content part.
-///
-/// Always sent with `"type": "video_url"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VideoPart {
-    /// Video URL settings.
-    pub video_url: VideoUrl,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl VideoPart {
-    /// Creates `VideoPart` from its required fields.
-    pub fn new(video_url: impl Into<VideoUrl>) -> Self {
-        Self {
-            video_url: video_url.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    VideoPart { constants { "type" = "video_url" } fields { strict "video_url" =>
-    video_url } extra any }
-}
-/// Video URL settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VideoUrl {
-    /// A URL or data URL containing video content.
-    pub url: String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl VideoUrl {
-    /// Creates `VideoUrl` from its required fields.
-    pub fn new(url: impl Into<String>) -> Self {
-        Self {
-            url: url.into(),
-            extra: Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    VideoUrl { constants {} fields { required "url" => url } extra any }
-}
 /// Image URL settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageUrl {
@@ -1133,6 +699,440 @@ pub enum ImageDetail {
 crate::runtime::serde_support::json_enum! {
     ImageDetail { Auto = "auto", Low = "low", High = "high" } Other
 }
+/// A video content part.
+///
+/// Always sent with `"type": "video_url"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoPart {
+    /// Video URL settings.
+    pub video_url: VideoUrl,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl VideoPart {
+    /// Creates `VideoPart` from its required fields.
+    pub fn new(video_url: impl Into<VideoUrl>) -> Self {
+        Self {
+            video_url: video_url.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    VideoPart { constants { "type" = "video_url" } fields { strict "video_url" =>
+    video_url } extra any }
+}
+/// Video URL settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoUrl {
+    /// A URL or data URL containing video content.
+    pub url: String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl VideoUrl {
+    /// Creates `VideoUrl` from its required fields.
+    pub fn new(url: impl Into<String>) -> Self {
+        Self {
+            url: url.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    VideoUrl { constants {} fields { required "url" => url } extra any }
+}
+/// A message previously sent by the model in response to user messages.
+///
+/// Always sent with `"role": "assistant"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AssistantMessage {
+    /// The contents of the assistant message.
+    pub content: Option<TextContent>,
+    /// The tool calls generated by the model, such as function calls.
+    pub tool_calls: Option<Vec<ToolCall>>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl AssistantMessage {
+    /// Creates an empty `AssistantMessage`; set what you need with the methods below.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<TextContent>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(mut self, value: Vec<ToolCall>) -> Self {
+        self.tool_calls = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    AssistantMessage { constants { "role" = "assistant" } fields { optional "content" =>
+    content, optional "tool_calls" => tool_calls } extra any }
+}
+/// A tool call generated by the model, such as a function call.
+///
+/// Always sent with `"type": "function"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolCall {
+    /// The ID of the tool call.
+    pub id: String,
+    /// The function that the model called.
+    pub function: FunctionCall,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl ToolCall {
+    /// Creates `ToolCall` from its required fields.
+    pub fn new(id: impl Into<String>, function: impl Into<FunctionCall>) -> Self {
+        Self {
+            id: id.into(),
+            function: function.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ToolCall { constants { "type" = "function" } fields { required "id" => id, strict
+    "function" => function } extra any }
+}
+/// The function that the model called.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionCall {
+    /// The name of the function to call.
+    pub name: String,
+    /// The arguments to call the function with, as generated by the model in JSON format. Note that the model does not always generate valid JSON, and may hallucinate parameters not defined by your function schema. Validate the arguments in your code before calling your function.
+    pub arguments: String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl FunctionCall {
+    /// Creates `FunctionCall` from its required fields.
+    pub fn new(name: impl Into<String>, arguments: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            arguments: arguments.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    FunctionCall { constants {} fields { required "name" => name, required "arguments" =>
+    arguments } extra any }
+}
+/// The result of a tool call, sent back to the model.
+///
+/// Always sent with `"role": "tool"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolMessage {
+    /// The contents of the tool message.
+    pub content: TextContent,
+    /// Tool call that this message is responding to.
+    pub tool_call_id: String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl ToolMessage {
+    /// Creates `ToolMessage` from its required fields.
+    pub fn new(
+        content: impl Into<TextContent>,
+        tool_call_id: impl Into<String>,
+    ) -> Self {
+        Self {
+            content: content.into(),
+            tool_call_id: tool_call_id.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ToolMessage { constants { "role" = "tool" } fields { strict "content" => content,
+    required "tool_call_id" => tool_call_id } extra any }
+}
+/// Constrains effort on reasoning for reasoning models. Reducing reasoning effort can result in faster responses and fewer tokens used on reasoning in a response.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ReasoningEffort {
+    /// `none`
+    None,
+    /// `minimal`
+    Minimal,
+    /// `low`
+    Low,
+    /// `medium`
+    Medium,
+    /// `high`
+    High,
+    /// `xhigh`
+    Xhigh,
+    /// A value this version of the crate does not know, kept as received.
+    Other(String),
+}
+crate::runtime::serde_support::json_enum! {
+    ReasoningEffort { None = "none", Minimal = "minimal", Low = "low", Medium = "medium",
+    High = "high", Xhigh = "xhigh" } Other
+}
+/// Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Stop {
+    /// A string.
+    Text(String),
+    /// An array.
+    List(Vec<String>),
+}
+impl serde::Serialize for Stop {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(value) => serde::Serialize::serialize(value, serializer),
+            Self::List(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for Stop {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if value.is_string() {
+            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
+        }
+        if value.is_array() {
+            return crate::runtime::serde_support::decode(value, "List").map(Self::List);
+        }
+        Err(serde::de::Error::custom("expected a string or an array for Stop"))
+    }
+}
+impl From<String> for Stop {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+impl From<&str> for Stop {
+    fn from(value: &str) -> Self {
+        Self::from(value.to_string())
+    }
+}
+impl From<Vec<String>> for Stop {
+    fn from(value: Vec<String>) -> Self {
+        Self::List(value)
+    }
+}
+impl From<Vec<&str>> for Stop {
+    fn from(value: Vec<&str>) -> Self {
+        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+    }
+}
+impl<const N: usize> From<[&str; N]> for Stop {
+    fn from(value: [&str; N]) -> Self {
+        Self::from(value.into_iter().map(str::to_string).collect::<Vec<String>>())
+    }
+}
+/// Options for streaming response. Only set this when you set stream: true.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StreamOptions {
+    /// If set, an additional chunk will be streamed before the data: [DONE] message. The usage field on this chunk shows the token usage statistics for the entire request, and the choices field will always be an empty array.
+    ///
+    /// All other chunks will also include a usage field, but with a null value. NOTE: If the stream is interrupted, you may not receive the final usage chunk which contains the total token usage for the request.
+    pub include_usage: Option<bool>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl StreamOptions {
+    /// Creates an empty `StreamOptions`; set what you need with the methods below.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `include_usage`.
+    pub fn include_usage(mut self, value: bool) -> Self {
+        self.include_usage = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    StreamOptions { constants {} fields { optional "include_usage" => include_usage }
+    extra any }
+}
+/// Controls which (if any) tool is called by the model.
+/// none means the model will not call any tool and instead generates a message.
+/// auto means the model can pick between generating a message or calling one or more tools.
+/// required means the model must call one or more tools.
+/// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
+/// none is the default when no tools are present. auto is the default if tools are present.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ToolChoice {
+    /// A string.
+    Mode(ToolChoiceMode),
+    /// An object with `type`, `function`.
+    Named(NamedToolChoice),
+}
+impl serde::Serialize for ToolChoice {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Mode(value) => serde::Serialize::serialize(value, serializer),
+            Self::Named(value) => serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> serde::Deserialize<'de> for ToolChoice {
+    fn deserialize<D: serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Self, D::Error> {
+        let value = <serde_json::Value as serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if value.is_string() {
+            return crate::runtime::serde_support::decode(value, "Mode").map(Self::Mode);
+        }
+        if crate::runtime::serde_support::has_keys(&value, &["type", "function"]) {
+            return crate::runtime::serde_support::decode(value, "Named")
+                .map(Self::Named);
+        }
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "Named")
+                .map(Self::Named);
+        }
+        Err(serde::de::Error::custom("expected a string or an object for ToolChoice"))
+    }
+}
+impl From<ToolChoiceMode> for ToolChoice {
+    fn from(value: ToolChoiceMode) -> Self {
+        Self::Mode(value)
+    }
+}
+impl From<NamedToolChoice> for ToolChoice {
+    fn from(value: NamedToolChoice) -> Self {
+        Self::Named(value)
+    }
+}
+/// none means the model will not call any tool and instead generates a message.
+/// auto means the model can pick between generating a message or calling one or more tools.
+/// required means the model must call one or more tools.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ToolChoiceMode {
+    /// `none`
+    None,
+    /// `auto`
+    Auto,
+    /// `required`
+    Required,
+    /// A value this version of the crate does not know, kept as received.
+    Other(String),
+}
+crate::runtime::serde_support::json_enum! {
+    ToolChoiceMode { None = "none", Auto = "auto", Required = "required" } Other
+}
+/// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
+///
+/// Always sent with `"type": "function"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedToolChoice {
+    /// The function the model must call.
+    pub function: FunctionName,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl NamedToolChoice {
+    /// Creates `NamedToolChoice` from its required fields.
+    pub fn new(function: impl Into<FunctionName>) -> Self {
+        Self {
+            function: function.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    NamedToolChoice { constants { "type" = "function" } fields { strict "function" =>
+    function } extra any }
+}
+/// Names the function the model must call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionName {
+    /// The name of the function to call.
+    pub name: String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl FunctionName {
+    /// Creates `FunctionName` from its required fields.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    FunctionName { constants {} fields { required "name" => name } extra any }
+}
+/// A tool the model may call. Currently, only functions are supported as a tool.
+///
+/// Always sent with `"type": "function"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tool {
+    /// The function the model may call.
+    pub function: FunctionDefinition,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl Tool {
+    /// Creates `Tool` from its required fields.
+    pub fn new(function: impl Into<FunctionDefinition>) -> Self {
+        Self {
+            function: function.into(),
+            extra: Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    Tool { constants { "type" = "function" } fields { strict "function" => function }
+    extra any }
+}
+/// A function the model may call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionDefinition {
+    /// The name of the function to be called. Must be a-z, A-Z, 0-9, or contain underscores and dashes, with a maximum length of 64.
+    pub name: String,
+    /// A description of what the function does, used by the model to choose when and how to call the function.
+    pub description: Option<String>,
+    /// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
+    /// Omitting parameters defines a function with an empty parameter list.
+    pub parameters: Option<FunctionParameters>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl FunctionDefinition {
+    /// Creates `FunctionDefinition` from its required fields.
+    pub fn new(name: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            description: None,
+            parameters: None,
+            extra: Default::default(),
+        }
+    }
+    /// Sets `description`.
+    pub fn description(mut self, value: impl Into<String>) -> Self {
+        self.description = Some(value.into());
+        self
+    }
+    /// Sets `parameters`.
+    pub fn parameters(mut self, value: impl Into<FunctionParameters>) -> Self {
+        self.parameters = Some(value.into());
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    FunctionDefinition { constants {} fields { required "name" => name, optional
+    "description" => description, optional "parameters" => parameters } extra any }
+}
+/// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
+/// Omitting parameters defines a function with an empty parameter list.
+pub type FunctionParameters = serde_json::Map<String, serde_json::Value>;
 /// Represents a chat completion response returned by model, based on the provided input.
 ///
 /// Always sent with `"object": "chat.completion"`.
@@ -1221,6 +1221,176 @@ crate::runtime::serde_support::json_object! {
     "index" => index, optional "logprobs" => logprobs, required "message" => message }
     extra any }
 }
+/// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
+/// length if the maximum number of tokens specified in the request was reached,
+/// tool_calls if the model called a tool.
+/// content_filter if content was omitted by a content filter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FinishReason {
+    /// `stop`
+    Stop,
+    /// `length`
+    Length,
+    /// `tool_calls`
+    ToolCalls,
+    /// `content_filter`
+    ContentFilter,
+    /// A value this version of the crate does not know, kept as received.
+    Other(String),
+}
+crate::runtime::serde_support::json_enum! {
+    FinishReason { Stop = "stop", Length = "length", ToolCalls = "tool_calls",
+    ContentFilter = "content_filter" } Other
+}
+/// Log probability information for the choice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChoiceLogprobs {
+    /// A list of message content tokens with log probability information.
+    pub content: Option<Vec<TokenLogprob>>,
+    /// A list of message refusal tokens with log probability information.
+    pub refusal: Option<Vec<TokenLogprob>>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl ChoiceLogprobs {
+    /// Creates an empty `ChoiceLogprobs`; set what you need with the methods below.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: Vec<TokenLogprob>) -> Self {
+        self.content = Some(value);
+        self
+    }
+    /// Sets `refusal`.
+    pub fn refusal(mut self, value: Vec<TokenLogprob>) -> Self {
+        self.refusal = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ChoiceLogprobs { constants {} fields { optional "content" => content, optional
+    "refusal" => refusal } extra any }
+}
+/// A token with its log probability and the most likely alternatives at its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenLogprob {
+    /// The token.
+    pub token: String,
+    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
+    pub bytes: Option<Vec<u8>>,
+    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+    pub logprob: f64,
+    /// List of the most likely tokens and their log probability, at this token position. In rare cases, there may be fewer than the number of requested top_logprobs returned.
+    pub top_logprobs: Vec<TopLogprob>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl TokenLogprob {
+    /// Creates `TokenLogprob` from its required fields.
+    pub fn new(
+        token: impl Into<String>,
+        logprob: f64,
+        top_logprobs: Vec<TopLogprob>,
+    ) -> Self {
+        Self {
+            token: token.into(),
+            bytes: None,
+            logprob,
+            top_logprobs,
+            extra: Default::default(),
+        }
+    }
+    /// Sets `bytes`.
+    pub fn bytes(mut self, value: Vec<u8>) -> Self {
+        self.bytes = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    TokenLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
+    bytes, required "logprob" => logprob, required "top_logprobs" => top_logprobs } extra
+    any }
+}
+/// One of the most likely tokens at a token position, with its log probability.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopLogprob {
+    /// The token.
+    pub token: String,
+    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
+    pub bytes: Option<Vec<u8>>,
+    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+    pub logprob: f64,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl TopLogprob {
+    /// Creates `TopLogprob` from its required fields.
+    pub fn new(token: impl Into<String>, logprob: f64) -> Self {
+        Self {
+            token: token.into(),
+            bytes: None,
+            logprob,
+            extra: Default::default(),
+        }
+    }
+    /// Sets `bytes`.
+    pub fn bytes(mut self, value: Vec<u8>) -> Self {
+        self.bytes = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    TopLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
+    bytes, required "logprob" => logprob } extra any }
+}
+/// A chat completion message generated by the model.
+///
+/// Always sent with `"role": "assistant"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResponseMessage {
+    /// The contents of the message.
+    pub content: Option<String>,
+    /// The reasoning content generated by the model.
+    pub reasoning_content: Option<String>,
+    /// The refusal message generated by the model.
+    pub refusal: Option<String>,
+    /// The tool calls generated by the model, such as function calls.
+    pub tool_calls: Option<Vec<ToolCall>>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+impl ResponseMessage {
+    /// Creates an empty `ResponseMessage`; set what you need with the methods below.
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl Into<String>) -> Self {
+        self.content = Some(value.into());
+        self
+    }
+    /// Sets `reasoning_content`.
+    pub fn reasoning_content(mut self, value: impl Into<String>) -> Self {
+        self.reasoning_content = Some(value.into());
+        self
+    }
+    /// Sets `refusal`.
+    pub fn refusal(mut self, value: impl Into<String>) -> Self {
+        self.refusal = Some(value.into());
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(mut self, value: Vec<ToolCall>) -> Self {
+        self.tool_calls = Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ResponseMessage { constants { "role" = "assistant" } fields { nullable "content" =>
+    content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
+    refusal, optional "tool_calls" => tool_calls } extra any }
+}
 /// Usage statistics for the completion request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Usage {
@@ -1305,176 +1475,6 @@ crate::runtime::serde_support::json_object! {
     CacheCreation { constants {} fields { optional "ephemeral_5m_input_tokens" =>
     ephemeral_5m_input_tokens, optional "ephemeral_1h_input_tokens" =>
     ephemeral_1h_input_tokens } extra any }
-}
-/// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
-/// length if the maximum number of tokens specified in the request was reached,
-/// tool_calls if the model called a tool.
-/// content_filter if content was omitted by a content filter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FinishReason {
-    /// `stop`
-    Stop,
-    /// `length`
-    Length,
-    /// `tool_calls`
-    ToolCalls,
-    /// `content_filter`
-    ContentFilter,
-    /// A value this version of the crate does not know, kept as received.
-    Other(String),
-}
-crate::runtime::serde_support::json_enum! {
-    FinishReason { Stop = "stop", Length = "length", ToolCalls = "tool_calls",
-    ContentFilter = "content_filter" } Other
-}
-/// Log probability information for the choice.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ChoiceLogprobs {
-    /// A list of message content tokens with log probability information.
-    pub content: Option<Vec<TokenLogprob>>,
-    /// A list of message refusal tokens with log probability information.
-    pub refusal: Option<Vec<TokenLogprob>>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl ChoiceLogprobs {
-    /// Creates an empty `ChoiceLogprobs`; set what you need with the methods below.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: Vec<TokenLogprob>) -> Self {
-        self.content = Some(value);
-        self
-    }
-    /// Sets `refusal`.
-    pub fn refusal(mut self, value: Vec<TokenLogprob>) -> Self {
-        self.refusal = Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ChoiceLogprobs { constants {} fields { optional "content" => content, optional
-    "refusal" => refusal } extra any }
-}
-/// A chat completion message generated by the model.
-///
-/// Always sent with `"role": "assistant"`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ResponseMessage {
-    /// The contents of the message.
-    pub content: Option<String>,
-    /// The reasoning content generated by the model.
-    pub reasoning_content: Option<String>,
-    /// The refusal message generated by the model.
-    pub refusal: Option<String>,
-    /// The tool calls generated by the model, such as function calls.
-    pub tool_calls: Option<Vec<ToolCall>>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl ResponseMessage {
-    /// Creates an empty `ResponseMessage`; set what you need with the methods below.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl Into<String>) -> Self {
-        self.content = Some(value.into());
-        self
-    }
-    /// Sets `reasoning_content`.
-    pub fn reasoning_content(mut self, value: impl Into<String>) -> Self {
-        self.reasoning_content = Some(value.into());
-        self
-    }
-    /// Sets `refusal`.
-    pub fn refusal(mut self, value: impl Into<String>) -> Self {
-        self.refusal = Some(value.into());
-        self
-    }
-    /// Sets `tool_calls`.
-    pub fn tool_calls(mut self, value: Vec<ToolCall>) -> Self {
-        self.tool_calls = Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ResponseMessage { constants { "role" = "assistant" } fields { nullable "content" =>
-    content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
-    refusal, optional "tool_calls" => tool_calls } extra any }
-}
-/// A token with its log probability and the most likely alternatives at its position.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TokenLogprob {
-    /// The token.
-    pub token: String,
-    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
-    pub bytes: Option<Vec<u8>>,
-    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
-    pub logprob: f64,
-    /// List of the most likely tokens and their log probability, at this token position. In rare cases, there may be fewer than the number of requested top_logprobs returned.
-    pub top_logprobs: Vec<TopLogprob>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl TokenLogprob {
-    /// Creates `TokenLogprob` from its required fields.
-    pub fn new(
-        token: impl Into<String>,
-        logprob: f64,
-        top_logprobs: Vec<TopLogprob>,
-    ) -> Self {
-        Self {
-            token: token.into(),
-            bytes: None,
-            logprob,
-            top_logprobs,
-            extra: Default::default(),
-        }
-    }
-    /// Sets `bytes`.
-    pub fn bytes(mut self, value: Vec<u8>) -> Self {
-        self.bytes = Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    TokenLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
-    bytes, required "logprob" => logprob, required "top_logprobs" => top_logprobs } extra
-    any }
-}
-/// One of the most likely tokens at a token position, with its log probability.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TopLogprob {
-    /// The token.
-    pub token: String,
-    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
-    pub bytes: Option<Vec<u8>>,
-    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
-    pub logprob: f64,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: serde_json::Map<String, serde_json::Value>,
-}
-impl TopLogprob {
-    /// Creates `TopLogprob` from its required fields.
-    pub fn new(token: impl Into<String>, logprob: f64) -> Self {
-        Self {
-            token: token.into(),
-            bytes: None,
-            logprob,
-            extra: Default::default(),
-        }
-    }
-    /// Sets `bytes`.
-    pub fn bytes(mut self, value: Vec<u8>) -> Self {
-        self.bytes = Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    TopLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
-    bytes, required "logprob" => logprob } extra any }
 }
 /// Represents a streamed chunk of a chat completion response returned by the model, based on the provided input. Sent as the `data:` of one server-sent event when the request sets `stream: true`.
 ///

@@ -107,6 +107,8 @@ pub(crate) struct Lowerer<'a> {
     pending: Vec<(Location, usize, String)>,
     /// How many inline schemas enclose the one being lowered (see [`MAX_INLINE_DEPTH`]).
     pub(crate) depth: usize,
+    /// How many schemas of any kind are being lowered at once (the recursion's depth).
+    pub(crate) stack_depth: usize,
     /// For each schema that component `allOf`s name, those components (built on first use).
     subtypes: Option<HashMap<Location, Vec<Location>>>,
     /// An error that makes the output wrong wherever it is met; `lower` returns it.
@@ -114,9 +116,15 @@ pub(crate) struct Lowerer<'a> {
 }
 
 /// Inline schemas nested deeper than this are an error naming the pointer. Depth that
-/// comes from `$ref`s costs no stack (targets are lowered from a worklist); only inline
+/// comes from `$ref`s costs bounded stack (see [`IN_PLACE_BUDGET`]); only inline
 /// nesting recurses, and generation runs on a thread with a stack sized for this depth.
 pub(crate) const MAX_INLINE_DEPTH: usize = 1000;
+
+/// A `$ref` target is lowered in place (the order, and so the names of shared inline
+/// types, of a depth-first walk) while fewer schemas than this are being lowered;
+/// deeper, it is queued for [`Lowerer::drain`], so chains of any length need no
+/// more stack than this.
+const IN_PLACE_BUDGET: usize = 128;
 
 impl<'a> Lowerer<'a> {
     fn new(spec: &'a Spec, options: &LowerOptions) -> Self {
@@ -134,6 +142,7 @@ impl<'a> Lowerer<'a> {
             warnings: Vec::new(),
             pending: Vec::new(),
             depth: 0,
+            stack_depth: 0,
             subtypes: None,
             fatal: None,
         }
@@ -304,8 +313,8 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The named type for the schema at `loc` (a component or a `$ref` target), and
-    /// whether the schema admits `null`. The first call names it and queues it for
-    /// lowering ([`Lowerer::drain`]); it is never lowered in place.
+    /// whether the schema admits `null`. The first call names it and lowers it, in
+    /// place or, past [`IN_PLACE_BUDGET`], from the queue ([`Lowerer::drain`]).
     pub(crate) fn named(&mut self, loc: &Location) -> (TypeRef, bool) {
         if let Some(found) = self.by_location.get(loc) {
             return found.clone();
@@ -326,12 +335,23 @@ impl<'a> Lowerer<'a> {
         let nullable = self.spec.get(loc).is_some_and(schema::admits_null);
         self.by_location
             .insert(loc.clone(), (TypeRef::Named(name.clone()), nullable));
-        self.pending.push((loc.clone(), slot, name.clone()));
+        if self.stack_depth < IN_PLACE_BUDGET {
+            self.lower_named(loc, slot, name.clone());
+        } else {
+            self.pending.push((loc.clone(), slot, name.clone()));
+        }
         (TypeRef::Named(name), nullable)
     }
 
     /// Lowers the named schema at `loc` into its reserved `slot`.
     fn lower_named(&mut self, loc: &Location, slot: usize, name: String) {
+        // Inline depth starts again below a named schema.
+        let inline_depth = std::mem::take(&mut self.depth);
+        self.lower_named_here(loc, slot, name);
+        self.depth = inline_depth;
+    }
+
+    fn lower_named_here(&mut self, loc: &Location, slot: usize, name: String) {
         let spec: &'a Spec = self.spec;
         let schema = spec.get(loc).unwrap_or(&Value::Null);
         let docs = schema_docs(schema);
