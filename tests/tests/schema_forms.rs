@@ -252,3 +252,11 @@ fn a_discriminator_on_an_all_of_tags_its_union_part() {
     let fields: Vec<&str> = card.fields.iter().map(|f| f.json_name.as_str()).collect();
     assert_eq!(fields, ["id", "created", "method", "number"]);
 }
+
+#[test]
+fn identical_inline_unions_in_any_arm_order_are_one_type() {
+    let api = ir("union_dedupe.yaml");
+    let first = &structure(&api, "First").fields[0].ty;
+    let second = &structure(&api, "Second").fields[0].ty;
+    assert_eq!(first, second);
+}

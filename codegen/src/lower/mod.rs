@@ -94,6 +94,8 @@ pub(crate) struct Lowerer<'a> {
     by_location: HashMap<Location, (TypeRef, bool)>,
     /// Name of each anonymous kind already emitted, keyed by its structure.
     by_structure: HashMap<String, String>,
+    /// Kinds of finished named types, for union analysis.
+    kinds: HashMap<String, TypeKind>,
     /// Where each pure-`$ref` schema seen so far ends up ([`Lowerer::alias_target`]).
     alias_ends: HashMap<Location, Location>,
     /// Names given to component schemas before anything else is named.
@@ -102,8 +104,8 @@ pub(crate) struct Lowerer<'a> {
     /// Names the emitted crate uses itself; a schema wanting one gets a `Type` suffix.
     reserved: Vec<String>,
     pub(crate) warnings: Vec<Warning>,
-    /// Named schemas given a name and a slot but not lowered yet. A `$ref` never lowers
-    /// its target in place, so chains of any length need no stack.
+    /// Named schemas given a name and a slot but not lowered yet: `$ref` targets met
+    /// past [`IN_PLACE_BUDGET`], so chains of any length need bounded stack.
     pending: Vec<(Location, usize, String)>,
     /// How many inline schemas enclose the one being lowered (see [`MAX_INLINE_DEPTH`]).
     pub(crate) depth: usize,
@@ -133,6 +135,7 @@ impl<'a> Lowerer<'a> {
             slots: Vec::new(),
             by_location: HashMap::new(),
             by_structure: HashMap::new(),
+            kinds: HashMap::new(),
             alias_ends: HashMap::new(),
             component_names: HashMap::new(),
             type_names: NameTable::with_reserved(
@@ -382,12 +385,18 @@ impl<'a> Lowerer<'a> {
                 TypeKind::Alias(TypeRef::Any)
             }
         };
+        self.kinds.insert(name.clone(), kind.clone());
         self.slots[slot] = Some(TypeDef {
             name,
             docs,
             source: self.display(loc),
             kind,
         });
+    }
+
+    /// The kind of a finished named type (`None` while it is being lowered or queued).
+    pub(crate) fn kind_of(&self, name: &str) -> Option<&TypeKind> {
+        self.kinds.get(name)
     }
 
     /// Whether keywords beside a `$ref` count (OpenAPI 3.1 and later; 3.0 ignores them).
@@ -410,6 +419,7 @@ impl<'a> Lowerer<'a> {
         }
         let name = self.claim_type_name(hint);
         self.by_structure.insert(key, name.clone());
+        self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
@@ -428,6 +438,7 @@ impl<'a> Lowerer<'a> {
         kind: TypeKind,
     ) -> String {
         let name = self.claim_type_name(hint);
+        self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
