@@ -1,7 +1,8 @@
 //! Generation runs on threads with a large, explicit stack.
 //!
-//! Lowering and emission recurse only through inline schema nesting (a `$ref` is
-//! lowered from a worklist, never in place), and lowering refuses nesting deeper than
+//! Lowering and emission recurse through inline schema nesting and, up to a fixed
+//! budget, through `$ref` targets (past it they are lowered from a worklist), and
+//! lowering refuses inline nesting deeper than
 //! `lower::MAX_INLINE_DEPTH`. That bounded recursion still needs more stack than the
 //! 2 MiB a spawned thread (such as a test's) gets by default, so the pipeline does not
 //! depend on its caller's stack: it runs on a thread of its own with this much.

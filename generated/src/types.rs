@@ -319,6 +319,608 @@ impl ::core::convert::From<ToolMessage> for Message {
         Self::Tool(value)
     }
 }
+/// A system message, giving instructions the model should follow.
+///
+/// Always sent with `"role": "system"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SystemMessage {
+    /// The contents of the system message.
+    pub content: TextContent,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl SystemMessage {
+    /// Creates `SystemMessage` from its required fields.
+    pub fn new(content: impl ::core::convert::Into<TextContent>) -> Self {
+        Self {
+            content: ::core::convert::Into::into(content),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    SystemMessage { constants { "role" = "system" } fields { strict "content" => content
+    } extra any }
+}
+/// Text message contents, given as a string, a single text content part, or an array of text content parts.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TextContent {
+    /// A string.
+    Text(::std::string::String),
+    /// An array.
+    Parts(::std::vec::Vec<TextPart>),
+    /// An object with `type`, `text`.
+    TextPart(TextPart),
+}
+impl ::serde::Serialize for TextContent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Parts(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::TextPart(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for TextContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if value.is_string() {
+            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
+        }
+        if value.is_array() {
+            return crate::runtime::serde_support::decode(value, "Parts")
+                .map(Self::Parts);
+        }
+        if crate::runtime::serde_support::has_keys(&value, &["type", "text"]) {
+            return crate::runtime::serde_support::decode(value, "TextPart")
+                .map(Self::TextPart);
+        }
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "TextPart")
+                .map(Self::TextPart);
+        }
+        ::core::result::Result::Err(
+            ::serde::de::Error::custom(
+                "expected a string or an array or an object for TextContent",
+            ),
+        )
+    }
+}
+impl ::core::convert::From<::std::string::String> for TextContent {
+    fn from(value: ::std::string::String) -> Self {
+        Self::Text(value)
+    }
+}
+impl ::core::convert::From<&str> for TextContent {
+    fn from(value: &str) -> Self {
+        <Self as ::core::convert::From<
+            ::std::string::String,
+        >>::from(::std::string::ToString::to_string(value))
+    }
+}
+impl ::core::convert::From<::std::vec::Vec<TextPart>> for TextContent {
+    fn from(value: ::std::vec::Vec<TextPart>) -> Self {
+        Self::Parts(value)
+    }
+}
+impl ::core::convert::From<TextPart> for TextContent {
+    fn from(value: TextPart) -> Self {
+        Self::TextPart(value)
+    }
+}
+/// A text content part.
+///
+/// Always sent with `"type": "text"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextPart {
+    /// The text content
+    pub text: ::std::string::String,
+    /// Cache control settings for the content part.
+    pub cache_control: ::core::option::Option<CacheControl>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl TextPart {
+    /// Creates `TextPart` from its required fields.
+    pub fn new(text: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            text: ::core::convert::Into::into(text),
+            cache_control: ::core::option::Option::None,
+            extra: ::core::default::Default::default(),
+        }
+    }
+    /// Sets `cache_control`.
+    pub fn cache_control(
+        mut self,
+        value: impl ::core::convert::Into<CacheControl>,
+    ) -> Self {
+        self.cache_control = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    TextPart { constants { "type" = "text" } fields { required "text" => text, optional
+    "cache_control" => cache_control } extra any }
+}
+/// Cache control settings for the content part.
+///
+/// Always sent with `"type": "ephemeral"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CacheControl {
+    /// The cache TTL.
+    pub ttl: ::core::option::Option<CacheTtl>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl CacheControl {
+    /// Creates an empty `CacheControl`; set what you need with the methods below.
+    pub fn new() -> Self {
+        <Self as ::core::default::Default>::default()
+    }
+    /// Sets `ttl`.
+    pub fn ttl(mut self, value: impl ::core::convert::Into<CacheTtl>) -> Self {
+        self.ttl = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    CacheControl { constants { "type" = "ephemeral" } fields { optional "ttl" => ttl }
+    extra any }
+}
+/// The cache TTL.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum CacheTtl {
+    /// `5m`
+    V5m,
+    /// `1h`
+    V1h,
+    /// A value this version of the crate does not know, kept as received.
+    Other(::std::string::String),
+}
+crate::runtime::serde_support::json_enum! {
+    CacheTtl { V5m = "5m", V1h = "1h" } Other
+}
+/// A developer message, giving instructions the model should follow.
+///
+/// Always sent with `"role": "developer"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeveloperMessage {
+    /// The contents of the developer message.
+    pub content: TextContent,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl DeveloperMessage {
+    /// Creates `DeveloperMessage` from its required fields.
+    pub fn new(content: impl ::core::convert::Into<TextContent>) -> Self {
+        Self {
+            content: ::core::convert::Into::into(content),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    DeveloperMessage { constants { "role" = "developer" } fields { strict "content" =>
+    content } extra any }
+}
+/// A message sent by an end user, containing text, images or video.
+///
+/// Always sent with `"role": "user"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserMessage {
+    /// The contents of the user message.
+    pub content: UserContent,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl UserMessage {
+    /// Creates `UserMessage` from its required fields.
+    pub fn new(content: impl ::core::convert::Into<UserContent>) -> Self {
+        Self {
+            content: ::core::convert::Into::into(content),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    UserMessage { constants { "role" = "user" } fields { strict "content" => content }
+    extra any }
+}
+/// User message contents, given as a string, a single content part, or an array of content parts (text, image or video).
+#[derive(Debug, Clone, PartialEq)]
+pub enum UserContent {
+    /// A string.
+    Text(::std::string::String),
+    /// An array.
+    Parts(::std::vec::Vec<UserContentPart>),
+    /// An object with `type`.
+    Part(UserContentPart),
+}
+impl ::serde::Serialize for UserContent {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Parts(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Part(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserContent {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        if value.is_string() {
+            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
+        }
+        if value.is_array() {
+            return crate::runtime::serde_support::decode(value, "Parts")
+                .map(Self::Parts);
+        }
+        if crate::runtime::serde_support::has_keys(&value, &["type"]) {
+            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
+        }
+        if value.is_object() {
+            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
+        }
+        ::core::result::Result::Err(
+            ::serde::de::Error::custom(
+                "expected a string or an array or an object for UserContent",
+            ),
+        )
+    }
+}
+impl ::core::convert::From<::std::string::String> for UserContent {
+    fn from(value: ::std::string::String) -> Self {
+        Self::Text(value)
+    }
+}
+impl ::core::convert::From<&str> for UserContent {
+    fn from(value: &str) -> Self {
+        <Self as ::core::convert::From<
+            ::std::string::String,
+        >>::from(::std::string::ToString::to_string(value))
+    }
+}
+impl ::core::convert::From<::std::vec::Vec<UserContentPart>> for UserContent {
+    fn from(value: ::std::vec::Vec<UserContentPart>) -> Self {
+        Self::Parts(value)
+    }
+}
+impl ::core::convert::From<UserContentPart> for UserContent {
+    fn from(value: UserContentPart) -> Self {
+        Self::Part(value)
+    }
+}
+impl ::core::convert::From<ImagePart> for UserContent {
+    fn from(value: ImagePart) -> Self {
+        {
+            let value = <UserContentPart as ::core::convert::From<_>>::from(value);
+            Self::Part(value)
+        }
+    }
+}
+impl ::core::convert::From<TextPart> for UserContent {
+    fn from(value: TextPart) -> Self {
+        {
+            let value = <UserContentPart as ::core::convert::From<_>>::from(value);
+            Self::Part(value)
+        }
+    }
+}
+impl ::core::convert::From<VideoPart> for UserContent {
+    fn from(value: VideoPart) -> Self {
+        {
+            let value = <UserContentPart as ::core::convert::From<_>>::from(value);
+            Self::Part(value)
+        }
+    }
+}
+/// A content part of a user message, distinguished by its type.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UserContentPart {
+    /// `type: "text"`
+    Text(TextPart),
+    /// `type: "image_url"`
+    ImageUrl(ImagePart),
+    /// `type: "video_url"`
+    VideoUrl(VideoPart),
+    /// A variant this version of the crate does not know, kept as received.
+    Other(::serde_json::Value),
+}
+impl ::serde::Serialize for UserContentPart {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::ImageUrl(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::VideoUrl(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for UserContentPart {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("type").and_then(::serde_json::Value::as_str) {
+            ::core::option::Option::Some("text") => {
+                crate::runtime::serde_support::decode(value, "type `text`")
+                    .map(Self::Text)
+            }
+            ::core::option::Option::Some("image_url") => {
+                crate::runtime::serde_support::decode(value, "type `image_url`")
+                    .map(Self::ImageUrl)
+            }
+            ::core::option::Option::Some("video_url") => {
+                crate::runtime::serde_support::decode(value, "type `video_url`")
+                    .map(Self::VideoUrl)
+            }
+            _ => ::core::result::Result::Ok(Self::Other(value)),
+        }
+    }
+}
+impl ::core::convert::From<TextPart> for UserContentPart {
+    fn from(value: TextPart) -> Self {
+        Self::Text(value)
+    }
+}
+impl ::core::convert::From<ImagePart> for UserContentPart {
+    fn from(value: ImagePart) -> Self {
+        Self::ImageUrl(value)
+    }
+}
+impl ::core::convert::From<VideoPart> for UserContentPart {
+    fn from(value: VideoPart) -> Self {
+        Self::VideoUrl(value)
+    }
+}
+/// An image content part.
+///
+/// Always sent with `"type": "image_url"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImagePart {
+    /// Image URL settings.
+    pub image_url: ImageUrl,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ImagePart {
+    /// Creates `ImagePart` from its required fields.
+    pub fn new(image_url: impl ::core::convert::Into<ImageUrl>) -> Self {
+        Self {
+            image_url: ::core::convert::Into::into(image_url),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ImagePart { constants { "type" = "image_url" } fields { strict "image_url" =>
+    image_url } extra any }
+}
+/// Image URL settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageUrl {
+    /// A URL or data URL containing image content.
+    pub url: ::std::string::String,
+    /// Optional detail level for image understanding.
+    pub detail: ::core::option::Option<ImageDetail>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ImageUrl {
+    /// Creates `ImageUrl` from its required fields.
+    pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            url: ::core::convert::Into::into(url),
+            detail: ::core::option::Option::None,
+            extra: ::core::default::Default::default(),
+        }
+    }
+    /// Sets `detail`.
+    pub fn detail(mut self, value: impl ::core::convert::Into<ImageDetail>) -> Self {
+        self.detail = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ImageUrl { constants {} fields { required "url" => url, optional "detail" => detail }
+    extra any }
+}
+/// Optional detail level for image understanding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ImageDetail {
+    /// `auto`
+    Auto,
+    /// `low`
+    Low,
+    /// `high`
+    High,
+    /// A value this version of the crate does not know, kept as received.
+    Other(::std::string::String),
+}
+crate::runtime::serde_support::json_enum! {
+    ImageDetail { Auto = "auto", Low = "low", High = "high" } Other
+}
+/// A video content part.
+///
+/// Always sent with `"type": "video_url"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoPart {
+    /// Video URL settings.
+    pub video_url: VideoUrl,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl VideoPart {
+    /// Creates `VideoPart` from its required fields.
+    pub fn new(video_url: impl ::core::convert::Into<VideoUrl>) -> Self {
+        Self {
+            video_url: ::core::convert::Into::into(video_url),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    VideoPart { constants { "type" = "video_url" } fields { strict "video_url" =>
+    video_url } extra any }
+}
+/// Video URL settings.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoUrl {
+    /// A URL or data URL containing video content.
+    pub url: ::std::string::String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl VideoUrl {
+    /// Creates `VideoUrl` from its required fields.
+    pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            url: ::core::convert::Into::into(url),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    VideoUrl { constants {} fields { required "url" => url } extra any }
+}
+/// A message previously sent by the model in response to user messages.
+///
+/// Always sent with `"role": "assistant"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AssistantMessage {
+    /// The contents of the assistant message.
+    pub content: ::core::option::Option<TextContent>,
+    /// The tool calls generated by the model, such as function calls.
+    pub tool_calls: ::core::option::Option<::std::vec::Vec<ToolCall>>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl AssistantMessage {
+    /// Creates an empty `AssistantMessage`; set what you need with the methods below.
+    pub fn new() -> Self {
+        <Self as ::core::default::Default>::default()
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: impl ::core::convert::Into<TextContent>) -> Self {
+        self.content = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(mut self, value: ::std::vec::Vec<ToolCall>) -> Self {
+        self.tool_calls = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    AssistantMessage { constants { "role" = "assistant" } fields { optional "content" =>
+    content, optional "tool_calls" => tool_calls } extra any }
+}
+/// A tool call generated by the model, such as a function call.
+///
+/// Always sent with `"type": "function"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolCall {
+    /// The ID of the tool call.
+    pub id: ::std::string::String,
+    /// The function that the model called.
+    pub function: FunctionCall,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ToolCall {
+    /// Creates `ToolCall` from its required fields.
+    pub fn new(
+        id: impl ::core::convert::Into<::std::string::String>,
+        function: impl ::core::convert::Into<FunctionCall>,
+    ) -> Self {
+        Self {
+            id: ::core::convert::Into::into(id),
+            function: ::core::convert::Into::into(function),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ToolCall { constants { "type" = "function" } fields { required "id" => id, strict
+    "function" => function } extra any }
+}
+/// The function that the model called.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionCall {
+    /// The name of the function to call.
+    pub name: ::std::string::String,
+    /// The arguments to call the function with, as generated by the model in JSON format. Note that the model does not always generate valid JSON, and may hallucinate parameters not defined by your function schema. Validate the arguments in your code before calling your function.
+    pub arguments: ::std::string::String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl FunctionCall {
+    /// Creates `FunctionCall` from its required fields.
+    pub fn new(
+        name: impl ::core::convert::Into<::std::string::String>,
+        arguments: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            name: ::core::convert::Into::into(name),
+            arguments: ::core::convert::Into::into(arguments),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    FunctionCall { constants {} fields { required "name" => name, required "arguments" =>
+    arguments } extra any }
+}
+/// The result of a tool call, sent back to the model.
+///
+/// Always sent with `"role": "tool"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolMessage {
+    /// The contents of the tool message.
+    pub content: TextContent,
+    /// Tool call that this message is responding to.
+    pub tool_call_id: ::std::string::String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ToolMessage {
+    /// Creates `ToolMessage` from its required fields.
+    pub fn new(
+        content: impl ::core::convert::Into<TextContent>,
+        tool_call_id: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            content: ::core::convert::Into::into(content),
+            tool_call_id: ::core::convert::Into::into(tool_call_id),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ToolMessage { constants { "role" = "tool" } fields { strict "content" => content,
+    required "tool_call_id" => tool_call_id } extra any }
+}
 /// Constrains effort on reasoning for reasoning models. Reducing reasoning effort can result in faster responses and fewer tokens used on reasoning in a response.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasoningEffort {
@@ -505,6 +1107,66 @@ impl ::core::convert::From<NamedToolChoice> for ToolChoice {
         Self::Named(value)
     }
 }
+/// none means the model will not call any tool and instead generates a message.
+/// auto means the model can pick between generating a message or calling one or more tools.
+/// required means the model must call one or more tools.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum ToolChoiceMode {
+    /// `none`
+    None,
+    /// `auto`
+    Auto,
+    /// `required`
+    Required,
+    /// A value this version of the crate does not know, kept as received.
+    Other(::std::string::String),
+}
+crate::runtime::serde_support::json_enum! {
+    ToolChoiceMode { None = "none", Auto = "auto", Required = "required" } Other
+}
+/// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
+///
+/// Always sent with `"type": "function"`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NamedToolChoice {
+    /// The function the model must call.
+    pub function: FunctionName,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl NamedToolChoice {
+    /// Creates `NamedToolChoice` from its required fields.
+    pub fn new(function: impl ::core::convert::Into<FunctionName>) -> Self {
+        Self {
+            function: ::core::convert::Into::into(function),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    NamedToolChoice { constants { "type" = "function" } fields { strict "function" =>
+    function } extra any }
+}
+/// Names the function the model must call.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionName {
+    /// The name of the function to call.
+    pub name: ::std::string::String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl FunctionName {
+    /// Creates `FunctionName` from its required fields.
+    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            name: ::core::convert::Into::into(name),
+            extra: ::core::default::Default::default(),
+        }
+    }
+}
+crate::runtime::serde_support::json_object! {
+    FunctionName { constants {} fields { required "name" => name } extra any }
+}
 /// A tool the model may call. Currently, only functions are supported as a tool.
 ///
 /// Always sent with `"type": "function"`.
@@ -584,668 +1246,6 @@ pub type FunctionParameters = ::serde_json::Map<
     ::std::string::String,
     ::serde_json::Value,
 >;
-/// none means the model will not call any tool and instead generates a message.
-/// auto means the model can pick between generating a message or calling one or more tools.
-/// required means the model must call one or more tools.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ToolChoiceMode {
-    /// `none`
-    None,
-    /// `auto`
-    Auto,
-    /// `required`
-    Required,
-    /// A value this version of the crate does not know, kept as received.
-    Other(::std::string::String),
-}
-crate::runtime::serde_support::json_enum! {
-    ToolChoiceMode { None = "none", Auto = "auto", Required = "required" } Other
-}
-/// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
-///
-/// Always sent with `"type": "function"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NamedToolChoice {
-    /// The function the model must call.
-    pub function: FunctionName,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl NamedToolChoice {
-    /// Creates `NamedToolChoice` from its required fields.
-    pub fn new(function: impl ::core::convert::Into<FunctionName>) -> Self {
-        Self {
-            function: ::core::convert::Into::into(function),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    NamedToolChoice { constants { "type" = "function" } fields { strict "function" =>
-    function } extra any }
-}
-/// Names the function the model must call.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FunctionName {
-    /// The name of the function to call.
-    pub name: ::std::string::String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl FunctionName {
-    /// Creates `FunctionName` from its required fields.
-    pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
-        Self {
-            name: ::core::convert::Into::into(name),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    FunctionName { constants {} fields { required "name" => name } extra any }
-}
-/// A system message, giving instructions the model should follow.
-///
-/// Always sent with `"role": "system"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SystemMessage {
-    /// The contents of the system message.
-    pub content: TextContent,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl SystemMessage {
-    /// Creates `SystemMessage` from its required fields.
-    pub fn new(content: impl ::core::convert::Into<TextContent>) -> Self {
-        Self {
-            content: ::core::convert::Into::into(content),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    SystemMessage { constants { "role" = "system" } fields { strict "content" => content
-    } extra any }
-}
-/// A developer message, giving instructions the model should follow.
-///
-/// Always sent with `"role": "developer"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct DeveloperMessage {
-    /// The contents of the developer message.
-    pub content: TextContent,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl DeveloperMessage {
-    /// Creates `DeveloperMessage` from its required fields.
-    pub fn new(content: impl ::core::convert::Into<TextContent>) -> Self {
-        Self {
-            content: ::core::convert::Into::into(content),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    DeveloperMessage { constants { "role" = "developer" } fields { strict "content" =>
-    content } extra any }
-}
-/// A message sent by an end user, containing text, images or video.
-///
-/// Always sent with `"role": "user"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct UserMessage {
-    /// The contents of the user message.
-    pub content: UserContent,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl UserMessage {
-    /// Creates `UserMessage` from its required fields.
-    pub fn new(content: impl ::core::convert::Into<UserContent>) -> Self {
-        Self {
-            content: ::core::convert::Into::into(content),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    UserMessage { constants { "role" = "user" } fields { strict "content" => content }
-    extra any }
-}
-/// A message previously sent by the model in response to user messages.
-///
-/// Always sent with `"role": "assistant"`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct AssistantMessage {
-    /// The contents of the assistant message.
-    pub content: ::core::option::Option<TextContent>,
-    /// The tool calls generated by the model, such as function calls.
-    pub tool_calls: ::core::option::Option<::std::vec::Vec<ToolCall>>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl AssistantMessage {
-    /// Creates an empty `AssistantMessage`; set what you need with the methods below.
-    pub fn new() -> Self {
-        <Self as ::core::default::Default>::default()
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: impl ::core::convert::Into<TextContent>) -> Self {
-        self.content = ::core::option::Option::Some(::core::convert::Into::into(value));
-        self
-    }
-    /// Sets `tool_calls`.
-    pub fn tool_calls(mut self, value: ::std::vec::Vec<ToolCall>) -> Self {
-        self.tool_calls = ::core::option::Option::Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    AssistantMessage { constants { "role" = "assistant" } fields { optional "content" =>
-    content, optional "tool_calls" => tool_calls } extra any }
-}
-/// The result of a tool call, sent back to the model.
-///
-/// Always sent with `"role": "tool"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ToolMessage {
-    /// The contents of the tool message.
-    pub content: TextContent,
-    /// Tool call that this message is responding to.
-    pub tool_call_id: ::std::string::String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl ToolMessage {
-    /// Creates `ToolMessage` from its required fields.
-    pub fn new(
-        content: impl ::core::convert::Into<TextContent>,
-        tool_call_id: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            content: ::core::convert::Into::into(content),
-            tool_call_id: ::core::convert::Into::into(tool_call_id),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ToolMessage { constants { "role" = "tool" } fields { strict "content" => content,
-    required "tool_call_id" => tool_call_id } extra any }
-}
-/// Text message contents, given as a string, a single text content part, or an array of text content parts.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TextContent {
-    /// A string.
-    Text(::std::string::String),
-    /// An array.
-    Parts(::std::vec::Vec<TextPart>),
-    /// An object with `type`, `text`.
-    TextPart(TextPart),
-}
-impl ::serde::Serialize for TextContent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Parts(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::TextPart(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for TextContent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "Parts")
-                .map(Self::Parts);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["type", "text"]) {
-            return crate::runtime::serde_support::decode(value, "TextPart")
-                .map(Self::TextPart);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "TextPart")
-                .map(Self::TextPart);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom(
-                "expected a string or an array or an object for TextContent",
-            ),
-        )
-    }
-}
-impl ::core::convert::From<::std::string::String> for TextContent {
-    fn from(value: ::std::string::String) -> Self {
-        Self::Text(value)
-    }
-}
-impl ::core::convert::From<&str> for TextContent {
-    fn from(value: &str) -> Self {
-        <Self as ::core::convert::From<
-            ::std::string::String,
-        >>::from(::std::string::ToString::to_string(value))
-    }
-}
-impl ::core::convert::From<::std::vec::Vec<TextPart>> for TextContent {
-    fn from(value: ::std::vec::Vec<TextPart>) -> Self {
-        Self::Parts(value)
-    }
-}
-impl ::core::convert::From<TextPart> for TextContent {
-    fn from(value: TextPart) -> Self {
-        Self::TextPart(value)
-    }
-}
-/// A text content part.
-///
-/// Always sent with `"type": "text"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TextPart {
-    /// The text content
-    pub text: ::std::string::String,
-    /// Cache control settings for the content part.
-    pub cache_control: ::core::option::Option<CacheControl>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl TextPart {
-    /// Creates `TextPart` from its required fields.
-    pub fn new(text: impl ::core::convert::Into<::std::string::String>) -> Self {
-        Self {
-            text: ::core::convert::Into::into(text),
-            cache_control: ::core::option::Option::None,
-            extra: ::core::default::Default::default(),
-        }
-    }
-    /// Sets `cache_control`.
-    pub fn cache_control(
-        mut self,
-        value: impl ::core::convert::Into<CacheControl>,
-    ) -> Self {
-        self.cache_control = ::core::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    TextPart { constants { "type" = "text" } fields { required "text" => text, optional
-    "cache_control" => cache_control } extra any }
-}
-/// Cache control settings for the content part.
-///
-/// Always sent with `"type": "ephemeral"`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct CacheControl {
-    /// The cache TTL.
-    pub ttl: ::core::option::Option<CacheTtl>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl CacheControl {
-    /// Creates an empty `CacheControl`; set what you need with the methods below.
-    pub fn new() -> Self {
-        <Self as ::core::default::Default>::default()
-    }
-    /// Sets `ttl`.
-    pub fn ttl(mut self, value: impl ::core::convert::Into<CacheTtl>) -> Self {
-        self.ttl = ::core::option::Option::Some(::core::convert::Into::into(value));
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    CacheControl { constants { "type" = "ephemeral" } fields { optional "ttl" => ttl }
-    extra any }
-}
-/// The cache TTL.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum CacheTtl {
-    /// `5m`
-    V5m,
-    /// `1h`
-    V1h,
-    /// A value this version of the crate does not know, kept as received.
-    Other(::std::string::String),
-}
-crate::runtime::serde_support::json_enum! {
-    CacheTtl { V5m = "5m", V1h = "1h" } Other
-}
-/// A tool call generated by the model, such as a function call.
-///
-/// Always sent with `"type": "function"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ToolCall {
-    /// The ID of the tool call.
-    pub id: ::std::string::String,
-    /// The function that the model called.
-    pub function: FunctionCall,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl ToolCall {
-    /// Creates `ToolCall` from its required fields.
-    pub fn new(
-        id: impl ::core::convert::Into<::std::string::String>,
-        function: impl ::core::convert::Into<FunctionCall>,
-    ) -> Self {
-        Self {
-            id: ::core::convert::Into::into(id),
-            function: ::core::convert::Into::into(function),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ToolCall { constants { "type" = "function" } fields { required "id" => id, strict
-    "function" => function } extra any }
-}
-/// The function that the model called.
-#[derive(Debug, Clone, PartialEq)]
-pub struct FunctionCall {
-    /// The name of the function to call.
-    pub name: ::std::string::String,
-    /// The arguments to call the function with, as generated by the model in JSON format. Note that the model does not always generate valid JSON, and may hallucinate parameters not defined by your function schema. Validate the arguments in your code before calling your function.
-    pub arguments: ::std::string::String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl FunctionCall {
-    /// Creates `FunctionCall` from its required fields.
-    pub fn new(
-        name: impl ::core::convert::Into<::std::string::String>,
-        arguments: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        Self {
-            name: ::core::convert::Into::into(name),
-            arguments: ::core::convert::Into::into(arguments),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    FunctionCall { constants {} fields { required "name" => name, required "arguments" =>
-    arguments } extra any }
-}
-/// User message contents, given as a string, a single content part, or an array of content parts (text, image or video).
-#[derive(Debug, Clone, PartialEq)]
-pub enum UserContent {
-    /// A string.
-    Text(::std::string::String),
-    /// An array.
-    Parts(::std::vec::Vec<UserContentPart>),
-    /// An object with `type`.
-    Part(UserContentPart),
-}
-impl ::serde::Serialize for UserContent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Parts(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Part(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UserContent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "Parts")
-                .map(Self::Parts);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["type"]) {
-            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom(
-                "expected a string or an array or an object for UserContent",
-            ),
-        )
-    }
-}
-impl ::core::convert::From<::std::string::String> for UserContent {
-    fn from(value: ::std::string::String) -> Self {
-        Self::Text(value)
-    }
-}
-impl ::core::convert::From<&str> for UserContent {
-    fn from(value: &str) -> Self {
-        <Self as ::core::convert::From<
-            ::std::string::String,
-        >>::from(::std::string::ToString::to_string(value))
-    }
-}
-impl ::core::convert::From<::std::vec::Vec<UserContentPart>> for UserContent {
-    fn from(value: ::std::vec::Vec<UserContentPart>) -> Self {
-        Self::Parts(value)
-    }
-}
-impl ::core::convert::From<UserContentPart> for UserContent {
-    fn from(value: UserContentPart) -> Self {
-        Self::Part(value)
-    }
-}
-impl ::core::convert::From<ImagePart> for UserContent {
-    fn from(value: ImagePart) -> Self {
-        {
-            let value = <UserContentPart as ::core::convert::From<_>>::from(value);
-            Self::Part(value)
-        }
-    }
-}
-impl ::core::convert::From<TextPart> for UserContent {
-    fn from(value: TextPart) -> Self {
-        {
-            let value = <UserContentPart as ::core::convert::From<_>>::from(value);
-            Self::Part(value)
-        }
-    }
-}
-impl ::core::convert::From<VideoPart> for UserContent {
-    fn from(value: VideoPart) -> Self {
-        {
-            let value = <UserContentPart as ::core::convert::From<_>>::from(value);
-            Self::Part(value)
-        }
-    }
-}
-/// A content part of a user message, distinguished by its type.
-#[derive(Debug, Clone, PartialEq)]
-pub enum UserContentPart {
-    /// `type: "text"`
-    Text(TextPart),
-    /// `type: "image_url"`
-    ImageUrl(ImagePart),
-    /// `type: "video_url"`
-    VideoUrl(VideoPart),
-    /// A variant this version of the crate does not know, kept as received.
-    Other(::serde_json::Value),
-}
-impl ::serde::Serialize for UserContentPart {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::ImageUrl(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::VideoUrl(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-impl<'de> ::serde::Deserialize<'de> for UserContentPart {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("type").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("text") => {
-                crate::runtime::serde_support::decode(value, "type `text`")
-                    .map(Self::Text)
-            }
-            ::core::option::Option::Some("image_url") => {
-                crate::runtime::serde_support::decode(value, "type `image_url`")
-                    .map(Self::ImageUrl)
-            }
-            ::core::option::Option::Some("video_url") => {
-                crate::runtime::serde_support::decode(value, "type `video_url`")
-                    .map(Self::VideoUrl)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
-    }
-}
-impl ::core::convert::From<TextPart> for UserContentPart {
-    fn from(value: TextPart) -> Self {
-        Self::Text(value)
-    }
-}
-impl ::core::convert::From<ImagePart> for UserContentPart {
-    fn from(value: ImagePart) -> Self {
-        Self::ImageUrl(value)
-    }
-}
-impl ::core::convert::From<VideoPart> for UserContentPart {
-    fn from(value: VideoPart) -> Self {
-        Self::VideoUrl(value)
-    }
-}
-/// An image content part.
-///
-/// Always sent with `"type": "image_url"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImagePart {
-    /// Image URL settings.
-    pub image_url: ImageUrl,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl ImagePart {
-    /// Creates `ImagePart` from its required fields.
-    pub fn new(image_url: impl ::core::convert::Into<ImageUrl>) -> Self {
-        Self {
-            image_url: ::core::convert::Into::into(image_url),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ImagePart { constants { "type" = "image_url" } fields { strict "image_url" =>
-    image_url } extra any }
-}
-/// A video content part.
-///
-/// Always sent with `"type": "video_url"`.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VideoPart {
-    /// Video URL settings.
-    pub video_url: VideoUrl,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl VideoPart {
-    /// Creates `VideoPart` from its required fields.
-    pub fn new(video_url: impl ::core::convert::Into<VideoUrl>) -> Self {
-        Self {
-            video_url: ::core::convert::Into::into(video_url),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    VideoPart { constants { "type" = "video_url" } fields { strict "video_url" =>
-    video_url } extra any }
-}
-/// Video URL settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct VideoUrl {
-    /// A URL or data URL containing video content.
-    pub url: ::std::string::String,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl VideoUrl {
-    /// Creates `VideoUrl` from its required fields.
-    pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::core::convert::Into::into(url),
-            extra: ::core::default::Default::default(),
-        }
-    }
-}
-crate::runtime::serde_support::json_object! {
-    VideoUrl { constants {} fields { required "url" => url } extra any }
-}
-/// Image URL settings.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImageUrl {
-    /// A URL or data URL containing image content.
-    pub url: ::std::string::String,
-    /// Optional detail level for image understanding.
-    pub detail: ::core::option::Option<ImageDetail>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl ImageUrl {
-    /// Creates `ImageUrl` from its required fields.
-    pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
-        Self {
-            url: ::core::convert::Into::into(url),
-            detail: ::core::option::Option::None,
-            extra: ::core::default::Default::default(),
-        }
-    }
-    /// Sets `detail`.
-    pub fn detail(mut self, value: impl ::core::convert::Into<ImageDetail>) -> Self {
-        self.detail = ::core::option::Option::Some(::core::convert::Into::into(value));
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ImageUrl { constants {} fields { required "url" => url, optional "detail" => detail }
-    extra any }
-}
-/// Optional detail level for image understanding.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ImageDetail {
-    /// `auto`
-    Auto,
-    /// `low`
-    Low,
-    /// `high`
-    High,
-    /// A value this version of the crate does not know, kept as received.
-    Other(::std::string::String),
-}
-crate::runtime::serde_support::json_enum! {
-    ImageDetail { Auto = "auto", Low = "low", High = "high" } Other
-}
 /// Represents a chat completion response returned by model, based on the provided input.
 ///
 /// Always sent with `"object": "chat.completion"`.
@@ -1337,6 +1337,190 @@ crate::runtime::serde_support::json_object! {
     "index" => index, optional "logprobs" => logprobs, required "message" => message }
     extra any }
 }
+/// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
+/// length if the maximum number of tokens specified in the request was reached,
+/// tool_calls if the model called a tool.
+/// content_filter if content was omitted by a content filter.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FinishReason {
+    /// `stop`
+    Stop,
+    /// `length`
+    Length,
+    /// `tool_calls`
+    ToolCalls,
+    /// `content_filter`
+    ContentFilter,
+    /// A value this version of the crate does not know, kept as received.
+    Other(::std::string::String),
+}
+crate::runtime::serde_support::json_enum! {
+    FinishReason { Stop = "stop", Length = "length", ToolCalls = "tool_calls",
+    ContentFilter = "content_filter" } Other
+}
+/// Log probability information for the choice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChoiceLogprobs {
+    /// A list of message content tokens with log probability information.
+    pub content: ::core::option::Option<::std::vec::Vec<TokenLogprob>>,
+    /// A list of message refusal tokens with log probability information.
+    pub refusal: ::core::option::Option<::std::vec::Vec<TokenLogprob>>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ChoiceLogprobs {
+    /// Creates an empty `ChoiceLogprobs`; set what you need with the methods below.
+    pub fn new() -> Self {
+        <Self as ::core::default::Default>::default()
+    }
+    /// Sets `content`.
+    pub fn content(mut self, value: ::std::vec::Vec<TokenLogprob>) -> Self {
+        self.content = ::core::option::Option::Some(value);
+        self
+    }
+    /// Sets `refusal`.
+    pub fn refusal(mut self, value: ::std::vec::Vec<TokenLogprob>) -> Self {
+        self.refusal = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ChoiceLogprobs { constants {} fields { optional "content" => content, optional
+    "refusal" => refusal } extra any }
+}
+/// A token with its log probability and the most likely alternatives at its position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TokenLogprob {
+    /// The token.
+    pub token: ::std::string::String,
+    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
+    pub bytes: ::core::option::Option<::std::vec::Vec<u8>>,
+    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+    pub logprob: f64,
+    /// List of the most likely tokens and their log probability, at this token position. In rare cases, there may be fewer than the number of requested top_logprobs returned.
+    pub top_logprobs: ::std::vec::Vec<TopLogprob>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl TokenLogprob {
+    /// Creates `TokenLogprob` from its required fields.
+    pub fn new(
+        token: impl ::core::convert::Into<::std::string::String>,
+        logprob: f64,
+        top_logprobs: ::std::vec::Vec<TopLogprob>,
+    ) -> Self {
+        Self {
+            token: ::core::convert::Into::into(token),
+            bytes: ::core::option::Option::None,
+            logprob,
+            top_logprobs,
+            extra: ::core::default::Default::default(),
+        }
+    }
+    /// Sets `bytes`.
+    pub fn bytes(mut self, value: ::std::vec::Vec<u8>) -> Self {
+        self.bytes = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    TokenLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
+    bytes, required "logprob" => logprob, required "top_logprobs" => top_logprobs } extra
+    any }
+}
+/// One of the most likely tokens at a token position, with its log probability.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TopLogprob {
+    /// The token.
+    pub token: ::std::string::String,
+    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
+    pub bytes: ::core::option::Option<::std::vec::Vec<u8>>,
+    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
+    pub logprob: f64,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl TopLogprob {
+    /// Creates `TopLogprob` from its required fields.
+    pub fn new(
+        token: impl ::core::convert::Into<::std::string::String>,
+        logprob: f64,
+    ) -> Self {
+        Self {
+            token: ::core::convert::Into::into(token),
+            bytes: ::core::option::Option::None,
+            logprob,
+            extra: ::core::default::Default::default(),
+        }
+    }
+    /// Sets `bytes`.
+    pub fn bytes(mut self, value: ::std::vec::Vec<u8>) -> Self {
+        self.bytes = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    TopLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
+    bytes, required "logprob" => logprob } extra any }
+}
+/// A chat completion message generated by the model.
+///
+/// Always sent with `"role": "assistant"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResponseMessage {
+    /// The contents of the message.
+    pub content: ::core::option::Option<::std::string::String>,
+    /// The reasoning content generated by the model.
+    pub reasoning_content: ::core::option::Option<::std::string::String>,
+    /// The refusal message generated by the model.
+    pub refusal: ::core::option::Option<::std::string::String>,
+    /// The tool calls generated by the model, such as function calls.
+    pub tool_calls: ::core::option::Option<::std::vec::Vec<ToolCall>>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl ResponseMessage {
+    /// Creates an empty `ResponseMessage`; set what you need with the methods below.
+    pub fn new() -> Self {
+        <Self as ::core::default::Default>::default()
+    }
+    /// Sets `content`.
+    pub fn content(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.content = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets `reasoning_content`.
+    pub fn reasoning_content(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.reasoning_content = ::core::option::Option::Some(
+            ::core::convert::Into::into(value),
+        );
+        self
+    }
+    /// Sets `refusal`.
+    pub fn refusal(
+        mut self,
+        value: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.refusal = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self
+    }
+    /// Sets `tool_calls`.
+    pub fn tool_calls(mut self, value: ::std::vec::Vec<ToolCall>) -> Self {
+        self.tool_calls = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    ResponseMessage { constants { "role" = "assistant" } fields { nullable "content" =>
+    content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
+    refusal, optional "tool_calls" => tool_calls } extra any }
+}
 /// Usage statistics for the completion request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Usage {
@@ -1426,190 +1610,6 @@ crate::runtime::serde_support::json_object! {
     CacheCreation { constants {} fields { optional "ephemeral_5m_input_tokens" =>
     ephemeral_5m_input_tokens, optional "ephemeral_1h_input_tokens" =>
     ephemeral_1h_input_tokens } extra any }
-}
-/// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
-/// length if the maximum number of tokens specified in the request was reached,
-/// tool_calls if the model called a tool.
-/// content_filter if content was omitted by a content filter.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum FinishReason {
-    /// `stop`
-    Stop,
-    /// `length`
-    Length,
-    /// `tool_calls`
-    ToolCalls,
-    /// `content_filter`
-    ContentFilter,
-    /// A value this version of the crate does not know, kept as received.
-    Other(::std::string::String),
-}
-crate::runtime::serde_support::json_enum! {
-    FinishReason { Stop = "stop", Length = "length", ToolCalls = "tool_calls",
-    ContentFilter = "content_filter" } Other
-}
-/// Log probability information for the choice.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ChoiceLogprobs {
-    /// A list of message content tokens with log probability information.
-    pub content: ::core::option::Option<::std::vec::Vec<TokenLogprob>>,
-    /// A list of message refusal tokens with log probability information.
-    pub refusal: ::core::option::Option<::std::vec::Vec<TokenLogprob>>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl ChoiceLogprobs {
-    /// Creates an empty `ChoiceLogprobs`; set what you need with the methods below.
-    pub fn new() -> Self {
-        <Self as ::core::default::Default>::default()
-    }
-    /// Sets `content`.
-    pub fn content(mut self, value: ::std::vec::Vec<TokenLogprob>) -> Self {
-        self.content = ::core::option::Option::Some(value);
-        self
-    }
-    /// Sets `refusal`.
-    pub fn refusal(mut self, value: ::std::vec::Vec<TokenLogprob>) -> Self {
-        self.refusal = ::core::option::Option::Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ChoiceLogprobs { constants {} fields { optional "content" => content, optional
-    "refusal" => refusal } extra any }
-}
-/// A chat completion message generated by the model.
-///
-/// Always sent with `"role": "assistant"`.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct ResponseMessage {
-    /// The contents of the message.
-    pub content: ::core::option::Option<::std::string::String>,
-    /// The reasoning content generated by the model.
-    pub reasoning_content: ::core::option::Option<::std::string::String>,
-    /// The refusal message generated by the model.
-    pub refusal: ::core::option::Option<::std::string::String>,
-    /// The tool calls generated by the model, such as function calls.
-    pub tool_calls: ::core::option::Option<::std::vec::Vec<ToolCall>>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl ResponseMessage {
-    /// Creates an empty `ResponseMessage`; set what you need with the methods below.
-    pub fn new() -> Self {
-        <Self as ::core::default::Default>::default()
-    }
-    /// Sets `content`.
-    pub fn content(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.content = ::core::option::Option::Some(::core::convert::Into::into(value));
-        self
-    }
-    /// Sets `reasoning_content`.
-    pub fn reasoning_content(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.reasoning_content = ::core::option::Option::Some(
-            ::core::convert::Into::into(value),
-        );
-        self
-    }
-    /// Sets `refusal`.
-    pub fn refusal(
-        mut self,
-        value: impl ::core::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.refusal = ::core::option::Option::Some(::core::convert::Into::into(value));
-        self
-    }
-    /// Sets `tool_calls`.
-    pub fn tool_calls(mut self, value: ::std::vec::Vec<ToolCall>) -> Self {
-        self.tool_calls = ::core::option::Option::Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    ResponseMessage { constants { "role" = "assistant" } fields { nullable "content" =>
-    content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
-    refusal, optional "tool_calls" => tool_calls } extra any }
-}
-/// A token with its log probability and the most likely alternatives at its position.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TokenLogprob {
-    /// The token.
-    pub token: ::std::string::String,
-    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
-    pub bytes: ::core::option::Option<::std::vec::Vec<u8>>,
-    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
-    pub logprob: f64,
-    /// List of the most likely tokens and their log probability, at this token position. In rare cases, there may be fewer than the number of requested top_logprobs returned.
-    pub top_logprobs: ::std::vec::Vec<TopLogprob>,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl TokenLogprob {
-    /// Creates `TokenLogprob` from its required fields.
-    pub fn new(
-        token: impl ::core::convert::Into<::std::string::String>,
-        logprob: f64,
-        top_logprobs: ::std::vec::Vec<TopLogprob>,
-    ) -> Self {
-        Self {
-            token: ::core::convert::Into::into(token),
-            bytes: ::core::option::Option::None,
-            logprob,
-            top_logprobs,
-            extra: ::core::default::Default::default(),
-        }
-    }
-    /// Sets `bytes`.
-    pub fn bytes(mut self, value: ::std::vec::Vec<u8>) -> Self {
-        self.bytes = ::core::option::Option::Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    TokenLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
-    bytes, required "logprob" => logprob, required "top_logprobs" => top_logprobs } extra
-    any }
-}
-/// One of the most likely tokens at a token position, with its log probability.
-#[derive(Debug, Clone, PartialEq)]
-pub struct TopLogprob {
-    /// The token.
-    pub token: ::std::string::String,
-    /// A list of integers representing the UTF-8 bytes representation of the token. Useful in instances where characters are represented by multiple tokens and their byte representations must be combined to generate the correct text representation. Can be null if there is no bytes representation for the token.
-    pub bytes: ::core::option::Option<::std::vec::Vec<u8>>,
-    /// The log probability of this token, if it is within the top 20 most likely tokens. Otherwise, the value -9999.0 is used to signify that the token is very unlikely.
-    pub logprob: f64,
-    /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-}
-impl TopLogprob {
-    /// Creates `TopLogprob` from its required fields.
-    pub fn new(
-        token: impl ::core::convert::Into<::std::string::String>,
-        logprob: f64,
-    ) -> Self {
-        Self {
-            token: ::core::convert::Into::into(token),
-            bytes: ::core::option::Option::None,
-            logprob,
-            extra: ::core::default::Default::default(),
-        }
-    }
-    /// Sets `bytes`.
-    pub fn bytes(mut self, value: ::std::vec::Vec<u8>) -> Self {
-        self.bytes = ::core::option::Option::Some(value);
-        self
-    }
-}
-crate::runtime::serde_support::json_object! {
-    TopLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
-    bytes, required "logprob" => logprob } extra any }
 }
 /// Represents a streamed chunk of a chat completion response returned by the model, based on the provided input. Sent as the `data:` of one server-sent event when the request sets `stream: true`.
 ///

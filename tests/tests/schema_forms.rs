@@ -226,3 +226,37 @@ fn ints_and_refs_ir_snapshot() {
     let api = ir("ints_and_refs.yaml");
     insta::assert_yaml_snapshot!("schema_ints_and_refs_ir", api.types);
 }
+
+#[test]
+fn a_subtype_repeating_its_bases_discriminator_stays_a_struct() {
+    let api = ir("forms.yaml");
+    let vehicle = tagged(&api, "Vehicle");
+    assert_eq!(vehicle.variants[0].ty, "Car");
+    let car = structure(&api, "Car");
+    assert_eq!(car.constants[0].json_name, "kind");
+    assert_eq!(car.fields[0].json_name, "wheels");
+}
+
+#[test]
+fn a_discriminator_on_an_all_of_tags_its_union_part() {
+    let api = ir("forms.yaml");
+    let notice = tagged(&api, "Notice");
+    assert_eq!(notice.tag, "method");
+    let tags: Vec<&str> = notice
+        .variants
+        .iter()
+        .map(|v| v.tag_value.as_str())
+        .collect();
+    assert_eq!(tags, ["card", "bank"]);
+    let card = structure(&api, &notice.variants[0].ty);
+    let fields: Vec<&str> = card.fields.iter().map(|f| f.json_name.as_str()).collect();
+    assert_eq!(fields, ["id", "created", "method", "number"]);
+}
+
+#[test]
+fn identical_inline_unions_in_any_arm_order_are_one_type() {
+    let api = ir("union_dedupe.yaml");
+    let first = &structure(&api, "First").fields[0].ty;
+    let second = &structure(&api, "Second").fields[0].ty;
+    assert_eq!(first, second);
+}

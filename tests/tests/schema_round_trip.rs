@@ -79,3 +79,15 @@ fn properties_given_by_ref_round_trip_as_fields() {
     let settings = round_trip::<Settings>(json!({"id": "s", "created": 1}));
     assert_eq!(settings.id.as_deref(), Some("s"));
 }
+
+#[test]
+fn a_subtype_repeating_the_base_mapping_and_an_all_of_discriminator_round_trip() {
+    assert!(matches!(
+        round_trip::<Vehicle>(json!({"kind": "car", "wheels": 4})),
+        Vehicle::Car(c) if c.wheels == Some(4)
+    ));
+    assert!(matches!(
+        round_trip::<Notice>(json!({"method": "card", "id": "n", "number": "4242"})),
+        Notice::Card(_)
+    ));
+}

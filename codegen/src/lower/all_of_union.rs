@@ -76,13 +76,19 @@ pub(crate) fn lower_all_of_union(
         built.push((arm_loc, Value::Mapping(merged)));
         identities.push(identity);
     }
+    // The union's discriminator, else one written on the allOf itself; its mapping
+    // resolves from where it is written.
+    let (discriminator_loc, discriminator) = match union_schema.get("discriminator") {
+        Some(d) => (union_loc, Some(d)),
+        None => (loc, schema.get("discriminator")),
+    };
     let mut shell = Mapping::new();
-    if let Some(discriminator) = union_schema.get("discriminator") {
+    if let Some(discriminator) = discriminator {
         shell.insert("discriminator".into(), discriminator.clone());
     }
     let shell = Value::Mapping(shell);
     let arms: Vec<(Location, &Value)> = built.iter().map(|(l, v)| (l.clone(), v)).collect();
-    // Mapping entries resolve from the union's own place.
-    let (lowered, _) = union::lower_union_of(lw, union_loc, &shell, arms, Some(&identities), hint)?;
+    let (lowered, _) =
+        union::lower_union_of(lw, discriminator_loc, &shell, arms, Some(&identities), hint)?;
     Ok(Some(lowered))
 }

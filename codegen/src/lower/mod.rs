@@ -112,6 +112,8 @@ pub(crate) struct Lowerer<'a> {
     by_location: HashMap<Location, (TypeRef, bool)>,
     /// Name of each anonymous kind already emitted, keyed by its structure.
     by_structure: HashMap<String, String>,
+    /// Kinds of finished named types, for union analysis.
+    kinds: HashMap<String, TypeKind>,
     /// Where each pure-`$ref` schema seen so far ends up ([`Lowerer::alias_target`]).
     alias_ends: HashMap<Location, Location>,
     /// Names given to component schemas before anything else is named.
@@ -122,11 +124,13 @@ pub(crate) struct Lowerer<'a> {
     /// Provisional names of inline types and the hints of their users.
     inline: inline_names::InlineNames,
     pub(crate) warnings: Vec<Warning>,
-    /// Named schemas given a name and a slot but not lowered yet. A `$ref` never lowers
-    /// its target in place, so chains of any length need no stack.
+    /// Named schemas given a name and a slot but not lowered yet: `$ref` targets met
+    /// past [`IN_PLACE_BUDGET`], so chains of any length need bounded stack.
     pending: Vec<(Location, usize, String)>,
     /// How many inline schemas enclose the one being lowered (see [`MAX_INLINE_DEPTH`]).
     pub(crate) depth: usize,
+    /// How many schemas of any kind are being lowered at once (the recursion's depth).
+    pub(crate) stack_depth: usize,
     /// For each schema that component `allOf`s name, those components (built on first use).
     subtypes: Option<HashMap<Location, Vec<Location>>>,
     /// An error that makes the output wrong wherever it is met; `lower` returns it.
@@ -134,9 +138,15 @@ pub(crate) struct Lowerer<'a> {
 }
 
 /// Inline schemas nested deeper than this are an error naming the pointer. Depth that
-/// comes from `$ref`s costs no stack (targets are lowered from a worklist); only inline
+/// comes from `$ref`s costs bounded stack (see [`IN_PLACE_BUDGET`]); only inline
 /// nesting recurses, and generation runs on a thread with a stack sized for this depth.
 pub(crate) const MAX_INLINE_DEPTH: usize = 1000;
+
+/// A `$ref` target is lowered in place (the order, and so the names of shared inline
+/// types, of a depth-first walk) while fewer schemas than this are being lowered;
+/// deeper, it is queued for [`Lowerer::drain`], so chains of any length need no
+/// more stack than this.
+const IN_PLACE_BUDGET: usize = 128;
 
 impl<'a> Lowerer<'a> {
     fn new(spec: &'a Spec, options: &LowerOptions) -> Self {
@@ -145,6 +155,7 @@ impl<'a> Lowerer<'a> {
             slots: Vec::new(),
             by_location: HashMap::new(),
             by_structure: HashMap::new(),
+            kinds: HashMap::new(),
             alias_ends: HashMap::new(),
             component_names: HashMap::new(),
             type_names: NameTable::with_reserved(
@@ -155,6 +166,7 @@ impl<'a> Lowerer<'a> {
             warnings: spec.warnings.clone(),
             pending: Vec::new(),
             depth: 0,
+            stack_depth: 0,
             subtypes: None,
             fatal: None,
             inline: inline_names::InlineNames::default(),
@@ -339,8 +351,8 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The named type for the schema at `loc` (a component or a `$ref` target), and
-    /// whether the schema admits `null`. The first call names it and queues it for
-    /// lowering ([`Lowerer::drain`]); it is never lowered in place.
+    /// whether the schema admits `null`. The first call names it and lowers it, in
+    /// place or, past [`IN_PLACE_BUDGET`], from the queue ([`Lowerer::drain`]).
     pub(crate) fn named(&mut self, loc: &Location) -> (TypeRef, bool) {
         if let Some(found) = self.by_location.get(loc) {
             return found.clone();
@@ -362,12 +374,23 @@ impl<'a> Lowerer<'a> {
         let nullable = self.spec.get(loc).is_some_and(schema::admits_null);
         self.by_location
             .insert(loc.clone(), (TypeRef::Named(name.clone()), nullable));
-        self.pending.push((loc.clone(), slot, name.clone()));
+        if self.stack_depth < IN_PLACE_BUDGET {
+            self.lower_named(loc, slot, name.clone());
+        } else {
+            self.pending.push((loc.clone(), slot, name.clone()));
+        }
         (TypeRef::Named(name), nullable)
     }
 
     /// Lowers the named schema at `loc` into its reserved `slot`.
     fn lower_named(&mut self, loc: &Location, slot: usize, name: String) {
+        // Inline depth starts again below a named schema.
+        let inline_depth = std::mem::take(&mut self.depth);
+        self.lower_named_here(loc, slot, name);
+        self.depth = inline_depth;
+    }
+
+    fn lower_named_here(&mut self, loc: &Location, slot: usize, name: String) {
         let spec: &'a Spec = self.spec;
         let schema = spec.get(loc).unwrap_or(&Value::Null);
         let docs = schema_docs(schema);
@@ -382,13 +405,23 @@ impl<'a> Lowerer<'a> {
             Ok((Lowered::Kind(kind), _)) => kind,
             Ok((Lowered::Ref(ty), _)) => TypeKind::Alias(ty),
             Err(err) => {
+                // The error may be deeper than the schema: say where.
+                let at = if err.location == self.display(loc) {
+                    String::new()
+                } else {
+                    format!("{}: ", err.location)
+                };
                 self.warn(
                     loc,
-                    format!("schema replaced by an untyped JSON value: {}", err.message),
+                    format!(
+                        "schema replaced by an untyped JSON value: {at}{}",
+                        err.message
+                    ),
                 );
                 TypeKind::Alias(TypeRef::Any)
             }
         };
+        self.kinds.insert(name.clone(), kind.clone());
         self.slots[slot] = Some(TypeDef {
             name,
             docs,
@@ -396,6 +429,11 @@ impl<'a> Lowerer<'a> {
             kind,
             deprecated: schema.get("deprecated").and_then(Value::as_bool) == Some(true),
         });
+    }
+
+    /// The kind of a finished named type (`None` while it is being lowered or queued).
+    pub(crate) fn kind_of(&self, name: &str) -> Option<&TypeKind> {
+        self.kinds.get(name)
     }
 
     /// Whether keywords beside a `$ref` count (OpenAPI 3.1 and later; 3.0 ignores them).
@@ -426,6 +464,7 @@ impl<'a> Lowerer<'a> {
         }
         let name = self.inline.add(self.slots.len(), hint, title);
         self.by_structure.insert(key, name.clone());
+        self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,
@@ -446,6 +485,7 @@ impl<'a> Lowerer<'a> {
     ) -> String {
         let name = self.claim_type_name(hint);
         self.inline.add_named(&name);
+        self.kinds.insert(name.clone(), kind.clone());
         self.slots.push(Some(TypeDef {
             name: name.clone(),
             docs,

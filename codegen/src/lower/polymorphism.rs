@@ -164,8 +164,9 @@ pub(crate) fn fixed_tag<'v>(
     }
 }
 
-/// The base at `loc` as a tagged union of its subtypes and of the schemas its
-/// `mapping` names; `None` when nothing but the base itself would be an arm.
+/// The base at `loc` as a tagged union of its subtypes (in `mapping` order, then
+/// document order), and of itself when its `mapping` lists it; `None` when nothing but
+/// the base itself would be an arm.
 pub(crate) fn lower_base(
     lw: &mut Lowerer,
     loc: &Location,
@@ -179,13 +180,16 @@ pub(crate) fn lower_base(
             return Err(err);
         }
     };
+    // Only the base and its subtypes are arms: a subtype that repeats its base's
+    // discriminator and mapping (some generators write that) stays a struct.
+    let subs = subtypes(lw, loc);
     let mut targets: Vec<Location> = Vec::new();
     for (_, target) in mapped {
-        if !targets.contains(&target) {
+        if !targets.contains(&target) && (target == *loc || subs.contains(&target)) {
             targets.push(target);
         }
     }
-    for sub in subtypes(lw, loc) {
+    for sub in subs {
         if !targets.contains(&sub) {
             targets.push(sub);
         }

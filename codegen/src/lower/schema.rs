@@ -24,8 +24,10 @@ pub(crate) fn lower_schema(
         ));
     }
     lw.depth += 1;
+    lw.stack_depth += 1;
     let lowered = lower_schema_at_depth(lw, loc, schema, hint);
     lw.depth -= 1;
+    lw.stack_depth -= 1;
     lowered
 }
 

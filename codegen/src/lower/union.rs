@@ -326,8 +326,9 @@ fn lower_untagged(
         let name = title
             .map(variant_name)
             .unwrap_or_else(|| type_label(&lw.provisional(&ty), hint));
-        // Named arms may not be lowered yet: shapes are settled by `finish_untagged`.
-        let shape = shape_of(&HashMap::new(), &ty);
+        // A named arm still being lowered (or queued) has no kind yet: its shape is
+        // `Any` until `finish_untagged` settles it.
+        let shape = shape_of(&|name| lw.kind_of(name), &ty);
         variants.push(UntaggedVariant {
             rust_name: name,
             ty,
@@ -337,6 +338,11 @@ fn lower_untagged(
     }
     if let [only] = variants.as_slice() {
         return Ok((Lowered::Ref(only.ty.clone()), any_null));
+    }
+    variants.sort_by_key(|v| shape_rank(&v.shape));
+    let mut names = NameTable::default();
+    for variant in &mut variants {
+        variant.rust_name = names.claim(&variant.rust_name);
     }
     Ok((
         Lowered::Kind(TypeKind::Untagged(UntaggedUnion { variants })),
@@ -417,24 +423,33 @@ fn strip_affix(name: &str, union_name: &str) -> String {
     rest.unwrap_or(name).to_string()
 }
 
-/// Once every named type is lowered: gives each untagged variant the JSON shape its
-/// type accepts, orders the variants for matching, and settles their names.
+/// Once every named type is lowered: a variant whose named type had no kind when its
+/// union was built (a cycle, or a target queued past the recursion budget) gets its
+/// real shape, and such unions are ordered again for matching.
 pub(crate) fn finish_untagged(types: &mut [TypeDef]) {
     let shapes: Vec<(usize, Vec<Shape>)> = {
         let kinds: HashMap<&str, &TypeKind> =
             types.iter().map(|t| (t.name.as_str(), &t.kind)).collect();
+        let lookup = |name: &str| kinds.get(name).copied();
         types
             .iter()
             .enumerate()
             .filter_map(|(i, t)| match &t.kind {
-                TypeKind::Untagged(union) => Some((
-                    i,
-                    union
+                TypeKind::Untagged(union) => {
+                    let shapes: Vec<Shape> = union
                         .variants
                         .iter()
-                        .map(|v| shape_of(&kinds, &v.ty))
-                        .collect(),
-                )),
+                        .map(|v| match (&v.shape, &v.ty) {
+                            (Shape::Any, TypeRef::Named(_)) => shape_of(&lookup, &v.ty),
+                            _ => v.shape.clone(),
+                        })
+                        .collect();
+                    let changed = shapes
+                        .iter()
+                        .zip(&union.variants)
+                        .any(|(s, v)| *s != v.shape);
+                    changed.then_some((i, shapes))
+                }
                 _ => None,
             })
             .collect()
@@ -447,18 +462,15 @@ pub(crate) fn finish_untagged(types: &mut [TypeDef]) {
             variant.shape = shape;
         }
         union.variants.sort_by_key(|v| shape_rank(&v.shape));
-        let mut names = NameTable::default();
-        for variant in &mut union.variants {
-            variant.rust_name = names.claim(&variant.rust_name);
-        }
     }
 }
 
 /// The JSON kind a type accepts, looking named types up in `kinds` (aliases followed a
 /// bounded number of steps, since alias chains are collapsed when lowered).
-fn shape_of(kinds: &HashMap<&str, &TypeKind>, ty: &TypeRef) -> Shape {
+fn shape_of<'k>(kinds: &dyn Fn(&str) -> Option<&'k TypeKind>, ty: &TypeRef) -> Shape {
     let mut ty = ty;
-    for _ in 0..=kinds.len() {
+    // Alias chains are collapsed when lowered; the bound only guards a loop.
+    for _ in 0..64 {
         return match ty {
             TypeRef::String => Shape::String,
             TypeRef::Integer(_) => Shape::Integer,
@@ -473,7 +485,7 @@ fn shape_of(kinds: &HashMap<&str, &TypeKind>, ty: &TypeRef) -> Shape {
                 ty = inner;
                 continue;
             }
-            TypeRef::Named(name) => match kinds.get(name.as_str()).copied() {
+            TypeRef::Named(name) => match kinds(name) {
                 Some(TypeKind::Struct(s)) => Shape::Object {
                     required: s
                         .constants

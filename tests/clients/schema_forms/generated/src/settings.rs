@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `8412dde35a14d7a6`.
+//! Generated from spec and config with fingerprint `db2cd020d24891a5`.
 /// The first server in the spec.
 pub(crate) const DEFAULT_BASE_URL: &str = "";
 /// Environment variable holding the API key.

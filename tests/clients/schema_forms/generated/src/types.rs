@@ -944,3 +944,209 @@ crate::runtime::serde_support::json_object! {
     Account { constants {} fields { optional "id" => id, required "name" => name,
     optional "password" => password } extra any }
 }
+#[derive(Debug, Clone, PartialEq)]
+pub enum Vehicle {
+    /// `kind: "car"`
+    Car(Car),
+    /// A variant this version of the crate does not know, kept as received.
+    Other(::serde_json::Value),
+}
+impl ::serde::Serialize for Vehicle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Car(value) => ::serde::Serialize::serialize(value, serializer),
+            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Vehicle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("kind").and_then(::serde_json::Value::as_str) {
+            ::core::option::Option::Some("car") => {
+                crate::runtime::serde_support::decode(value, "kind `car`").map(Self::Car)
+            }
+            _ => ::core::result::Result::Ok(Self::Other(value)),
+        }
+    }
+}
+impl ::core::convert::From<Car> for Vehicle {
+    fn from(value: Car) -> Self {
+        Self::Car(value)
+    }
+}
+/// Repeats its base's discriminator and mapping; still a struct.
+///
+/// Always sent with `"kind": "car"`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Car {
+    /// `wheels`
+    pub wheels: ::core::option::Option<i64>,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl Car {
+    /// Creates an empty `Car`; set what you need with the methods below.
+    pub fn new() -> Self {
+        <Self as ::core::default::Default>::default()
+    }
+    /// Sets `wheels`.
+    pub fn wheels(mut self, value: i64) -> Self {
+        self.wheels = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    Car { constants { "kind" = "car" } fields { optional "wheels" => wheels } extra any }
+}
+/// The discriminator is written on the allOf, not on its union part.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// `method: "card"`
+    Card(NoticeCard),
+    /// `method: "bank"`
+    Bank(NoticeBank),
+    /// A variant this version of the crate does not know, kept as received.
+    Other(::serde_json::Value),
+}
+impl ::serde::Serialize for Notice {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        match self {
+            Self::Card(value) => {
+                crate::runtime::serde_support::serialize_tagged(
+                    serializer,
+                    "method",
+                    "card",
+                    value,
+                )
+            }
+            Self::Bank(value) => {
+                crate::runtime::serde_support::serialize_tagged(
+                    serializer,
+                    "method",
+                    "bank",
+                    value,
+                )
+            }
+            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
+        }
+    }
+}
+impl<'de> ::serde::Deserialize<'de> for Notice {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
+        match value.get("method").and_then(::serde_json::Value::as_str) {
+            ::core::option::Option::Some("card") => {
+                crate::runtime::serde_support::decode(value, "method `card`")
+                    .map(Self::Card)
+            }
+            ::core::option::Option::Some("bank") => {
+                crate::runtime::serde_support::decode(value, "method `bank`")
+                    .map(Self::Bank)
+            }
+            _ => ::core::result::Result::Ok(Self::Other(value)),
+        }
+    }
+}
+impl ::core::convert::From<NoticeCard> for Notice {
+    fn from(value: NoticeCard) -> Self {
+        Self::Card(value)
+    }
+}
+impl ::core::convert::From<NoticeBank> for Notice {
+    fn from(value: NoticeBank) -> Self {
+        Self::Bank(value)
+    }
+}
+/// Card
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeCard {
+    /// `id`
+    pub id: ::std::string::String,
+    /// `created`
+    pub created: ::core::option::Option<i64>,
+    /// `method`
+    pub method: ::std::string::String,
+    /// `number`
+    pub number: ::std::string::String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl NoticeCard {
+    /// Creates `NoticeCard` from its required fields.
+    pub fn new(
+        id: impl ::core::convert::Into<::std::string::String>,
+        method: impl ::core::convert::Into<::std::string::String>,
+        number: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: ::core::convert::Into::into(id),
+            created: ::core::option::Option::None,
+            method: ::core::convert::Into::into(method),
+            number: ::core::convert::Into::into(number),
+            extra: ::core::default::Default::default(),
+        }
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: i64) -> Self {
+        self.created = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    NoticeCard { constants {} fields { required "id" => id, optional "created" =>
+    created, required "method" => method, required "number" => number } extra any }
+}
+/// Bank
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoticeBank {
+    /// `id`
+    pub id: ::std::string::String,
+    /// `created`
+    pub created: ::core::option::Option<i64>,
+    /// `method`
+    pub method: ::std::string::String,
+    /// `iban`
+    pub iban: ::std::string::String,
+    /// Properties the spec does not describe, kept as received and sent back as given.
+    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+impl NoticeBank {
+    /// Creates `NoticeBank` from its required fields.
+    pub fn new(
+        id: impl ::core::convert::Into<::std::string::String>,
+        method: impl ::core::convert::Into<::std::string::String>,
+        iban: impl ::core::convert::Into<::std::string::String>,
+    ) -> Self {
+        Self {
+            id: ::core::convert::Into::into(id),
+            created: ::core::option::Option::None,
+            method: ::core::convert::Into::into(method),
+            iban: ::core::convert::Into::into(iban),
+            extra: ::core::default::Default::default(),
+        }
+    }
+    /// Sets `created`.
+    pub fn created(mut self, value: i64) -> Self {
+        self.created = ::core::option::Option::Some(value);
+        self
+    }
+}
+crate::runtime::serde_support::json_object! {
+    NoticeBank { constants {} fields { required "id" => id, optional "created" =>
+    created, required "method" => method, required "iban" => iban } extra any }
+}
