@@ -117,3 +117,13 @@ fn provisional_names_never_reach_the_output() {
     let krate = codegen::generate(&path, &codegen::Config::named("fixture")).unwrap();
     assert!(krate.files.iter().all(|f| !f.contents.contains('\u{1}')));
 }
+
+#[test]
+fn a_shared_union_with_differing_titles_is_named_after_what_it_holds() {
+    let api = ir();
+    assert_eq!(field_type(&api, "Location", "loc"), "IntegerOrString");
+    assert_eq!(
+        field_type(&api, "Release", "agent_version"),
+        "IntegerOrString"
+    );
+}

@@ -40,7 +40,11 @@ enum Owner<'n> {
 struct Inline {
     slot: usize,
     hints: Vec<String>,
+    /// The title every use gives (`None` when any use differs or has none): a title that
+    /// differs per user labels the user (as FastAPI's do), not the shape.
     title: Option<String>,
+    /// Titles seen so far, one per use.
+    titles: Vec<Option<String>>,
 }
 
 /// The provisional names and hints of a lowering run.
@@ -63,6 +67,7 @@ impl InlineNames {
             slot,
             hints: Vec::new(),
             title: None,
+            titles: Vec::new(),
         });
         self.by_name.insert(name.clone(), index);
         self.add_use(&name, hint, title);
@@ -77,11 +82,11 @@ impl InlineNames {
         let inline = &mut self.types[index];
         inline.hints.retain(|h| h != hint);
         inline.hints.push(hint.to_string());
-        if let Some(title) = title {
-            if inline.title.as_ref().is_none_or(|t| title < *t) {
-                inline.title = Some(title);
-            }
-        }
+        inline.titles.push(title);
+        inline.title = match inline.titles.as_slice() {
+            [first, rest @ ..] if rest.iter().all(|t| t == first) => first.clone(),
+            _ => None,
+        };
         self.inline_hints.entry(hint.to_string()).or_insert(index);
     }
 
@@ -335,7 +340,7 @@ fn forms(parent: &[String], segment: &[String], kind: Option<&TypeKind>) -> Vec<
 
 /// Names for a type several users share, preferred first: what their names have in
 /// common (leading and trailing words; some trailing words are needed), its title, its
-/// enum values, its single property, and last the smallest user's name.
+/// enum values, its single property, its union variants, and last the smallest user's name.
 fn shared_words(
     joined: &[Vec<String>],
     title: Option<&str>,
@@ -370,6 +375,18 @@ fn shared_words(
         Some(TypeKind::Struct(s)) if s.fields.len() == 1 && s.constants.is_empty() => {
             let field = super::names::pascal(&s.fields[0].json_name);
             out.push(join(&words(&field), &words("Object")).0);
+        }
+        // `StringOrStringList`: what the union holds.
+        Some(TypeKind::Untagged(u)) if (2..=3).contains(&u.variants.len()) => {
+            let name = u
+                .variants
+                .iter()
+                .map(|v| v.rust_name.as_str())
+                .collect::<Vec<_>>()
+                .join("Or");
+            if name.len() <= MAX_LEN {
+                out.push(words(&name));
+            }
         }
         _ => {}
     }

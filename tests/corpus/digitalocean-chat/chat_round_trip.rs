@@ -292,7 +292,7 @@ fn response_round_trips() {
     let first = &response.choices[0];
     assert_eq!(
         first.finish_reason,
-        ChatCompletionResponseChoicesItemFinishReason::Stop
+        ChatCompletionChoicesItemFinishReason::Stop
     );
     assert_eq!(first.logprobs, None);
     assert_eq!(
@@ -304,7 +304,7 @@ fn response_round_trips() {
     let second = &response.choices[1];
     assert_eq!(
         second.finish_reason,
-        ChatCompletionResponseChoicesItemFinishReason::ToolCalls
+        ChatCompletionChoicesItemFinishReason::ToolCalls
     );
     assert_eq!(second.message.content, None);
     let call = &second.message.tool_calls.as_ref().expect("tool calls")[0];
@@ -352,7 +352,7 @@ fn stream_chunks_round_trip() {
 
     assert_eq!(
         chunks[3].choices[0].finish_reason,
-        Some(ChatCompletionResponseChoicesItemFinishReason::ToolCalls)
+        Some(ChatCompletionChoicesItemFinishReason::ToolCalls)
     );
     assert_eq!(chunks[3].extra["system_fingerprint"], "fp_44709d6fcb");
 

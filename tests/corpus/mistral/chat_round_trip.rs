@@ -249,12 +249,12 @@ fn example_request_round_trips() {
     let example = json!({"model": MODEL_EXAMPLE, "messages": parse(MESSAGES_EXAMPLE)});
     let request: ChatCompletionRequest = round_trip_value(&example);
     assert_eq!(request.model, "mistral-large-latest");
-    let ChatCompletionRequestMessagesItem::User(user) = &request.messages[0] else {
+    let InstructRequestMessagesItem::User(user) = &request.messages[0] else {
         panic!("a user message: {:?}", request.messages[0])
     };
     assert_eq!(
         user.content,
-        Some(AssistantMessageContent::String(
+        Some(MessageContent::String(
             "Who is the best French painter? Answer in one short sentence.".to_string()
         ))
     );
@@ -291,10 +291,10 @@ fn request_with_every_role_and_chunk_round_trips() {
 
     assert!(matches!(
         &m[0],
-        ChatCompletionRequestMessagesItem::System(s)
+        InstructRequestMessagesItem::System(s)
             if s.content == SystemMessageContent::String("You are an art historian.".to_string())
     ));
-    let ChatCompletionRequestMessagesItem::System(system) = &m[1] else {
+    let InstructRequestMessagesItem::System(system) = &m[1] else {
         panic!("a system message: {:?}", m[1])
     };
     let SystemMessageContent::ChunksList(chunks) = &system.content else {
@@ -307,10 +307,10 @@ fn request_with_every_role_and_chunk_round_trips() {
         matches!(&chunks[1], SystemMessageContentChunks::Thinking(t) if t.closed == Some(true))
     );
 
-    let ChatCompletionRequestMessagesItem::User(user) = &m[2] else {
+    let InstructRequestMessagesItem::User(user) = &m[2] else {
         panic!("a user message: {:?}", m[2])
     };
-    let Some(AssistantMessageContent::ContentChunkList(parts)) = &user.content else {
+    let Some(MessageContent::ContentChunkList(parts)) = &user.content else {
         panic!("user chunks: {:?}", user.content)
     };
     assert!(matches!(parts[0], ContentChunk::Text(_)));
@@ -340,12 +340,12 @@ fn request_with_every_role_and_chunk_round_trips() {
     assert_eq!(
         reference.reference_ids,
         [
-            ValidationErrorLocItem::Integer(1),
-            ValidationErrorLocItem::String("doc-2".to_string())
+            IntegerOrString::Integer(1),
+            IntegerOrString::String("doc-2".to_string())
         ]
     );
 
-    let ChatCompletionRequestMessagesItem::Assistant(assistant) = &m[3] else {
+    let InstructRequestMessagesItem::Assistant(assistant) = &m[3] else {
         panic!("an assistant message: {:?}", m[3])
     };
     assert_eq!(assistant.prefix, Some(false));
@@ -363,36 +363,36 @@ fn request_with_every_role_and_chunk_round_trips() {
 
     assert!(matches!(
         &m[4],
-        ChatCompletionRequestMessagesItem::Tool(t) if t.tool_call_id.as_deref() == Some("D681PevKs")
-            && t.content == Some(AssistantMessageContent::String("Claude Monet".to_string()))
+        InstructRequestMessagesItem::Tool(t) if t.tool_call_id.as_deref() == Some("D681PevKs")
+            && t.content == Some(MessageContent::String("Claude Monet".to_string()))
     ));
     assert!(matches!(
         &m[5],
-        ChatCompletionRequestMessagesItem::Tool(t)
-            if matches!(t.content, Some(AssistantMessageContent::ContentChunkList(_)))
+        InstructRequestMessagesItem::Tool(t)
+            if matches!(t.content, Some(MessageContent::ContentChunkList(_)))
     ));
     assert!(matches!(
         &m[6],
-        ChatCompletionRequestMessagesItem::Assistant(a) if a.prefix == Some(true)
+        InstructRequestMessagesItem::Assistant(a) if a.prefix == Some(true)
     ));
 
     let tools = request.tools.as_ref().expect("tools");
     assert!(matches!(
         &tools[0],
-        ChatCompletionRequestToolsItem::Function(t) if t.function.name == "get_painter"
+        CompletionRequestToolsItem::Function(t) if t.function.name == "get_painter"
             && t.function.parameters["required"] == json!(["country"])
     ));
     assert!(matches!(
         tools[1],
-        ChatCompletionRequestToolsItem::WebSearch(_)
+        CompletionRequestToolsItem::WebSearch(_)
     ));
     assert!(matches!(
         &request.tool_choice,
-        Some(ChatCompletionRequestToolChoice::ToolChoice(c)) if c.function.name == "get_painter"
+        Some(CompletionRequestToolChoice::ToolChoice(c)) if c.function.name == "get_painter"
     ));
     assert_eq!(
         request.stop,
-        Some(ChatCompletionRequestStop::StringList(vec![
+        Some(StringOrStringList::StringList(vec![
             "\n\n".to_string(),
             "END".to_string()
         ]))
@@ -432,13 +432,13 @@ fn request_with_string_tool_choice_and_stop_round_trips() {
     let request: ChatCompletionRequest = round_trip_value(&example);
     assert_eq!(
         request.tool_choice,
-        Some(ChatCompletionRequestToolChoice::ToolChoiceEnum(
+        Some(CompletionRequestToolChoice::ToolChoiceEnum(
             ToolChoiceEnum::Any
         ))
     );
     assert_eq!(
         request.stop,
-        Some(ChatCompletionRequestStop::String("END".to_string()))
+        Some(StringOrStringList::String("END".to_string()))
     );
 }
 
@@ -458,7 +458,7 @@ fn response_round_trips() {
     assert_eq!(c[0].finish_reason, ChatCompletionChoiceFinishReason::Stop);
     assert_eq!(
         c[0].message.as_ref().and_then(|m| m.content.clone()),
-        Some(AssistantMessageContent::String("Claude Monet.".to_string()))
+        Some(MessageContent::String("Claude Monet.".to_string()))
     );
     assert_eq!(
         c[1].finish_reason,
@@ -474,7 +474,7 @@ fn response_round_trips() {
         c[2].finish_reason,
         ChatCompletionChoiceFinishReason::ModelLength
     );
-    let Some(AssistantMessageContent::ContentChunkList(parts)) =
+    let Some(MessageContent::ContentChunkList(parts)) =
         c[2].message.as_ref().and_then(|m| m.content.as_ref())
     else {
         panic!("chunk-list content: {:?}", c[2].message)
@@ -511,7 +511,7 @@ fn agents_example_response_round_trips() {
     let message = response.choices[0].message.as_ref().expect("message");
     assert!(matches!(
         &message.content,
-        Some(AssistantMessageContent::String(s)) if s.starts_with("Arrr")
+        Some(MessageContent::String(s)) if s.starts_with("Arrr")
     ));
 }
 
@@ -529,7 +529,7 @@ fn stream_chunks_round_trip() {
 
     assert!(matches!(
         &chunks[1].choices[0].delta.content,
-        Some(AssistantMessageContent::ContentChunkList(parts))
+        Some(MessageContent::ContentChunkList(parts))
             if matches!(parts[0], ContentChunk::Thinking(_))
     ));
     assert_eq!(chunks[2].extra["p"], "abcd");
@@ -537,7 +537,7 @@ fn stream_chunks_round_trip() {
     let last = &chunks[3];
     assert_eq!(
         last.choices[0].finish_reason,
-        Some(CompletionResponseStreamChoiceFinishReason::ToolCalls)
+        Some(ResponseStreamChoiceFinishReason::ToolCalls)
     );
     let calls = last.choices[0]
         .delta

@@ -304,8 +304,8 @@ fn code_sample_requests_round_trip() {
     let thinking: ChatRequest = round_trip(THINKING_REQUEST);
     assert_eq!(
         thinking.think,
-        Some(ChatRequestThink::GenerateRequestThinkString(
-            GenerateRequestThinkString::Low
+        Some(ChatRequestThink::RequestThinkString(
+            RequestThinkString::Low
         ))
     );
 
@@ -352,7 +352,7 @@ fn request_with_every_role_and_option_round_trips() {
     assert_eq!(options.num_ctx, Some(4096));
     assert_eq!(
         options.stop,
-        Some(ModelOptionsStop::StringList(vec![
+        Some(StringOrStringList::StringList(vec![
             "\n\n".to_string(),
             "User:".to_string()
         ]))
@@ -361,7 +361,7 @@ fn request_with_every_role_and_option_round_trips() {
     assert_eq!(request.think, Some(ChatRequestThink::Bool(true)));
     assert_eq!(
         request.keep_alive,
-        Some(GenerateRequestKeepAlive::String("5m".to_string()))
+        Some(RequestKeepAlive::String("5m".to_string()))
     );
     assert_eq!(request.top_logprobs, Some(2));
 }
@@ -371,17 +371,17 @@ fn request_with_the_other_union_arms_round_trips() {
     let request: ChatRequest = round_trip(REQUEST_OTHER_ARMS);
     assert_eq!(
         request.think,
-        Some(ChatRequestThink::GenerateRequestThinkString(
-            GenerateRequestThinkString::Max
+        Some(ChatRequestThink::RequestThinkString(
+            RequestThinkString::Max
         ))
     );
     assert_eq!(
         request.keep_alive,
-        Some(GenerateRequestKeepAlive::Number(0.0))
+        Some(RequestKeepAlive::Number(0.0))
     );
     assert_eq!(
         request.options.as_ref().and_then(|o| o.stop.clone()),
-        Some(ModelOptionsStop::String("\n".to_string()))
+        Some(StringOrStringList::String("\n".to_string()))
     );
 }
 

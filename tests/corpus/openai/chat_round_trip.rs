@@ -655,7 +655,7 @@ fn example_requests_round_trip() {
     };
     assert_eq!(
         developer.content,
-        ChatCompletionRequestDeveloperMessageContent::TextContent(
+        TextContentOrArrayOfContentParts::TextContent(
             "You are a helpful assistant.".to_string()
         )
     );
@@ -705,7 +705,7 @@ fn example_requests_round_trip() {
     assert_eq!(
         functions.tool_choice,
         Some(ChatCompletionToolChoiceOption::ToolChoiceMode(
-            AssistantsApiToolChoiceOptionString::Auto
+            NoneAutoRequired::Auto
         ))
     );
 
@@ -727,13 +727,13 @@ fn conversation_request_round_trips() {
     assert_eq!(developer.name.as_deref(), Some("ops"));
     assert!(matches!(
         &developer.content,
-        ChatCompletionRequestDeveloperMessageContent::ArrayOfContentParts(parts)
+        TextContentOrArrayOfContentParts::ArrayOfContentParts(parts)
             if parts[0].text == "You are a weather assistant."
     ));
     assert!(matches!(
         &m[1],
         ChatCompletionRequestMessage::System(system)
-            if system.content == ChatCompletionRequestSystemMessageContent::TextContent(
+            if system.content == CompletionRequestSystemMessageContent::TextContent(
                 "Answer in one short sentence.".to_string()
             )
     ));
@@ -753,14 +753,14 @@ fn conversation_request_round_trips() {
     };
     assert_eq!(
         image.image_url.detail,
-        Some(MessageContentImageFileObjectImageFileDetail::Low)
+        Some(Detail::Low)
     );
     let ChatCompletionRequestUserMessageContentPart::InputAudio(audio) = &parts[2] else {
         panic!("an audio part: {:?}", parts[2])
     };
     assert_eq!(
         audio.input_audio.format,
-        ChatCompletionRequestMessageContentPartAudioInputAudioFormat::Wav
+        MessageContentPartAudioInputAudioFormat::Wav
     );
     let ChatCompletionRequestUserMessageContentPart::File(file) = &parts[3] else {
         panic!("a file part: {:?}", parts[3])
@@ -775,7 +775,7 @@ fn conversation_request_round_trips() {
     let ChatCompletionRequestMessage::Assistant(assistant) = &m[3] else {
         panic!("an assistant message: {:?}", m[3])
     };
-    let Some(ChatCompletionRequestAssistantMessageContent::ArrayOfContentParts(parts)) =
+    let Some(CompletionRequestAssistantMessageContent::ArrayOfContentParts(parts)) =
         &assistant.content
     else {
         panic!("content parts: {:?}", assistant.content)
@@ -831,7 +831,7 @@ fn conversation_request_round_trips() {
     };
     assert_eq!(
         grammar.grammar.syntax,
-        CustomToolChatCompletionsCustomFormatGrammarGrammarSyntax::Lark
+        CustomFormatGrammarDetailsSyntax::Lark
     );
     assert!(matches!(
         &tools[2],
@@ -846,7 +846,7 @@ fn conversation_request_round_trips() {
     ));
     assert!(matches!(
         &request.response_format,
-        Some(CreateChatCompletionRequestResponseFormat::JsonSchema(f))
+        Some(ResponseFormat::JsonSchema(f))
             if f.json_schema.name == "weather_report"
     ));
     assert_eq!(
@@ -860,8 +860,8 @@ fn conversation_request_round_trips() {
     assert_eq!(
         request.modalities,
         Some(vec![
-            ChatCompletionModalitiesItem::Text,
-            ChatCompletionModalitiesItem::Audio
+            ModalitiesItem::Text,
+            ModalitiesItem::Audio
         ])
     );
     let audio = request.audio.as_ref().expect("audio");
@@ -874,7 +874,7 @@ fn conversation_request_round_trips() {
     assert_eq!(request.verbosity, Some(Verbosity::Low));
     assert_eq!(
         request.prompt_cache_retention,
-        Some(CreateChatCompletionRequestPromptCacheRetention::V24h)
+        Some(PromptCacheRetention::V24h)
     );
     assert_eq!(request.temperature, Some(1.0));
     assert_eq!(request.parallel_tool_calls, Some(false));
@@ -893,11 +893,11 @@ fn request_with_the_other_union_arms_round_trips() {
     assert!(matches!(
         &request.tool_choice,
         Some(ChatCompletionToolChoiceOption::ChatCompletionAllowedToolsChoice(c))
-            if c.allowed_tools.mode == ChatCompletionAllowedToolsMode::Required
+            if c.allowed_tools.mode == Mode::Required
     ));
     assert!(matches!(
         request.response_format,
-        Some(CreateChatCompletionRequestResponseFormat::JsonObject(_))
+        Some(ResponseFormat::JsonObject(_))
     ));
     assert_eq!(
         request.stop,
@@ -911,7 +911,7 @@ fn request_with_the_other_union_arms_round_trips() {
     assert_eq!(audio.format, CreateChatCompletionRequestAudioFormat::Pcm16);
     assert!(matches!(
         &request.prediction,
-        Some(p) if p.content == ChatCompletionRequestDeveloperMessageContent::TextContent("It is sunny".to_string())
+        Some(p) if p.content == TextContentOrArrayOfContentParts::TextContent("It is sunny".to_string())
     ));
     assert!(matches!(
         &request.function_call,
@@ -937,7 +937,7 @@ fn example_responses_round_trip() {
         let choice = &response.choices[0];
         assert_eq!(
             choice.finish_reason,
-            CreateChatCompletionResponseChoicesItemFinishReason::Stop
+            ResponseChoicesItemFinishReason::Stop
         );
         assert_eq!(choice.logprobs, None);
         assert_eq!(choice.message.refusal, None);
@@ -982,7 +982,7 @@ fn functions_example_response_round_trips_with_the_required_refusal_written() {
     let choice = &response.choices[0];
     assert_eq!(
         choice.finish_reason,
-        CreateChatCompletionResponseChoicesItemFinishReason::ToolCalls
+        ResponseChoicesItemFinishReason::ToolCalls
     );
     assert_eq!(choice.message.content, None);
     let calls = choice.message.tool_calls.as_ref().expect("tool calls");
@@ -1067,7 +1067,7 @@ fn tool_call_chunks_round_trip() {
 
     assert_eq!(
         chunks[3].choices[0].finish_reason,
-        Some(CreateChatCompletionResponseChoicesItemFinishReason::ToolCalls)
+        Some(ResponseChoicesItemFinishReason::ToolCalls)
     );
 
     assert!(chunks[4].choices.is_empty());
@@ -1091,7 +1091,7 @@ fn example_chunks_round_trip() {
     let last: CreateChatCompletionStreamResponse = round_trip(STREAMING_CHUNKS[2]);
     assert_eq!(
         last.choices[0].finish_reason,
-        Some(CreateChatCompletionResponseChoicesItemFinishReason::Stop)
+        Some(ResponseChoicesItemFinishReason::Stop)
     );
 }
 
