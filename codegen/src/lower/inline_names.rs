@@ -39,12 +39,19 @@ enum Owner<'n> {
 #[derive(Debug)]
 struct Inline {
     slot: usize,
+    /// The hint of each use, once each, in the order first met.
     hints: Vec<String>,
+    /// The same hints, to keep each once in constant time.
+    seen: HashSet<String>,
+    /// The hint of the latest use.
+    latest: String,
     /// The title every use gives (`None` when any use differs or has none): a title that
     /// differs per user labels the user (as FastAPI's do), not the shape.
     title: Option<String>,
-    /// Titles seen so far, one per use.
-    titles: Vec<Option<String>>,
+    /// Whether uses so far gave different titles (or some none).
+    titles_differ: bool,
+    /// Whether any use was recorded yet.
+    used: bool,
 }
 
 /// The provisional names and hints of a lowering run.
@@ -66,8 +73,11 @@ impl InlineNames {
         self.types.push(Inline {
             slot,
             hints: Vec::new(),
+            seen: HashSet::new(),
+            latest: String::new(),
             title: None,
-            titles: Vec::new(),
+            titles_differ: false,
+            used: false,
         });
         self.by_name.insert(name.clone(), index);
         self.add_use(&name, hint, title);
@@ -80,13 +90,19 @@ impl InlineNames {
             return;
         };
         let inline = &mut self.types[index];
-        inline.hints.retain(|h| h != hint);
-        inline.hints.push(hint.to_string());
-        inline.titles.push(title);
-        inline.title = match inline.titles.as_slice() {
-            [first, rest @ ..] if rest.iter().all(|t| t == first) => first.clone(),
-            _ => None,
-        };
+        if inline.seen.insert(hint.to_string()) {
+            inline.hints.push(hint.to_string());
+        }
+        hint.clone_into(&mut inline.latest);
+        if !inline.used {
+            inline.used = true;
+            inline.title = title;
+        } else if inline.title != title {
+            inline.titles_differ = true;
+        }
+        if inline.titles_differ {
+            inline.title = None;
+        }
         self.inline_hints.entry(hint.to_string()).or_insert(index);
     }
 
@@ -100,7 +116,7 @@ impl InlineNames {
     pub(crate) fn provisional(&self, ty: &TypeRef) -> TypeRef {
         match ty {
             TypeRef::Named(name) => match self.by_name.get(name) {
-                Some(&i) => TypeRef::Named(self.types[i].hints.last().cloned().unwrap_or_default()),
+                Some(&i) => TypeRef::Named(self.types[i].latest.clone()),
                 None => ty.clone(),
             },
             TypeRef::List(inner) => TypeRef::List(Box::new(self.provisional(inner))),
