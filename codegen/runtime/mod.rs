@@ -11,10 +11,13 @@
 
 mod accumulate;
 mod auth;
+pub(crate) mod body;
 mod client;
 mod decode;
 mod error;
+pub(crate) mod form;
 mod json_macros;
+pub(crate) mod multipart;
 pub mod ndjson;
 mod options;
 mod response;
@@ -25,8 +28,10 @@ mod stream;
 
 pub use accumulate::{AccumulateRules, Accumulator};
 pub use auth::Auth;
+pub use body::FilePart;
 pub use client::{Client, ClientBuilder};
 pub use error::{ApiError, Error};
+pub use multipart::Multipart;
 pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};

@@ -51,6 +51,7 @@ impl<'a> ChatCompletions<'a> {
             body: Some(body),
             options,
             stream_flag: None,
+            payload: None,
         };
         self.client.execute(request).await
     }
@@ -84,6 +85,7 @@ impl<'a> ChatCompletions<'a> {
             body: Some(body),
             options,
             stream_flag: Some("stream"),
+            payload: None,
         };
         self.client.execute_sse(request).await
     }

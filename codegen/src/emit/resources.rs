@@ -197,11 +197,8 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         push("query", quote!(&#ty), quote!(&#doc));
     }
     if let Some(body) = &op.body {
-        let (ty, doc) = (
-            type_tokens_in(&body.ty, &types_prefix),
-            type_tokens_in(&body.ty, &doc_prefix),
-        );
-        push("body", quote!(&#ty), quote!(&#doc));
+        let (ty, doc) = super::bodies::argument_types(body, &quote!(#krate::));
+        push("body", ty, doc);
     }
     out
 }
@@ -277,11 +274,7 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
             #(#pushes)*
         }
     };
-    let body = if op.body.is_some() {
-        quote!(Some(body))
-    } else {
-        quote!(None::<&()>)
-    };
+    let (body, payload) = super::bodies::request_fields(op);
     let flag = match stream_flag {
         Some(flag) => quote!(Some(#flag)),
         None => quote!(None),
@@ -295,6 +288,7 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
             body: #body,
             options,
             stream_flag: #flag,
+            payload: #payload,
         };
     }
 }
@@ -332,6 +326,10 @@ fn method_docs(
         lines.push(String::new());
     }
     lines.push(format!(" `{} {}`{extra}", op.method, op.path));
+    if let Some(line) = op.body.as_ref().and_then(super::bodies::body_doc) {
+        lines.push(String::new());
+        lines.push(line);
+    }
     lines.push(String::new());
     lines.push(" ```no_run".to_string());
     let mut params = vec![format!("client: {krate}::Client")];
@@ -377,6 +375,10 @@ fn plain_methods(
             let ty = type_tokens_in(ty, &types_prefix);
             (ty, quote!(self.client.execute(request).await))
         }
+        ResponseKind::Text => (
+            quote!(String),
+            quote!(self.client.execute_text(request).await),
+        ),
         ResponseKind::Bytes => (
             quote!(bytes::Bytes),
             quote!(self.client.execute_bytes(request).await),
@@ -430,7 +432,10 @@ fn stream_methods(
     };
     // The flag is only sent to an operation whose body declares it as a boolean.
     let body_has_flag = |flag: &str| {
-        let body = op.body.as_ref().map(|b| index.canonical(&b.ty));
+        let body = match op.body.as_ref().map(|b| &b.kind) {
+            Some(crate::ir::BodyKind::Json(ty)) => Some(index.canonical(ty)),
+            _ => None,
+        };
         let Some(TypeRef::Named(name)) = body else {
             return false;
         };

@@ -6,12 +6,15 @@
 //! `enums` builds string enums, `operations` walks paths, `cycles` boxes
 //! recursive fields, `names` makes identifiers.
 
+mod bodies;
 mod cycles;
 mod enums;
 mod error;
+mod media;
 mod names;
 mod object;
 mod operations;
+mod responses;
 mod schema;
 mod union;
 

@@ -48,6 +48,7 @@ impl<'a> Items<'a> {
             body: None::<&()>,
             options,
             stream_flag: None,
+            payload: None,
         };
         self.client.execute(request).await
     }

@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::auth::{Auth, Secret};
+use super::body::Payload;
 use super::decode;
 use super::error::{ApiError, Error};
 use super::options::RequestOptions;
@@ -39,6 +40,8 @@ pub(crate) struct Request<'a, B: ?Sized> {
     pub options: &'a RequestOptions,
     /// For stream methods: this body property is set to `true` before sending.
     pub stream_flag: Option<&'static str>,
+    /// A body that is not JSON (form, multipart, text, bytes); replaces `body`.
+    pub payload: Option<Payload>,
 }
 
 impl<'a, B: ?Sized> Request<'a, B> {
@@ -50,6 +53,7 @@ impl<'a, B: ?Sized> Request<'a, B> {
             body,
             options,
             stream_flag: None,
+            payload: None,
         }
     }
 }
@@ -311,14 +315,21 @@ impl Client {
             }
         }
 
-        let body = encode_body(req.body, req.stream_flag, &opts.body)?;
+        let body = match req.payload {
+            Some(payload) => Some(non_json_body(payload, &opts.body)?),
+            None => encode_body(req.body, req.stream_flag, &opts.body)?
+                .map(|json| Payload::bytes("application/json", json)),
+        };
 
         let mut headers = inner.headers.clone();
         if !headers.contains_key(ACCEPT) {
             headers.insert(ACCEPT, HeaderValue::from_static(accept));
         }
-        if body.is_some() && !headers.contains_key(CONTENT_TYPE) {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if let Some(body) = body.as_ref().filter(|_| !headers.contains_key(CONTENT_TYPE)) {
+            let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
+                Error::config(format!("invalid content type `{}`", body.content_type))
+            })?;
+            headers.insert(CONTENT_TYPE, value);
         }
         let extra_headers = parse_headers(&opts.headers)?;
 
@@ -442,7 +453,7 @@ impl Client {
         p: &Prepared,
         method: &Method,
         url: &Url,
-        body: Option<&Bytes>,
+        body: Option<&Payload>,
         retry_count: u32,
         trusted: bool,
     ) -> Result<reqwest::Request, Error> {
@@ -482,7 +493,7 @@ impl Client {
 
         let mut builder = inner.http.request(method.clone(), url).headers(headers);
         if let Some(body) = body {
-            builder = builder.body(body.clone());
+            builder = builder.body(body.to_body());
         }
         builder
             .build()
@@ -507,7 +518,7 @@ struct Prepared {
     method: Method,
     /// Without credentials.
     url: Url,
-    body: Option<Bytes>,
+    body: Option<Payload>,
     headers: HeaderMap,
     extra_headers: HeaderMap,
     timeout: Duration,
@@ -523,6 +534,18 @@ fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
         && a.port_or_known_default() == b.port_or_known_default()
+}
+
+/// A non-JSON body, checked once; extra JSON fields cannot be merged into it.
+fn non_json_body(payload: Payload, extra: &Map<String, Value>) -> Result<Payload, Error> {
+    if !extra.is_empty() {
+        return Err(Error::config(format!(
+            "extra body fields need a JSON request body, not `{}`",
+            payload.content_type
+        )));
+    }
+    payload.check()?;
+    Ok(payload)
 }
 
 /// Serialises the body once, applying the stream flag and extra fields.
