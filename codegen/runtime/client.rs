@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, LOCATION,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, LOCATION,
     PROXY_AUTHORIZATION, USER_AGENT,
 };
 use reqwest::{Method, StatusCode, Url};
@@ -331,6 +331,9 @@ impl Client {
             })?;
             headers.insert(CONTENT_TYPE, value);
         }
+        if let Some(length) = body.as_ref().and_then(Payload::streamed_length) {
+            headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
+        }
         let extra_headers = parse_headers(&opts.headers)?;
 
         Ok(Prepared {
@@ -462,6 +465,7 @@ impl Client {
         let mut headers = p.headers.clone();
         if body.is_none() {
             headers.remove(CONTENT_TYPE);
+            headers.remove(CONTENT_LENGTH);
         }
         if trusted && inner.auth != Auth::None {
             if let Some(key) = &inner.api_key {
@@ -537,7 +541,7 @@ fn same_origin(a: &Url, b: &Url) -> bool {
 }
 
 /// A non-JSON body, checked once; extra JSON fields cannot be merged into it.
-fn non_json_body(payload: Payload, extra: &Map<String, Value>) -> Result<Payload, Error> {
+fn non_json_body(mut payload: Payload, extra: &Map<String, Value>) -> Result<Payload, Error> {
     if !extra.is_empty() {
         return Err(Error::config(format!(
             "extra body fields need a JSON request body, not `{}`",

@@ -195,6 +195,11 @@ fn multipart_form(
             &name,
             &json_name,
         )?;
+        // A 3.1 file names its own media type; it is the part's default.
+        let content_type = content_type.or_else(|| match kind {
+            PartKind::File | PartKind::Files => content_media_type(lw, &prop_loc, prop),
+            _ => None,
+        });
         fields.push(PartField {
             rust_name: names.claim(&snake(&json_name)),
             docs: lw
@@ -212,6 +217,20 @@ fn multipart_form(
         docs: schema_docs(target),
         fields,
     }))
+}
+
+/// `contentMediaType` of a file schema (or of its items).
+fn content_media_type(lw: &Lowerer, loc: &Location, schema: &Value) -> Option<String> {
+    let (loc, schema) = lw.deref(loc, schema).ok()?;
+    if let Some(media) = schema.get("contentMediaType").and_then(Value::as_str) {
+        return Some(media.to_string());
+    }
+    let items = schema.get("items")?;
+    let (_, items) = lw.deref(&loc.child("items"), items).ok()?;
+    items
+        .get("contentMediaType")
+        .and_then(Value::as_str)
+        .map(str::to_string)
 }
 
 /// Properties and `required` of an object schema, following `allOf` members.

@@ -3,7 +3,8 @@
 //! The rule, independent of key order and letter case:
 //! 1. Candidates are the `2xx` statuses (`200`, `2XX`, ...), in numeric order; when
 //!    there are none, a `default` response with a JSON body stands in for success.
-//! 2. `204`, `205` and `304` never carry a body (a declared one is ignored, with a warning).
+//! 2. `204`, `205` and `304` never carry a body (HTTP forbids one, so a declared one is
+//!    ignored: nothing the server can send is lost).
 //! 3. Within a response, media types rank as in `media::rank` (JSON first).
 //! 4. The first candidate with a JSON body gives the return type; a later candidate
 //!    whose JSON body has a different type is named in a warning (its body would not
@@ -73,14 +74,8 @@ pub(crate) fn lower_responses(
         if content.is_empty() {
             continue;
         }
+        // HTTP forbids a body on these statuses, so a declared one can never arrive.
         if matches!(candidate.code.as_str(), "204" | "205" | "304") {
-            lw.warn(
-                &candidate.loc.child("content"),
-                format!(
-                    "a {} response has no body; its declared content is ignored",
-                    candidate.code
-                ),
-            );
             continue;
         }
         let mut ranked: Vec<(&str, &Value)> = content

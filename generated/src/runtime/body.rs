@@ -23,6 +23,9 @@ use super::error::Error;
 pub(crate) struct Payload {
     pub(crate) content_type: String,
     chunks: Vec<Chunk>,
+    /// Total size of a streamed body, known once files are checked; sent as
+    /// `Content-Length` because many upload endpoints refuse chunked bodies.
+    streamed_length: Option<u64>,
 }
 
 #[derive(Clone, Debug)]
@@ -37,6 +40,7 @@ impl Payload {
         Payload {
             content_type: content_type.into(),
             chunks: vec![Chunk::Bytes(data)],
+            streamed_length: None,
         }
     }
 
@@ -50,6 +54,7 @@ impl Payload {
         Payload {
             content_type,
             chunks: vec![chunk],
+            streamed_length: None,
         }
     }
 
@@ -74,15 +79,19 @@ impl Payload {
         Payload {
             content_type,
             chunks,
+            streamed_length: None,
         }
     }
 
-    /// Fails early, with the path, when a file to upload cannot be read.
-    pub(crate) fn check(&self) -> Result<(), Error> {
+    /// Fails early, with the path, when a file to upload cannot be read, and works
+    /// out the length of a streamed body.
+    pub(crate) fn check(&mut self) -> Result<(), Error> {
+        let mut total: u64 = 0;
         for chunk in &self.chunks {
-            if let Chunk::File(path) = chunk {
-                match std::fs::metadata(path) {
-                    Ok(meta) if meta.is_file() => {}
+            match chunk {
+                Chunk::Bytes(b) => total += b.len() as u64,
+                Chunk::File(path) => match std::fs::metadata(path) {
+                    Ok(meta) if meta.is_file() => total += meta.len(),
                     Ok(_) => {
                         return Err(Error::config(format!(
                             "cannot upload `{}`: it is not a file",
@@ -95,10 +104,17 @@ impl Payload {
                             path.display()
                         )))
                     }
-                }
+                },
             }
         }
+        let streamed = !matches!(self.chunks.as_slice(), [Chunk::Bytes(_)]);
+        self.streamed_length = streamed.then_some(total);
         Ok(())
+    }
+
+    /// The `Content-Length` to send with a streamed body (`None` when in memory).
+    pub(crate) fn streamed_length(&self) -> Option<u64> {
+        self.streamed_length
     }
 
     /// A new HTTP body for one attempt.
@@ -287,7 +303,7 @@ mod tests {
 
     #[test]
     fn pieces_join_in_memory_and_keep_files_apart() {
-        let p = Payload::from_pieces(
+        let mut p = Payload::from_pieces(
             "x/y".into(),
             vec![
                 Piece::Bytes(Bytes::from_static(b"a")),
