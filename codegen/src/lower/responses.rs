@@ -65,7 +65,7 @@ pub(crate) fn lower_responses(
     }
 
     let mut stream = None;
-    let mut json: Option<(String, TypeRef)> = None;
+    let mut json: Option<(String, Option<String>, TypeRef)> = None;
     let mut fallback: Option<ResponseKind> = None;
     for candidate in &candidates {
         let Some(Value::Mapping(content)) = candidate.response.get("content") else {
@@ -110,21 +110,23 @@ pub(crate) fn lower_responses(
                 MediaKind::Json if json_seen => {}
                 MediaKind::Json => {
                     json_seen = true;
-                    let ty = match schema {
-                        Some(schema) => {
-                            let hint = match &json {
-                                None => format!("{hint}Response"),
-                                Some(_) => format!("{hint}Response{}", candidate.code),
-                            };
-                            let (ty, nullable) =
-                                lower_inline(lw, &media_loc.child("schema"), schema, &hint)?;
-                            strip_nullable(wrap_nullable(ty, nullable))
-                        }
-                        None => TypeRef::Any,
-                    };
+                    let schema_loc = media_loc.child("schema");
+                    let shape = schema.map(|schema| schema_identity(lw, &schema_loc, schema));
                     match &json {
-                        None => json = Some((candidate.code.clone(), ty)),
-                        Some((code, chosen)) if *chosen != ty => lw.warn(
+                        None => {
+                            let ty = match schema {
+                                Some(schema) => {
+                                    let hint = format!("{hint}Response");
+                                    let (ty, nullable) =
+                                        lower_inline(lw, &schema_loc, schema, &hint)?;
+                                    strip_nullable(wrap_nullable(ty, nullable))
+                                }
+                                None => TypeRef::Any,
+                            };
+                            json = Some((candidate.code.clone(), shape, ty));
+                        }
+                        // Compared without lowering, so no unused type is generated.
+                        Some((code, chosen, _)) if *chosen != shape => lw.warn(
                             &media_loc,
                             format!(
                                 "status {} returns a different JSON shape than {code}; \
@@ -146,7 +148,7 @@ pub(crate) fn lower_responses(
             }
         }
     }
-    let body = json.map(|(_, ty)| ResponseKind::Json(ty)).or(fallback);
+    let body = json.map(|(_, _, ty)| ResponseKind::Json(ty)).or(fallback);
     if let Some(stream) = &mut stream {
         stream.alongside_json = body.is_some();
     }
@@ -155,6 +157,15 @@ pub(crate) fn lower_responses(
         (body, _) => body,
     };
     Ok((body, stream))
+}
+
+/// What a schema is, for comparing two responses: the location its `$ref`s end at for a
+/// named schema, else its text.
+fn schema_identity(lw: &Lowerer, loc: &Location, schema: &Value) -> String {
+    match lw.deref(loc, schema) {
+        Ok((target, _)) if target != *loc => lw.display(&target),
+        _ => serde_yaml::to_string(schema).unwrap_or_default(),
+    }
 }
 
 /// `200`, `201`, `2XX`: a success status key (already upper-cased).
