@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use super::auth::{Auth, Secret};
 use super::body::Payload;
 use super::decode;
+use super::download::ByteStream;
 use super::error::{ApiError, Error};
 use super::options::RequestOptions;
 use super::response::ApiResponse;
@@ -174,6 +175,18 @@ impl Client {
             headers,
             body,
         })
+    }
+
+    /// Sends a request and returns its binary body as a stream of chunks.
+    // Only APIs with binary responses call this.
+    #[allow(dead_code)]
+    pub(crate) async fn execute_download<B: Serialize + ?Sized>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<ByteStream, Error> {
+        let prepared = self.prepare(req, "*/*")?;
+        let response = self.send(&prepared, |r| async move { Ok(r) }).await?;
+        Ok(ByteStream::from_response(response, prepared.timeout))
     }
 
     /// Sends a request and returns its Server-Sent Events body as a typed

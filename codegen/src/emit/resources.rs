@@ -208,6 +208,9 @@ fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> Toke
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
         out.extend(plain_methods(op, &args, response, config, index));
+        if *response == ResponseKind::Bytes {
+            out.extend(download_methods(op, &args, config, index));
+        }
     }
     if let Some(stream) = &op.stream {
         let name = if op.response.is_some() {
@@ -408,6 +411,35 @@ fn plain_methods(
         pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<ApiResponse<#output>, Error> {
             #request
             #call
+        }
+    }
+}
+
+/// `{name}_download`: a binary response as a stream of chunks, for large files.
+fn download_methods(
+    op: &Operation,
+    args: &Arguments,
+    config: &Config,
+    index: &TypeIndex,
+) -> TokenStream {
+    let name = format!("{}_download", op.method_name.trim_start_matches("r#"));
+    let method = ident(&name);
+    let with_options = format_ident!("{name}_with_options");
+    let params = &args.params;
+    let names = &args.names;
+    let request = request_tokens(op, index, None);
+    let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
+    let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
+    quote! {
+        #docs
+        pub async fn #method(&self, #(#params),*) -> Result<crate::runtime::ByteStream, Error> {
+            self.#with_options(#(#names,)* &RequestOptions::default()).await
+        }
+
+        #[doc = #options_doc]
+        pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<crate::runtime::ByteStream, Error> {
+            #request
+            self.client.execute_download(request).await
         }
     }
 }

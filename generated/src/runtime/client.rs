@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
-    COOKIE, LOCATION, PROXY_AUTHORIZATION, USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, LOCATION,
+    PROXY_AUTHORIZATION, USER_AGENT,
 };
 use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
@@ -18,6 +18,7 @@ use serde_json::{Map, Value};
 use super::auth::{Auth, Secret};
 use super::body::Payload;
 use super::decode;
+use super::download::ByteStream;
 use super::error::{ApiError, Error};
 use super::options::RequestOptions;
 use super::response::ApiResponse;
@@ -176,6 +177,18 @@ impl Client {
         })
     }
 
+    /// Sends a request and returns its binary body as a stream of chunks.
+    // Only APIs with binary responses call this.
+    #[allow(dead_code)]
+    pub(crate) async fn execute_download<B: Serialize + ?Sized>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<ByteStream, Error> {
+        let prepared = self.prepare(req, "*/*")?;
+        let response = self.send(&prepared, |r| async move { Ok(r) }).await?;
+        Ok(ByteStream::from_response(response, prepared.timeout))
+    }
+
     /// Sends a request and returns its Server-Sent Events body as a typed
     /// stream. An error status is returned as `Err` here, not in the stream.
     pub(crate) async fn execute_sse<B: Serialize + ?Sized, T: DeserializeOwned>(
@@ -325,10 +338,7 @@ impl Client {
         if !headers.contains_key(ACCEPT) {
             headers.insert(ACCEPT, HeaderValue::from_static(accept));
         }
-        if let Some(body) = body
-            .as_ref()
-            .filter(|_| !headers.contains_key(CONTENT_TYPE))
-        {
+        if let Some(body) = body.as_ref().filter(|_| !headers.contains_key(CONTENT_TYPE)) {
             let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
                 Error::config(format!("invalid content type `{}`", body.content_type))
             })?;

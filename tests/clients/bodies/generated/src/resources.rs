@@ -198,6 +198,42 @@ impl<'a> Blobs<'a> {
         };
         self.client.execute_bytes(request).await
     }
+    /// A binary response.
+    ///
+    /// `GET /blobs/{id}`, streamed as chunks of bytes
+    ///
+    /// ```no_run
+    /// # async fn example(client: bodies_client::Client, id: & str) -> Result<(), bodies_client::Error> {
+    /// let _response = client.blobs().retrieve_download(id).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn retrieve_download(
+        &self,
+        id: &str,
+    ) -> Result<crate::runtime::ByteStream, Error> {
+        self.retrieve_download_with_options(id, &RequestOptions::default()).await
+    }
+    /// Like [`Self::retrieve_download`], with per-request options.
+    pub async fn retrieve_download_with_options(
+        &self,
+        id: &str,
+        options: &RequestOptions,
+    ) -> Result<crate::runtime::ByteStream, Error> {
+        let query_pairs = vec![];
+        let request = Request {
+            method: reqwest::Method::GET,
+            path: format!(
+                "/blobs/{}", crate ::runtime::serde_support::path_segment(& id)
+            ),
+            query: query_pairs,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+            payload: None,
+        };
+        self.client.execute_download(request).await
+    }
     /// A binary body.
     ///
     /// `PUT /blobs/{id}`
