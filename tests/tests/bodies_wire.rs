@@ -396,3 +396,27 @@ async fn with_several_media_types_json_is_sent_and_the_json_2xx_is_returned() {
     let status = client.status().list().await.unwrap();
     assert_eq!(status.name, "default response");
 }
+
+#[tokio::test]
+async fn part_names_that_clash_with_rust_names_keep_their_wire_names() {
+    let server = TestServer::start(vec![Reply::text(204, "")]).await;
+    let form = HostilePartsForm::new("t", "q")
+        .new_2("n")
+        .form(3)
+        .r#type(true)
+        .values(vec![FilePart::bytes(b"v".to_vec())]);
+    client(&server)
+        .hostile()
+        .parts()
+        .create(&form)
+        .await
+        .unwrap();
+    let parts = parts(&server.requests()[0]).await;
+    let names: Vec<&str> = parts.iter().map(|p| p.name.as_str()).collect();
+    // A quote in a part name is sent percent-encoded, as browsers do.
+    assert_eq!(
+        names,
+        ["to_multipart", "new", "form", "type", "na%22me", "values"]
+    );
+    assert_eq!(text(&parts, "type"), "true");
+}

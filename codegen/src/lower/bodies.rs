@@ -179,7 +179,7 @@ fn multipart_form(
         return Ok(None);
     }
     let name = lw.claim_type_name(&format!("{hint}Form"));
-    let mut names = NameTable::with_reserved(["new", "into_parts"]);
+    let mut names = NameTable::with_reserved(["new", "to_multipart"]);
     let mut fields = Vec::new();
     for (prop_loc, prop, json_name) in properties {
         let encoding = media_body.get("encoding").and_then(|e| e.get(&json_name));

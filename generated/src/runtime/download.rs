@@ -43,7 +43,12 @@ impl ByteStream {
         let inner = futures_util::stream::unfold(Some(Box::pin(chunks)), move |state| async move {
             let mut chunks = state?;
             match tokio::time::timeout(idle_timeout, chunks.next()).await {
-                Err(_) => Some((Err(Error::Timeout { after: idle_timeout }), None)),
+                Err(_) => Some((
+                    Err(Error::Timeout {
+                        after: idle_timeout,
+                    }),
+                    None,
+                )),
                 Ok(None) => None,
                 Ok(Some(Err(e))) => Some((Err(Error::from_reqwest(e, idle_timeout)), None)),
                 Ok(Some(Ok(bytes))) => Some((Ok(bytes), Some(chunks))),

@@ -32,6 +32,10 @@ impl Client {
     pub fn files(&self) -> Files<'_> {
         Files { client: self }
     }
+    /// Operations under `hostile`.
+    pub fn hostile(&self) -> Hostile<'_> {
+        Hostile { client: self }
+    }
     /// Operations under `images`.
     pub fn images(&self) -> Images<'_> {
         Images { client: self }
@@ -484,6 +488,61 @@ impl<'a> Files<'a> {
             payload: Some(body.to_multipart()?.payload()),
         };
         self.client.execute(request).await
+    }
+}
+/// Operations under `/hostile/parts`.
+#[derive(Debug, Clone, Copy)]
+pub struct HostileParts<'a> {
+    client: &'a Client,
+}
+impl<'a> HostileParts<'a> {
+    /// Part names that clash with the form's own methods, locals and keywords.
+    ///
+    /// `POST /hostile/parts`
+    ///
+    /// The body is sent as `multipart/form-data`; files given by path are streamed from disk (and re-read on a retry).
+    ///
+    /// ```no_run
+    /// # async fn example(client: bodies_client::Client, body: & bodies_client :: types :: HostilePartsForm) -> Result<(), bodies_client::Error> {
+    /// let _response = client.hostile().parts().create(body).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn create(&self, body: &types::HostilePartsForm) -> Result<(), Error> {
+        self.create_with_options(body, &RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::create`], with per-request options; also returns the status and headers.
+    pub async fn create_with_options(
+        &self,
+        body: &types::HostilePartsForm,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let query_pairs = vec![];
+        let request = Request {
+            method: reqwest::Method::POST,
+            path: "/hostile/parts".to_string(),
+            query: query_pairs,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+            payload: Some(body.to_multipart()?.payload()),
+        };
+        self.client.execute_bytes(request).await.map(|response| response.map(|_| ()))
+    }
+}
+/// Operations under `/hostile`.
+#[derive(Debug, Clone, Copy)]
+pub struct Hostile<'a> {
+    client: &'a Client,
+}
+impl<'a> Hostile<'a> {
+    /// Operations under `/hostile/parts`.
+    pub fn parts(&self) -> HostileParts<'a> {
+        HostileParts {
+            client: self.client,
+        }
     }
 }
 /// Operations under `/images/edits`.

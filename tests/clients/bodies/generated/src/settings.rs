@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `fdc90dafbf60ebc3`.
+//! Generated from spec and config with fingerprint `73878f27a97fda0a`.
 /// The first server in the spec.
 pub(crate) const DEFAULT_BASE_URL: &str = "https://api.example.test/v1";
 /// Environment variable holding the API key.

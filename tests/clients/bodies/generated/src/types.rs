@@ -572,3 +572,95 @@ impl EditImagesForm {
         Ok(form)
     }
 }
+/// The `multipart/form-data` parts of `hostileParts`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HostilePartsForm {
+    /// The `to_multipart` part.
+    pub to_multipart_2: String,
+    /// The `new` part.
+    pub new_2: Option<String>,
+    /// The `form` part.
+    pub form: Option<i64>,
+    /// The `type` part.
+    pub r#type: Option<bool>,
+    /// The `na"me` part.
+    pub na_me: String,
+    /// The `values` part.
+    pub values: Option<Vec<crate::runtime::FilePart>>,
+}
+impl HostilePartsForm {
+    /// Creates `HostilePartsForm` from its required parts.
+    pub fn new(to_multipart_2: impl Into<String>, na_me: impl Into<String>) -> Self {
+        Self {
+            to_multipart_2: to_multipart_2.into(),
+            new_2: None,
+            form: None,
+            r#type: None,
+            na_me: na_me.into(),
+            values: None,
+        }
+    }
+    /// Sets the `new` part.
+    pub fn new_2(mut self, value: impl Into<String>) -> Self {
+        self.new_2 = Some(value.into());
+        self
+    }
+    /// Sets the `form` part.
+    pub fn form(mut self, value: i64) -> Self {
+        self.form = Some(value);
+        self
+    }
+    /// Sets the `type` part.
+    pub fn r#type(mut self, value: bool) -> Self {
+        self.r#type = Some(value);
+        self
+    }
+    /// Sets the `values` part.
+    pub fn values(mut self, value: Vec<crate::runtime::FilePart>) -> Self {
+        self.values = Some(value);
+        self
+    }
+    /// The parts of this form, in the spec's order.
+    pub fn to_multipart(
+        &self,
+    ) -> Result<crate::runtime::Multipart, crate::runtime::Error> {
+        #[allow(unused_mut)]
+        let mut form = crate::runtime::Multipart::new();
+        let values = &self.to_multipart_2;
+        form = form
+            .text_as(
+                "to_multipart",
+                crate::runtime::serde_support::param_text(values),
+                None,
+            );
+        if let Some(values) = &self.new_2 {
+            form = form
+                .text_as("new", crate::runtime::serde_support::param_text(values), None);
+        }
+        if let Some(values) = &self.form {
+            form = form
+                .text_as(
+                    "form",
+                    crate::runtime::serde_support::param_text(values),
+                    None,
+                );
+        }
+        if let Some(values) = &self.r#type {
+            form = form
+                .text_as(
+                    "type",
+                    crate::runtime::serde_support::param_text(values),
+                    None,
+                );
+        }
+        let values = &self.na_me;
+        form = form
+            .text_as("na\"me", crate::runtime::serde_support::param_text(values), None);
+        if let Some(values) = &self.values {
+            for item in values {
+                form = form.file_as("values", item.clone(), None);
+            }
+        }
+        Ok(form)
+    }
+}

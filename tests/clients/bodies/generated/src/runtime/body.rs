@@ -46,7 +46,9 @@ impl Payload {
 
     /// A raw body from a [`FilePart`]; its own content type wins over `default_type`.
     pub(crate) fn file(part: FilePart, default_type: &str) -> Self {
-        let content_type = part.content_type.unwrap_or_else(|| default_type.to_string());
+        let content_type = part
+            .content_type
+            .unwrap_or_else(|| default_type.to_string());
         let chunk = match part.source {
             Source::Bytes(b) => Chunk::Bytes(b),
             Source::Path(p) => Chunk::File(p),

@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, COOKIE, LOCATION,
-    PROXY_AUTHORIZATION, USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
+    COOKIE, LOCATION, PROXY_AUTHORIZATION, USER_AGENT,
 };
 use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
@@ -338,7 +338,10 @@ impl Client {
         if !headers.contains_key(ACCEPT) {
             headers.insert(ACCEPT, HeaderValue::from_static(accept));
         }
-        if let Some(body) = body.as_ref().filter(|_| !headers.contains_key(CONTENT_TYPE)) {
+        if let Some(body) = body
+            .as_ref()
+            .filter(|_| !headers.contains_key(CONTENT_TYPE))
+        {
             let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
                 Error::config(format!("invalid content type `{}`", body.content_type))
             })?;

@@ -61,7 +61,13 @@ pub(crate) fn encode<T: Serialize + ?Sized>(
     ))
 }
 
-fn top_level(key: &str, value: &Value, style: Style, explode: bool, out: &mut Vec<(String, String)>) {
+fn top_level(
+    key: &str,
+    value: &Value,
+    style: Style,
+    explode: bool,
+    out: &mut Vec<(String, String)>,
+) {
     let scalars = |items: &[Value]| items.iter().all(|v| !v.is_array() && !v.is_object());
     match value {
         Value::Null => {}
@@ -154,7 +160,13 @@ mod tests {
         let v = json!({"a": ["x", "y"]});
         assert_eq!(text(v.clone(), &[]), "a=x&a=y");
         assert_eq!(text(v.clone(), &[("a", Style::Form, false)]), "a=x%2Cy");
-        assert_eq!(text(v.clone(), &[("a", Style::PipeDelimited, false)]), "a=x%7Cy");
-        assert_eq!(text(v, &[("a", Style::DeepObject, true)]), "a%5B%5D=x&a%5B%5D=y");
+        assert_eq!(
+            text(v.clone(), &[("a", Style::PipeDelimited, false)]),
+            "a=x%7Cy"
+        );
+        assert_eq!(
+            text(v, &[("a", Style::DeepObject, true)]),
+            "a%5B%5D=x&a%5B%5D=y"
+        );
     }
 }
