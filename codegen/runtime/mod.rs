@@ -11,10 +11,14 @@
 
 mod accumulate;
 mod auth;
+pub(crate) mod body;
 mod client;
 mod decode;
+mod download;
 mod error;
+pub(crate) mod form;
 mod json_macros;
+pub(crate) mod multipart;
 pub mod ndjson;
 mod options;
 pub(crate) mod params;
@@ -26,8 +30,11 @@ mod stream;
 
 pub use accumulate::{AccumulateRules, Accumulator};
 pub use auth::Auth;
+pub use body::FilePart;
 pub use client::{Client, ClientBuilder};
+pub use download::ByteStream;
 pub use error::{ApiError, Error};
+pub use multipart::Multipart;
 pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};

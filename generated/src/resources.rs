@@ -47,6 +47,7 @@ impl<'a> ChatCompletions<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -86,6 +87,7 @@ impl<'a> ChatCompletions<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::Some("stream"),
+            payload: ::core::option::Option::None,
         };
         self.client.execute_sse(__request).await
     }

@@ -205,7 +205,7 @@ fn malformed_schemas_are_warnings_naming_their_pointer_in_lenient_mode() {
 
 #[test]
 fn skipped_operation_is_an_error_naming_its_pointer_in_strict_mode() {
-    let err = error_of(&bad("multipart_only.yaml"), &strict());
+    let err = error_of(&bad("unsendable_body.yaml"), &strict());
     let Error::Strict(warnings) = &err else {
         panic!("expected a strict-mode error, got {err:?}")
     };
@@ -213,26 +213,26 @@ fn skipped_operation_is_an_error_naming_its_pointer_in_strict_mode() {
     assert_mentions(
         &err.to_string(),
         &[
-            "multipart_only.yaml#/paths/~1files/post",
-            "multipart/form-data",
+            "unsendable_body.yaml#/paths/~1files/post",
+            "text/event-stream",
         ],
     );
 }
 
 #[test]
 fn skipped_operation_is_a_warning_and_the_rest_still_generates_without_strict_mode() {
-    let api = codegen::build_ir(&bad("multipart_only.yaml"), &lenient()).expect("builds");
+    let api = codegen::build_ir(&bad("unsendable_body.yaml"), &lenient()).expect("builds");
     assert_eq!(api.warnings.len(), 1, "{:#?}", api.warnings);
     assert_eq!(
         api.warnings[0].location,
-        "multipart_only.yaml#/paths/~1files/post"
+        "unsendable_body.yaml#/paths/~1files/post"
     );
-    assert_mentions(&api.warnings[0].message, &["multipart/form-data"]);
+    assert_mentions(&api.warnings[0].message, &["text/event-stream"]);
     let ids: Vec<&str> = api.operations.iter().map(|op| op.id.as_str()).collect();
     assert_eq!(ids, ["getFile"]);
     assert!(api.type_named("StoredFile").is_some());
 
-    let krate = codegen::generate(&bad("multipart_only.yaml"), &lenient()).expect("generates");
+    let krate = codegen::generate(&bad("unsendable_body.yaml"), &lenient()).expect("generates");
     let resources = krate
         .file("src/resources.rs")
         .expect("resources are generated");
@@ -308,7 +308,7 @@ fn failed_generation_leaves_the_output_folder_byte_for_byte_untouched() {
         ("missing_file.yaml", lenient()),
         ("missing_component.yaml", strict()),
         ("type_number.yaml", strict()),
-        ("multipart_only.yaml", strict()),
+        ("unsendable_body.yaml", strict()),
     ] {
         let result = generate_then_write(&bad(file), &config, &out);
         assert!(result.is_err(), "{file} should fail");

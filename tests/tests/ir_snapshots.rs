@@ -185,8 +185,8 @@ fn references(api: &Api) -> Vec<(String, Vec<&str>)> {
             .iter()
             .for_each(|p| mentioned(&p.ty, &mut refs));
         refs.extend(op.query.as_deref());
-        if let Some(body) = &op.body {
-            mentioned(&body.ty, &mut refs);
+        if let Some(ty) = op.body.as_ref().and_then(|b| b.value_type()) {
+            mentioned(ty, &mut refs);
         }
         if let Some(ResponseKind::Json(ty)) = &op.response {
             mentioned(ty, &mut refs);
@@ -864,7 +864,7 @@ fn operation_with_path_and_query_parameters_body_and_event_stream() {
     );
     let body = op.body.as_ref().expect("a body");
     assert!(body.required);
-    assert_eq!(body.ty, n("StepRequest"));
+    assert_eq!(body.value_type(), Some(&n("StepRequest")));
     assert_eq!(op.response, Some(ResponseKind::Json(n("Step"))));
     let stream = op.stream.as_ref().expect("a stream");
     assert_eq!(stream.framing, StreamFraming::Sse);

@@ -15,7 +15,11 @@ struct Entry {
     spec: String,
     crate_name: String,
     operations: usize,
+    /// Operations the document declares (path items followed through `$ref`).
+    declared: usize,
     skipped: usize,
+    /// Why operations were skipped: reason and count, from the warnings.
+    reasons: Vec<(String, usize)>,
     types: usize,
     /// Type names over 40 characters: all, and those the generator chose (not components).
     long_names: (usize, usize),
@@ -56,7 +60,8 @@ pub(crate) fn run(dir: &Path) -> Result<(), String> {
         };
         codegen::write::write_crate(&krate, &out.join(&crate_name)).map_err(|e| e.to_string())?;
         let has_tests = copy_tests(&spec, &out.join(&crate_name))?;
-        let mut entry = entry(spec, crate_name, &api, &krate, millis);
+        let declared = declared_operations(root);
+        let mut entry = entry(spec, crate_name, &api, &krate, millis, declared);
         entry.tests = has_tests.then(String::new);
         entries.push(entry);
     }
@@ -81,6 +86,7 @@ pub(crate) fn run(dir: &Path) -> Result<(), String> {
             println!("skipped in {}: {warning}", entry.spec);
         }
     }
+    failures.extend(entries.iter().filter_map(unexplained_skips));
     failures.extend(
         entries
             .iter()
@@ -107,6 +113,7 @@ fn entry(
     api: &Api,
     krate: &codegen::emit::Crate,
     millis: u128,
+    declared: usize,
 ) -> Entry {
     let lines = krate
         .files
@@ -119,11 +126,14 @@ fn entry(
         .iter()
         .filter(|w| w.message.starts_with("operation skipped"))
         .count();
+    let reasons = skip_reasons(api);
     Entry {
         spec,
         crate_name,
         operations: api.operations.len(),
+        declared,
         skipped,
+        reasons,
         types: api.types.len(),
         long_names: {
             let stats = api.name_stats(40);
@@ -142,6 +152,66 @@ fn entry(
         check: String::new(),
         tests: None,
     }
+}
+
+/// Skipped operations grouped by reason (the warning's text after `operation skipped: `,
+/// cut short), so the table says why each one is missing.
+fn skip_reasons(api: &Api) -> Vec<(String, usize)> {
+    let mut reasons: std::collections::BTreeMap<String, usize> = Default::default();
+    for warning in &api.warnings {
+        if let Some(reason) = warning.message.strip_prefix("operation skipped: ") {
+            let short: String = reason.chars().take(80).collect();
+            *reasons.entry(short).or_default() += 1;
+        }
+    }
+    reasons.into_iter().collect()
+}
+
+/// A failure when operations the document declares are neither generated nor named
+/// as skipped (with a reason) in the table.
+fn unexplained_skips(e: &Entry) -> Option<String> {
+    let accounted = e.operations + e.skipped;
+    (accounted < e.declared).then(|| {
+        format!(
+            "{}: {} of {} declared operations are missing without a reason              ({} generated, {} skipped with a warning)",
+            e.spec,
+            e.declared - accounted,
+            e.declared,
+            e.operations,
+            e.skipped
+        )
+    })
+}
+
+/// How many operations the document declares: HTTP methods under each path item,
+/// following a path item's `$ref`. An unreadable document counts as none (generation
+/// reports it).
+fn declared_operations(root: &Path) -> usize {
+    const METHODS: &[&str] = &[
+        "get", "put", "post", "delete", "options", "head", "patch", "trace",
+    ];
+    let Ok(spec) = codegen::load::load(root) else {
+        return 0;
+    };
+    let paths_loc = spec.root_location().child("paths");
+    let Some(serde_yaml::Value::Mapping(paths)) = spec.get(&paths_loc) else {
+        return 0;
+    };
+    paths
+        .iter()
+        .filter_map(|(key, item)| {
+            let mut item = item;
+            let mut loc = paths_loc.child(key.as_str()?);
+            for _ in 0..8 {
+                let Some(reference) = item.get("$ref").and_then(serde_yaml::Value::as_str) else {
+                    break;
+                };
+                loc = spec.target(loc.file, reference)?;
+                item = spec.get(&loc)?;
+            }
+            Some(METHODS.iter().filter(|m| item.get(**m).is_some()).count())
+        })
+        .sum()
 }
 
 /// `cargo check` of one member; "ok" when it passes without warnings.
@@ -222,14 +292,24 @@ fn cargo_test(workspace: &Path, crate_name: &str) -> Result<String, String> {
 }
 
 fn print_table(entries: &[Entry]) {
-    println!("| spec | operations | skipped | types | names > 40 (chosen) | lines | generate | cargo check | chat round trip |");
-    println!("|---|---:|---:|---:|---:|---:|---:|---|---|");
+    println!("| spec | operations | skipped | skipped because | types | names > 40 (chosen) | lines | generate | cargo check | chat round trip |");
+    println!("|---|---:|---:|---|---:|---:|---:|---:|---|---|");
     for e in entries {
+        let reasons: Vec<String> = e
+            .reasons
+            .iter()
+            .map(|(reason, n)| format!("{n}× {reason}"))
+            .collect();
         println!(
-            "| {} | {} | {} | {} | {} ({}) | {} | {} ms | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} ({}) | {} | {} ms | {} | {} |",
             e.spec,
             e.operations,
             e.skipped,
+            if reasons.is_empty() {
+                "-".to_string()
+            } else {
+                reasons.join("; ")
+            },
             e.types,
             e.long_names.0,
             e.long_names.1,
@@ -293,4 +373,46 @@ fn crate_name_for(spec: &str) -> String {
         })
         .collect();
     format!("corpus_{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> PathBuf {
+        workspace_root().join("tests/fixtures").join(name)
+    }
+
+    #[test]
+    fn a_skipped_operation_is_counted_with_its_reason() {
+        let root = fixture("bad/unsendable_body.yaml");
+        let api = codegen::build_ir(&root, &Config::named("x")).unwrap();
+        assert_eq!(declared_operations(&root), 2);
+        let reasons = skip_reasons(&api);
+        assert_eq!(reasons.len(), 1);
+        assert!(reasons[0].0.contains("text/event-stream"), "{reasons:?}");
+    }
+
+    #[test]
+    fn operations_missing_without_a_warning_fail_the_run() {
+        let mut e = Entry {
+            spec: "s.yaml".into(),
+            crate_name: "c".into(),
+            operations: 3,
+            declared: 5,
+            skipped: 1,
+            reasons: Vec::new(),
+            types: 0,
+            long_names: (0, 0),
+            lines: 0,
+            millis: 0,
+            warnings: Vec::new(),
+            check: String::new(),
+            tests: None,
+        };
+        let failure = unexplained_skips(&e).expect("one operation is unaccounted for");
+        assert!(failure.contains("1 of 5"), "{failure}");
+        e.skipped = 2;
+        assert!(unexplained_skips(&e).is_none());
+    }
 }

@@ -31,7 +31,7 @@ reqwest = {{ version = "0.12", default-features = false, features = ["json", "st
 serde = "1"
 serde_json = "1"
 serde_path_to_error = "0.1"
-tokio = {{ version = "1", features = ["time"] }}
+tokio = {{ version = "1", features = ["fs", "io-util", "time"] }}
 
 [dev-dependencies]
 serde = {{ version = "1", features = ["derive"] }}

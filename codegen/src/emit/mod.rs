@@ -7,6 +7,7 @@
 //! `crate_files` emits `Cargo.toml`, `lib.rs` and settings, `docs` turns spec
 //! prose into rustdoc, and `format` pretty-prints tokens.
 
+mod bodies;
 mod crate_files;
 mod docs;
 mod enums;
@@ -138,6 +139,10 @@ fn types_and_resources(
     let mut types = format::rust_file(header, "src/types.rs")?;
     for chunk in results {
         types.push_str(&chunk?);
+    }
+    let forms = bodies::form_items(&api.operations);
+    if !forms.is_empty() {
+        types.push_str(&format::items(forms.into_iter(), "src/types.rs")?);
     }
     Ok((types, resources))
 }

@@ -215,11 +215,8 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         );
     }
     if let Some(body) = &op.body {
-        let (ty, doc) = (
-            type_tokens_in(&body.ty, &types_prefix),
-            type_tokens_in(&body.ty, &doc_prefix),
-        );
-        push("body", quote!(&#ty), quote!(&#doc));
+        let (ty, doc) = super::bodies::argument_types(body, &quote!(#krate::));
+        push("body", ty, doc);
     }
     out
 }
@@ -235,6 +232,9 @@ fn operation_methods(
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
         out.extend(plain_methods(op, &args, response, config));
+        if *response == ResponseKind::Bytes {
+            out.extend(download_methods(op, &args, config));
+        }
     }
     if let Some(stream) = &op.stream {
         let name = crate::lower::stream_method_name(&op.method_name, op.response.is_some());
@@ -246,11 +246,7 @@ fn operation_methods(
 fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
     let method = super::params::method_tokens(op);
     let params = super::params::params_tokens(op);
-    let body = if op.body.is_some() {
-        quote!(::core::option::Option::Some(body))
-    } else {
-        quote!(::core::option::Option::None::<&()>)
-    };
+    let (body, payload) = super::bodies::request_fields(op);
     let flag = match stream_flag {
         Some(flag) => quote!(::core::option::Option::Some(#flag)),
         None => quote!(::core::option::Option::None),
@@ -263,6 +259,7 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
             body: #body,
             options,
             stream_flag: #flag,
+            payload: #payload,
         };
     }
 }
@@ -291,6 +288,10 @@ fn method_docs(
         " {}{extra}",
         super::text::code(&format!("{} {}", op.method, op.path))
     ));
+    if let Some(line) = op.body.as_ref().and_then(super::bodies::body_doc) {
+        lines.push(String::new());
+        lines.push(line);
+    }
     lines.push(String::new());
     lines.push(" ```no_run".to_string());
     if op.deprecated {
@@ -336,6 +337,10 @@ fn plain_methods(
             let ty = type_tokens_in(ty, &types_prefix);
             (ty, quote!(self.client.execute(__request).await))
         }
+        ResponseKind::Text => (
+            quote!(String),
+            quote!(self.client.execute_text(__request).await),
+        ),
         ResponseKind::Bytes => (
             quote!(::bytes::Bytes),
             quote!(self.client.execute_bytes(__request).await),
@@ -375,6 +380,33 @@ fn plain_methods(
     }
 }
 
+/// `{name}_download`: a binary response as a stream of chunks, for large files.
+fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenStream {
+    let name = format!("{}_download", op.method_name.trim_start_matches("r#"));
+    let method = ident(&name);
+    let with_options = ident(&crate::lower::suffixed(&name, "with_options"));
+    let params = &args.params;
+    let names = &args.names;
+    let (allow_plain, allow_options) = many_arguments(args);
+    let request = request_tokens(op, None);
+    let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
+    let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
+    quote! {
+        #docs
+        #allow_plain
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+            self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
+        }
+
+        #[doc = #options_doc]
+        #allow_options
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+            #request
+            self.client.execute_download(__request).await
+        }
+    }
+}
+
 fn stream_methods(
     op: &Operation,
     args: &Arguments,
@@ -402,7 +434,10 @@ fn stream_methods(
     };
     // The flag is only sent to an operation whose body declares it as a boolean.
     let body_has_flag = |flag: &str| {
-        let body = op.body.as_ref().map(|b| index.canonical(&b.ty));
+        let body = match op.body.as_ref().map(|b| &b.kind) {
+            Some(crate::ir::BodyKind::Json(ty)) => Some(index.canonical(ty)),
+            _ => None,
+        };
         let Some(TypeRef::Named(name)) = body else {
             return false;
         };

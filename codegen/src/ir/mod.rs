@@ -370,7 +370,7 @@ pub struct Operation {
     pub query: Option<String>,
     /// Query, header and cookie parameters, in document order.
     pub params: Vec<Param>,
-    /// The JSON request body.
+    /// The request body, if the operation takes one.
     pub body: Option<Body>,
     /// What a successful non-streaming call returns; `None` when the operation only streams.
     pub response: Option<ResponseKind>,
@@ -447,13 +447,104 @@ pub enum ParamStyle {
     Json,
 }
 
-/// A JSON request body.
+/// A request body: how it is encoded, and whether it must be sent.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Body {
-    /// The body's type.
-    pub ty: TypeRef,
+    /// How the body is encoded; decides the argument's type.
+    pub kind: BodyKind,
     /// The body must be sent.
     pub required: bool,
+    /// The media type sent as `Content-Type` (lower case, without parameters); for a
+    /// wildcard such as `*/*` the caller chooses it.
+    pub media_type: String,
+}
+
+/// Request body encodings (`lower/bodies.rs` picks one per operation).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum BodyKind {
+    /// A JSON value of this type.
+    Json(TypeRef),
+    /// `application/x-www-form-urlencoded`: the value of this type, flattened into
+    /// key/value pairs (nested keys in bracket style).
+    Form {
+        /// The value's type (the same serde type a JSON body would use).
+        ty: TypeRef,
+        /// Per-property serialization rules from the media type's `encoding`.
+        encoding: Vec<FormEncoding>,
+    },
+    /// `multipart/form-data` with a typed struct of parts.
+    Multipart(MultipartForm),
+    /// `multipart/form-data` whose parts the spec does not describe: the caller builds them.
+    MultipartRaw,
+    /// Text (`text/plain` and other text types), sent as given.
+    Text,
+    /// Raw bytes (`application/octet-stream` and other binary types), from memory or a file.
+    Bytes,
+}
+
+/// How one property of a form-urlencoded body is written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FormEncoding {
+    /// The property's JSON name.
+    pub json_name: String,
+    /// `encoding.<name>.style`.
+    pub style: FormStyle,
+    /// `encoding.<name>.explode`.
+    pub explode: bool,
+}
+
+/// OpenAPI serialization styles that apply to form fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum FormStyle {
+    /// `form` (the default): arrays as repeated keys, or comma-joined without explode.
+    Form,
+    /// `spaceDelimited`: arrays joined by spaces.
+    SpaceDelimited,
+    /// `pipeDelimited`: arrays joined by `|`.
+    PipeDelimited,
+    /// `deepObject`: nested keys in brackets (`a[b]=v`, `a[]=v`, `a[0][b]=v`).
+    DeepObject,
+}
+
+/// The typed parts of a `multipart/form-data` body: a struct the user fills in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MultipartForm {
+    /// The Rust struct name (claimed among the API's type names).
+    pub name: String,
+    /// Rustdoc from the schema.
+    pub docs: Option<String>,
+    /// One field per part, in document order.
+    pub fields: Vec<PartField>,
+}
+
+/// One part (or repeated part) of a multipart body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PartField {
+    /// The part's name on the wire.
+    pub json_name: String,
+    /// The Rust field name.
+    pub rust_name: String,
+    /// Rustdoc.
+    pub docs: Option<String>,
+    /// The part must be sent.
+    pub required: bool,
+    /// What the part carries.
+    pub kind: PartKind,
+    /// `encoding.<name>.contentType`, when the spec gives one.
+    pub content_type: Option<String>,
+}
+
+/// What a multipart part carries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum PartKind {
+    /// A file: bytes or a file on disk, with optional file name and content type.
+    File,
+    /// Several files under the same part name.
+    Files,
+    /// A scalar (or list of scalars, one part each) sent as text.
+    Text(TypeRef),
+    /// A value sent as a JSON part.
+    Json(TypeRef),
 }
 
 /// The successful response of a call.
@@ -461,6 +552,8 @@ pub struct Body {
 pub enum ResponseKind {
     /// A JSON body of this type.
     Json(TypeRef),
+    /// A text body (`text/plain` and other text types), returned as a `String`.
+    Text,
     /// A body that is not JSON (audio, files), returned as bytes.
     Bytes,
     /// No body.
@@ -479,12 +572,22 @@ pub struct StreamResponse {
 }
 
 /// How stream items are framed on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum StreamFraming {
     /// `text/event-stream`.
     Sse,
     /// `application/x-ndjson`: one JSON value per line.
     Ndjson,
+}
+
+impl Body {
+    /// The serde type of a JSON or form body (`None` for multipart, text and bytes).
+    pub fn value_type(&self) -> Option<&TypeRef> {
+        match &self.kind {
+            BodyKind::Json(ty) | BodyKind::Form { ty, .. } => Some(ty),
+            _ => None,
+        }
+    }
 }
 
 impl Api {

@@ -8,11 +8,13 @@
 //! recursive fields, `names` makes identifiers.
 
 mod all_of_union;
+mod bodies;
 mod constraints;
 mod cycles;
 mod enums;
 mod error;
 mod inline_names;
+mod media;
 mod names;
 mod naming;
 mod object;
@@ -22,6 +24,7 @@ mod path_items;
 mod polymorphism;
 mod rename;
 mod reserved;
+mod responses;
 mod schema;
 mod union;
 

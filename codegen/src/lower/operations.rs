@@ -3,10 +3,9 @@
 use serde_yaml::Value;
 
 use super::names::pascal;
-use super::schema::{lower_inline, wrap_nullable};
 use super::{naming, params, path_items};
 use super::{LowerError, Lowerer};
-use crate::ir::{Auth, Body, Operation, ResponseKind, StreamFraming, StreamResponse, TypeRef};
+use crate::ir::{Auth, Operation};
 use crate::load::Location;
 
 /// Lowers every operation; one that cannot be generated becomes a warning.
@@ -78,10 +77,12 @@ fn lower_operation(
     let lowered = params::lower_params(lw, path, &params, &type_hint, &id, &op_loc)?;
 
     let body = match op.get("requestBody") {
-        Some(body) => lower_body(lw, &op_loc.child("requestBody"), body, &type_hint)?,
+        Some(body) => {
+            super::bodies::lower_body(lw, &op_loc.child("requestBody"), body, &type_hint)?
+        }
         None => None,
     };
-    let (response, stream) = lower_responses(lw, &op_loc, op, &type_hint)?;
+    let (response, stream) = super::responses::lower_responses(lw, &op_loc, op, &type_hint)?;
     let docs = [op.get("summary"), op.get("description")]
         .into_iter()
         .flatten()
@@ -122,177 +123,6 @@ fn lower_operation(
     })
 }
 
-fn strip_nullable(ty: TypeRef) -> TypeRef {
-    match ty {
-        TypeRef::Nullable(inner) => *inner,
-        ty => ty,
-    }
-}
-
-fn lower_body(
-    lw: &mut Lowerer,
-    loc: &Location,
-    body: &Value,
-    hint: &str,
-) -> Result<Option<Body>, LowerError> {
-    let (loc, body) = lw.deref(loc, body)?;
-    let required = body
-        .get("required")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
-    let Some(Value::Mapping(content)) = body.get("content") else {
-        return Ok(None);
-    };
-    let json = content
-        .iter()
-        .find(|(media, _)| media.as_str().is_some_and(is_json));
-    let Some((media, media_body)) = json else {
-        let kinds: Vec<&str> = content.keys().filter_map(Value::as_str).collect();
-        return Err(lw.error(
-            &loc.child("content"),
-            format!(
-                "request body type {} is not supported yet",
-                kinds.join(", ")
-            ),
-        ));
-    };
-    let media_loc = loc
-        .child("content")
-        .child(media.as_str().unwrap_or_default());
-    let ty = match media_body.get("schema") {
-        Some(schema) => {
-            let (ty, nullable) = lower_inline(
-                lw,
-                &media_loc.child("schema"),
-                schema,
-                &format!("{hint}Request"),
-            )?;
-            strip_nullable(wrap_nullable(ty, nullable))
-        }
-        None => TypeRef::Any,
-    };
-    Ok(Some(Body { ty, required }))
-}
-
-fn lower_responses(
-    lw: &mut Lowerer,
-    op_loc: &Location,
-    op: &Value,
-    hint: &str,
-) -> Result<(Option<ResponseKind>, Option<StreamResponse>), LowerError> {
-    let responses_loc = op_loc.child("responses");
-    let Some(Value::Mapping(responses)) = op.get("responses") else {
-        return Ok((Some(ResponseKind::Empty), None));
-    };
-    let success = responses.iter().find(|(code, _)| {
-        let code = super::scalar_string(code);
-        code.starts_with('2')
-    });
-    let Some((code, response)) = success else {
-        return Ok((Some(ResponseKind::Empty), None));
-    };
-    let (loc, response) = lw.deref(&responses_loc.child(&super::scalar_string(code)), response)?;
-    let Some(Value::Mapping(content)) = response.get("content") else {
-        return Ok((Some(ResponseKind::Empty), None));
-    };
-    let mut body = None;
-    let mut stream = None;
-    for (media, media_body) in content {
-        let media = media.as_str().unwrap_or_default();
-        let media_loc = loc.child("content").child(media);
-        let schema = media_body.get("schema");
-        let framing = stream_framing(media);
-        if let Some(framing) = framing {
-            if stream.is_none() {
-                let item = match schema {
-                    Some(schema) => {
-                        let (item_loc, item_schema) =
-                            stream_item(lw, media_loc.child("schema"), schema);
-                        strip_nullable(
-                            lower_inline(
-                                lw,
-                                &item_loc,
-                                item_schema,
-                                &format!("{hint}StreamEvent"),
-                            )?
-                            .0,
-                        )
-                    }
-                    None => TypeRef::Any,
-                };
-                stream = Some(StreamResponse {
-                    framing,
-                    item,
-                    alongside_json: false,
-                });
-            }
-        } else if body.is_none() {
-            body = Some(if is_json(media) {
-                match schema {
-                    Some(schema) => {
-                        let (ty, nullable) = lower_inline(
-                            lw,
-                            &media_loc.child("schema"),
-                            schema,
-                            &format!("{hint}Response"),
-                        )?;
-                        ResponseKind::Json(strip_nullable(wrap_nullable(ty, nullable)))
-                    }
-                    None => ResponseKind::Json(TypeRef::Any),
-                }
-            } else {
-                ResponseKind::Bytes
-            });
-        }
-    }
-    if let Some(stream) = &mut stream {
-        stream.alongside_json = body.is_some();
-    }
-    if body.is_none() && stream.is_none() {
-        body = Some(ResponseKind::Empty);
-    }
-    Ok((body, stream))
-}
-
-/// The schema of one stream item. Specs describe it as the item itself, as an array of
-/// items, or as the SSE event (`{event?, id?, data}`) whose `data` is the item.
-fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Location, &'v Value) {
-    let Ok((target_loc, target)) = lw.deref(&loc, schema) else {
-        return (loc, schema);
-    };
-    if target.get("type").and_then(Value::as_str) == Some("array") {
-        if let Some(items) = target.get("items") {
-            return (target_loc.child("items"), items);
-        }
-    }
-    if let Some(Value::Mapping(props)) = target.get("properties") {
-        let event_fields = props
-            .keys()
-            .all(|k| matches!(k.as_str(), Some("data" | "event" | "id" | "retry")));
-        if let (true, Some(data)) = (event_fields, props.get("data")) {
-            return (target_loc.child("properties").child("data"), data);
-        }
-    }
-    (loc, schema)
-}
-
-pub(crate) fn is_json(media: &str) -> bool {
-    let media = media.split(';').next().unwrap_or(media).trim();
-    media == "application/json" || media.ends_with("+json")
-}
-
-fn stream_framing(media: &str) -> Option<StreamFraming> {
-    match media.split(';').next().unwrap_or(media).trim() {
-        "text/event-stream" => Some(StreamFraming::Sse),
-        "application/x-ndjson"
-        | "application/jsonl"
-        | "application/jsonlines"
-        | "application/ndjson" => Some(StreamFraming::Ndjson),
-        _ => None,
-    }
-}
-
-/// The base URL (first server, variables at their defaults) and the authentication scheme.
 pub(crate) fn server_and_auth(lw: &mut Lowerer) -> (Option<String>, Auth) {
     let root = lw.spec.root();
     let base_url = root

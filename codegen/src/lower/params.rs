@@ -289,7 +289,7 @@ fn lower_one(
             Some((media, media_body)) => {
                 let media = media.as_str().unwrap_or_default();
                 let media_loc = loc.child("content").child(media);
-                json_content = super::operations::is_json(media);
+                json_content = super::media::kind(media) == super::media::MediaKind::Json;
                 let structured = json_content || is_form(media);
                 if !structured {
                     lw.warn(

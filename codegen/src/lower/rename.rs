@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::ir::{Extra, Operation, ResponseKind, TypeDef, TypeKind, TypeRef};
+use crate::ir::{BodyKind, Extra, Operation, PartKind, ResponseKind, TypeDef, TypeKind, TypeRef};
 
 /// Replaces every type name found in `map` by its value, in definitions and in uses.
 pub(crate) fn rename_types(
@@ -51,8 +51,21 @@ pub(crate) fn rename_types(
         if let Some(query) = &mut op.query {
             name(query);
         }
+        for param in &mut op.params {
+            rename_ref(&mut param.ty, map);
+        }
         if let Some(body) = &mut op.body {
-            rename_ref(&mut body.ty, map);
+            match &mut body.kind {
+                BodyKind::Json(ty) | BodyKind::Form { ty, .. } => rename_ref(ty, map),
+                BodyKind::Multipart(form) => {
+                    for field in &mut form.fields {
+                        if let PartKind::Text(ty) | PartKind::Json(ty) = &mut field.kind {
+                            rename_ref(ty, map);
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
         if let Some(ResponseKind::Json(ty)) = &mut op.response {
             rename_ref(ty, map);

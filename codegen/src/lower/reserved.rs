@@ -76,7 +76,6 @@ pub fn setter_names(fields: &[&str]) -> Vec<String> {
     names.into_iter().flatten().collect()
 }
 
-
 /// An accessor to a sub-resource: `name`, or `name_api` where `name` is a trait method
 /// or one of `taken` (methods the receiver already has).
 pub fn accessor_name(name: &str, taken: &[&str]) -> String {

@@ -46,6 +46,7 @@ impl<'a> Items<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

@@ -135,6 +135,7 @@ impl<'a> Box<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -175,6 +176,7 @@ impl<'a> Bytes<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -215,6 +217,7 @@ impl<'a> Client2<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -258,6 +261,7 @@ impl<'a> Clone<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -298,6 +302,7 @@ impl<'a> Core<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -338,6 +343,7 @@ impl<'a> Crate<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -378,6 +384,7 @@ impl<'a> Default<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -418,6 +425,7 @@ impl<'a> Error2<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -458,6 +466,7 @@ impl<'a> Fmt<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -498,6 +507,7 @@ impl<'a> Into<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -538,6 +548,7 @@ impl<'a> New<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -578,6 +589,7 @@ impl<'a> Option<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -618,6 +630,7 @@ impl<'a> Request2<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -658,6 +671,7 @@ impl<'a> Reqwest<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -698,6 +712,7 @@ impl<'a> Result<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -738,6 +753,7 @@ impl<'a> Runtime<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -778,6 +794,7 @@ impl<'a> Self2<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -811,6 +828,7 @@ impl<'a> Self2<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -851,6 +869,7 @@ impl<'a> Serde<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -891,6 +910,7 @@ impl<'a> Std<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -931,6 +951,7 @@ impl<'a> String<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -971,6 +992,7 @@ impl<'a> Super<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1011,6 +1033,7 @@ impl<'a> Types<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1051,6 +1074,7 @@ impl<'a> Vec<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1091,6 +1115,7 @@ impl<'a> XClone<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1126,6 +1151,7 @@ impl<'a> XClone<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1183,6 +1209,7 @@ impl<'a> XDefaultInto<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1240,6 +1267,7 @@ impl<'a> XFmt<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1274,6 +1302,7 @@ impl<'a> XFmt<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1314,6 +1343,7 @@ impl<'a> XList<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1347,6 +1377,7 @@ impl<'a> XList<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1387,6 +1418,7 @@ impl<'a> XSelfSuperCrate<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

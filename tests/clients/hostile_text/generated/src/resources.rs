@@ -51,6 +51,7 @@ impl<'a> Fixed<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -107,6 +108,7 @@ impl<'a> OddABC<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -197,6 +199,7 @@ impl<'a> Weird<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -235,6 +238,7 @@ impl<'a> Weird<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

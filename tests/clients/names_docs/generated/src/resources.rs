@@ -51,6 +51,7 @@ impl<'a> Completions<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -96,6 +97,7 @@ impl<'a> Engines<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

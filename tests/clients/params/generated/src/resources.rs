@@ -96,6 +96,7 @@ impl<'a> BX<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -147,6 +148,7 @@ impl<'a> BsSlash<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -188,6 +190,7 @@ impl<'a> C<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -232,6 +235,7 @@ impl<'a> FilesRawExt<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -276,6 +280,7 @@ impl<'a> Files<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -316,6 +321,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -353,6 +359,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -394,6 +401,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -439,6 +447,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -488,6 +497,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -550,6 +560,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -618,6 +629,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -646,6 +658,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -674,6 +687,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -702,6 +716,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -730,6 +745,7 @@ impl<'a> Ids<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -770,6 +786,7 @@ impl<'a> Merged<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -803,6 +820,7 @@ impl<'a> Merged<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -845,6 +863,7 @@ impl<'a> Qs<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -884,6 +903,7 @@ impl<'a> Search<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -912,6 +932,7 @@ impl<'a> Search<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1018,6 +1039,7 @@ impl<'a> Shadow<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1096,6 +1118,7 @@ impl<'a> StylesPath<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1180,6 +1203,7 @@ impl<'a> StylesQuery<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1230,6 +1254,7 @@ impl<'a> ThingsArchive<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1265,6 +1290,7 @@ impl<'a> ThingsClone<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1300,6 +1326,7 @@ impl<'a> ThingsCloneApi<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1337,6 +1364,7 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1374,6 +1402,7 @@ impl<'a> ThingsListWithOptions<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1409,6 +1438,7 @@ impl<'a> ThingsSearch<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1480,6 +1510,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1508,6 +1539,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1543,6 +1575,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1583,6 +1616,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_sse(__request).await
     }
@@ -1611,6 +1645,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1644,6 +1679,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1677,6 +1713,7 @@ impl<'a> Things<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1712,6 +1749,7 @@ impl<'a> Timeout<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1747,6 +1785,7 @@ impl<'a> TimeoutApi<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1823,6 +1862,7 @@ impl<'a> Versioned<'a> {
             body: ::core::option::Option::None::<&()>,
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

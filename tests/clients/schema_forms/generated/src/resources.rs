@@ -45,6 +45,7 @@ impl<'a> Owners<'a> {
             body: ::core::option::Option::Some(body),
             options,
             stream_flag: ::core::option::Option::None,
+            payload: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

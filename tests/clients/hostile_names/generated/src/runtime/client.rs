@@ -7,8 +7,8 @@ use std::time::{Duration, SystemTime};
 
 use bytes::Bytes;
 use reqwest::header::{
-    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, LOCATION,
-    PROXY_AUTHORIZATION, USER_AGENT,
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE,
+    COOKIE, LOCATION, PROXY_AUTHORIZATION, USER_AGENT,
 };
 use reqwest::{Method, StatusCode, Url};
 use serde::de::DeserializeOwned;
@@ -16,7 +16,9 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::auth::{Auth, Secret};
+use super::body::Payload;
 use super::decode;
+use super::download::ByteStream;
 use super::error::{ApiError, Error};
 use super::options::RequestOptions;
 use super::params::Params;
@@ -38,6 +40,8 @@ pub(crate) struct Request<'a, B: ?Sized> {
     pub options: &'a RequestOptions,
     /// For stream methods: this body property is set to `true` before sending.
     pub stream_flag: Option<&'static str>,
+    /// A body that is not JSON (form, multipart, text, bytes); replaces `body`.
+    pub payload: Option<Payload>,
 }
 
 impl<'a, B: ?Sized> Request<'a, B> {
@@ -48,6 +52,7 @@ impl<'a, B: ?Sized> Request<'a, B> {
             body,
             options,
             stream_flag: None,
+            payload: None,
         }
     }
 }
@@ -168,6 +173,18 @@ impl Client {
             headers,
             body,
         })
+    }
+
+    /// Sends a request and returns its binary body as a stream of chunks.
+    // Only APIs with binary responses call this.
+    #[allow(dead_code)]
+    pub(crate) async fn execute_download<B: Serialize + ?Sized>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<ByteStream, Error> {
+        let prepared = self.prepare(req, "*/*")?;
+        let response = self.send(&prepared, |r| async move { Ok(r) }).await?;
+        Ok(ByteStream::from_response(response, prepared.timeout))
     }
 
     /// Sends a request and returns its Server-Sent Events body as a typed
@@ -316,14 +333,27 @@ impl Client {
             }
         }
 
-        let body = encode_body(req.body, req.stream_flag, &opts.body)?;
+        let body = match req.payload {
+            Some(payload) => Some(non_json_body(payload, &opts.body)?),
+            None => encode_body(req.body, req.stream_flag, &opts.body)?
+                .map(|json| Payload::bytes("application/json", json)),
+        };
 
         let mut headers = inner.headers.clone();
         if !headers.contains_key(ACCEPT) {
             headers.insert(ACCEPT, HeaderValue::from_static(accept));
         }
-        if body.is_some() && !headers.contains_key(CONTENT_TYPE) {
-            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        if let Some(body) = body
+            .as_ref()
+            .filter(|_| !headers.contains_key(CONTENT_TYPE))
+        {
+            let value = HeaderValue::from_str(&body.content_type).map_err(|_| {
+                Error::config(format!("invalid content type `{}`", body.content_type))
+            })?;
+            headers.insert(CONTENT_TYPE, value);
+        }
+        if let Some(length) = body.as_ref().and_then(Payload::streamed_length) {
+            headers.insert(CONTENT_LENGTH, HeaderValue::from(length));
         }
         // Header and cookie parameters replace the client's default headers of the
         // same name; the caller's extra headers still override them.
@@ -460,7 +490,7 @@ impl Client {
         p: &Prepared,
         method: &Method,
         url: &Url,
-        body: Option<&Bytes>,
+        body: Option<&Payload>,
         retry_count: u32,
         trusted: bool,
     ) -> Result<reqwest::Request, Error> {
@@ -469,6 +499,7 @@ impl Client {
         let mut headers = p.headers.clone();
         if body.is_none() {
             headers.remove(CONTENT_TYPE);
+            headers.remove(CONTENT_LENGTH);
         }
         if trusted && inner.auth != Auth::None {
             if let Some(key) = &inner.api_key {
@@ -500,7 +531,7 @@ impl Client {
 
         let mut builder = inner.http.request(method.clone(), url).headers(headers);
         if let Some(body) = body {
-            builder = builder.body(body.clone());
+            builder = builder.body(body.to_body());
         }
         builder
             .build()
@@ -525,7 +556,7 @@ struct Prepared {
     method: Method,
     /// Without credentials.
     url: Url,
-    body: Option<Bytes>,
+    body: Option<Payload>,
     headers: HeaderMap,
     extra_headers: HeaderMap,
     timeout: Duration,
@@ -541,6 +572,18 @@ fn same_origin(a: &Url, b: &Url) -> bool {
     a.scheme() == b.scheme()
         && a.host_str() == b.host_str()
         && a.port_or_known_default() == b.port_or_known_default()
+}
+
+/// A non-JSON body, checked once; extra JSON fields cannot be merged into it.
+fn non_json_body(mut payload: Payload, extra: &Map<String, Value>) -> Result<Payload, Error> {
+    if !extra.is_empty() {
+        return Err(Error::config(format!(
+            "extra body fields need a JSON request body, not `{}`",
+            payload.content_type
+        )));
+    }
+    payload.check()?;
+    Ok(payload)
 }
 
 /// Serialises the body once, applying the stream flag and extra fields.

@@ -1,0 +1,217 @@
+//! Which response is *the* response of an operation, and how its body is typed.
+//!
+//! The rule, independent of key order and letter case:
+//! 1. Candidates are the `2xx` statuses (`200`, `2XX`, ...), in numeric order; when
+//!    there are none, a `default` response with a JSON body stands in for success.
+//! 2. `204`, `205` and `304` never carry a body (HTTP forbids one, so a declared one is
+//!    ignored: nothing the server can send is lost).
+//! 3. Within a response, media types rank as in `media::rank` (JSON first).
+//! 4. The first candidate with a JSON body gives the return type; a later candidate
+//!    whose JSON body has a different type is named in a warning (its body would not
+//!    decode as the chosen type; the call then fails with a decode error).
+//! 5. With no JSON body: text, then binary, then no body.
+//! 6. Independently, the first candidate offering an event stream or NDJSON gives the
+//!    stream method.
+
+use serde_yaml::Value;
+
+use super::media::{self, MediaKind};
+use super::schema::{lower_inline, wrap_nullable};
+use super::{LowerError, Lowerer};
+use crate::ir::{ResponseKind, StreamResponse, TypeRef};
+use crate::load::Location;
+
+/// A candidate success response: its status key, location and node.
+struct Candidate<'v> {
+    code: String,
+    loc: Location,
+    response: &'v Value,
+}
+
+/// The plain response and the streamed response of an operation.
+pub(crate) fn lower_responses(
+    lw: &mut Lowerer,
+    op_loc: &Location,
+    op: &Value,
+    hint: &str,
+) -> Result<(Option<ResponseKind>, Option<StreamResponse>), LowerError> {
+    let responses_loc = op_loc.child("responses");
+    let Some(Value::Mapping(responses)) = op.get("responses") else {
+        return Ok((Some(ResponseKind::Empty), None));
+    };
+    let mut candidates = Vec::new();
+    let mut default = None;
+    for (key, response) in responses {
+        let key = super::scalar_string(key);
+        let (loc, response) = lw.deref(&responses_loc.child(&key), response)?;
+        let code = key.trim().to_ascii_uppercase();
+        if code == "DEFAULT" {
+            default = Some(Candidate {
+                code,
+                loc,
+                response,
+            });
+        } else if is_success(&code) {
+            candidates.push(Candidate {
+                code,
+                loc,
+                response,
+            });
+        }
+    }
+    candidates.sort_by(|a, b| a.code.cmp(&b.code));
+    if candidates.is_empty() {
+        candidates.extend(default.filter(|d| has_json(d.response)));
+    }
+
+    let mut stream = None;
+    let mut json: Option<(String, Option<String>, TypeRef)> = None;
+    let mut fallback: Option<ResponseKind> = None;
+    for candidate in &candidates {
+        let Some(Value::Mapping(content)) = candidate.response.get("content") else {
+            continue;
+        };
+        if content.is_empty() {
+            continue;
+        }
+        // HTTP forbids a body on these statuses, so a declared one can never arrive.
+        if matches!(candidate.code.as_str(), "204" | "205" | "304") {
+            continue;
+        }
+        let mut ranked: Vec<(&str, &Value)> = content
+            .iter()
+            .filter_map(|(m, b)| m.as_str().map(|m| (m, b)))
+            .collect();
+        ranked.sort_by_key(|(m, _)| media::rank(m));
+        let mut json_seen = false;
+        for (media, media_body) in ranked {
+            let media_loc = candidate.loc.child("content").child(media);
+            let schema = media_body.get("schema");
+            match media::kind(media) {
+                MediaKind::Stream(framing) => {
+                    if stream.is_none() {
+                        let item = match schema {
+                            Some(schema) => {
+                                let (item_loc, item_schema) =
+                                    stream_item(lw, media_loc.child("schema"), schema);
+                                let hint = format!("{hint}StreamEvent");
+                                strip_nullable(lower_inline(lw, &item_loc, item_schema, &hint)?.0)
+                            }
+                            None => TypeRef::Any,
+                        };
+                        stream = Some(StreamResponse {
+                            framing,
+                            item,
+                            alongside_json: false,
+                        });
+                    }
+                }
+                // One JSON body per status: the best-ranked one.
+                MediaKind::Json if json_seen => {}
+                MediaKind::Json => {
+                    json_seen = true;
+                    let schema_loc = media_loc.child("schema");
+                    let shape = schema.map(|schema| schema_identity(lw, &schema_loc, schema));
+                    match &json {
+                        None => {
+                            let ty = match schema {
+                                Some(schema) => {
+                                    let hint = format!("{hint}Response");
+                                    let (ty, nullable) =
+                                        lower_inline(lw, &schema_loc, schema, &hint)?;
+                                    strip_nullable(wrap_nullable(ty, nullable))
+                                }
+                                None => TypeRef::Any,
+                            };
+                            json = Some((candidate.code.clone(), shape, ty));
+                        }
+                        // Compared without lowering, so no unused type is generated.
+                        Some((code, chosen, _)) if *chosen != shape => lw.warn(
+                            &media_loc,
+                            format!(
+                                "status {} returns a different JSON shape than {code}; \
+                                 methods return the {code} shape",
+                                candidate.code
+                            ),
+                        ),
+                        Some(_) => {}
+                    }
+                }
+                MediaKind::Text => {
+                    fallback.get_or_insert(ResponseKind::Text);
+                }
+                MediaKind::Binary | MediaKind::Multipart | MediaKind::Form => {
+                    if !matches!(fallback, Some(ResponseKind::Text)) {
+                        fallback.get_or_insert(ResponseKind::Bytes);
+                    }
+                }
+            }
+        }
+    }
+    let body = json.map(|(_, _, ty)| ResponseKind::Json(ty)).or(fallback);
+    if let Some(stream) = &mut stream {
+        stream.alongside_json = body.is_some();
+    }
+    let body = match (body, &stream) {
+        (None, None) => Some(ResponseKind::Empty),
+        (body, _) => body,
+    };
+    Ok((body, stream))
+}
+
+/// What a schema is, for comparing two responses: the location its `$ref`s end at for a
+/// named schema, else its text.
+fn schema_identity(lw: &Lowerer, loc: &Location, schema: &Value) -> String {
+    match lw.deref(loc, schema) {
+        Ok((target, _)) if target != *loc => lw.display(&target),
+        _ => serde_yaml::to_string(schema).unwrap_or_default(),
+    }
+}
+
+/// `200`, `201`, `2XX`: a success status key (already upper-cased).
+fn is_success(code: &str) -> bool {
+    code.len() == 3
+        && code.starts_with('2')
+        && code[1..].chars().all(|c| c.is_ascii_digit() || c == 'X')
+}
+
+fn has_json(response: &Value) -> bool {
+    response
+        .get("content")
+        .and_then(Value::as_mapping)
+        .is_some_and(|content| {
+            content
+                .keys()
+                .filter_map(Value::as_str)
+                .any(|m| media::kind(m) == MediaKind::Json)
+        })
+}
+
+fn strip_nullable(ty: TypeRef) -> TypeRef {
+    match ty {
+        TypeRef::Nullable(inner) => *inner,
+        ty => ty,
+    }
+}
+
+/// The schema of one stream item. Specs describe it as the item itself, as an array of
+/// items, or as the SSE event (`{event?, id?, data}`) whose `data` is the item.
+fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Location, &'v Value) {
+    let Ok((target_loc, target)) = lw.deref(&loc, schema) else {
+        return (loc, schema);
+    };
+    if target.get("type").and_then(Value::as_str) == Some("array") {
+        if let Some(items) = target.get("items") {
+            return (target_loc.child("items"), items);
+        }
+    }
+    if let Some(Value::Mapping(props)) = target.get("properties") {
+        let event_fields = props
+            .keys()
+            .all(|k| matches!(k.as_str(), Some("data" | "event" | "id" | "retry")));
+        if let (true, Some(data)) = (event_fields, props.get("data")) {
+            return (target_loc.child("properties").child("data"), data);
+        }
+    }
+    (loc, schema)
+}

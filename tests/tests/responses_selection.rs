@@ -1,0 +1,120 @@
+//! Which response is *the* response (`codegen/src/lower/responses.rs`): JSON is
+//! preferred over other media types and over bodiless statuses, `204` never has a
+//! body, a `default`-only JSON response is the success shape, and the choice does not
+//! depend on key order or letter case.
+
+use std::path::{Path, PathBuf};
+
+use codegen::ir::{Api, ResponseKind, TypeRef};
+use serde_yaml::Value;
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/responses.yaml")
+}
+
+fn ir(path: &Path) -> Api {
+    codegen::build_ir(path, &codegen::Config::named("responses")).expect("builds")
+}
+
+fn response<'a>(api: &'a Api, id: &str) -> &'a ResponseKind {
+    let op = api
+        .operations
+        .iter()
+        .find(|op| op.id == id)
+        .unwrap_or_else(|| panic!("no operation {id}"));
+    op.response.as_ref().expect("a plain response")
+}
+
+fn thing() -> ResponseKind {
+    ResponseKind::Json(TypeRef::Named("Thing".into()))
+}
+
+#[test]
+fn json_wins_over_bodiless_statuses_and_other_media_types() {
+    let api = ir(&fixture());
+    assert_eq!(response(&api, "acceptedFirst"), &thing());
+    assert_eq!(response(&api, "textFirst"), &thing());
+    assert_eq!(response(&api, "mixedCase"), &thing());
+    assert_eq!(response(&api, "range"), &thing());
+}
+
+#[test]
+fn no_content_never_returns_a_body_and_default_only_is_the_success_shape() {
+    let api = ir(&fixture());
+    assert_eq!(response(&api, "noContent"), &ResponseKind::Empty);
+    assert_eq!(response(&api, "defaultOnly"), &thing());
+    assert_eq!(response(&api, "errorsOnly"), &ResponseKind::Empty);
+}
+
+#[test]
+fn text_is_a_string_and_binary_is_bytes() {
+    let api = ir(&fixture());
+    assert_eq!(response(&api, "text"), &ResponseKind::Text);
+    assert_eq!(response(&api, "binary"), &ResponseKind::Bytes);
+}
+
+#[test]
+fn two_success_shapes_return_the_lowest_status_and_warn_about_the_other() {
+    let api = ir(&fixture());
+    assert_eq!(response(&api, "twoShapes"), &thing());
+    let warnings: Vec<String> = api
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.location, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "responses.yaml#/paths/~1shapes/post/responses/201/content/application~1json: \
+          status 201 returns a different JSON shape than 200; methods return the 200 shape"
+        ]
+    );
+}
+
+/// Reverses every mapping under `responses` and `content` and upper-cases media types.
+fn scramble(value: &mut Value, under: Option<&str>) {
+    match value {
+        Value::Mapping(map) => {
+            let entries: Vec<(Value, Value)> = std::mem::take(map).into_iter().collect();
+            let reverse = matches!(under, Some("responses" | "content"));
+            let iter: Box<dyn Iterator<Item = (Value, Value)>> = if reverse {
+                Box::new(entries.into_iter().rev())
+            } else {
+                Box::new(entries.into_iter())
+            };
+            for (key, mut child) in iter {
+                let name = key.as_str().map(str::to_string);
+                scramble(&mut child, name.as_deref());
+                let key = match (under, &name) {
+                    (Some("content"), Some(media)) => Value::String(media.to_uppercase()),
+                    _ => key,
+                };
+                map.insert(key, child);
+            }
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(|v| scramble(v, None)),
+        _ => {}
+    }
+}
+
+#[test]
+fn the_choice_does_not_depend_on_key_order_or_letter_case() {
+    let text = std::fs::read_to_string(fixture()).unwrap();
+    let mut doc: Value = serde_yaml::from_str(&text).unwrap();
+    scramble(&mut doc, None);
+    let dir = std::env::temp_dir().join(format!("responses-selection-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scrambled = dir.join("responses.yaml");
+    std::fs::write(&scrambled, serde_yaml::to_string(&doc).unwrap()).unwrap();
+
+    let (plain, mixed) = (ir(&fixture()), ir(&scrambled));
+    for op in &plain.operations {
+        assert_eq!(
+            response(&mixed, &op.id),
+            op.response.as_ref().unwrap(),
+            "{}",
+            op.id
+        );
+    }
+    assert_eq!(mixed.warnings.len(), 1, "{:#?}", mixed.warnings);
+}
