@@ -73,6 +73,19 @@ pub enum Error {
         /// The error payload, when it was JSON.
         body: Option<Value>,
     },
+    /// The stream ended without the API's end marker (e.g. `data: [DONE]`,
+    /// or a last item with `"done": true`): the connection closed cleanly,
+    /// but the answer is most likely cut off. Yielded as the stream's last
+    /// item, after every item that did arrive. Only raised when the crate's
+    /// config names the marker (`stream.terminator`, `stream.last_item`,
+    /// `stream.last_event`); without one, a clean close ends the stream.
+    #[non_exhaustive]
+    IncompleteStream {
+        /// How many items the stream yielded before it ended.
+        items: usize,
+        /// The marker that was expected, e.g. `` `data: [DONE]` ``.
+        expected: String,
+    },
     /// The client or a request is misconfigured (missing API key, invalid base
     /// URL, invalid header, ...). Never retried.
     #[non_exhaustive]
@@ -109,6 +122,11 @@ impl Error {
     /// `true` for [`Error::Connection`].
     pub fn is_connection(&self) -> bool {
         matches!(self, Error::Connection { .. })
+    }
+
+    /// `true` for [`Error::IncompleteStream`]: a stream that was cut off.
+    pub fn is_incomplete(&self) -> bool {
+        matches!(self, Error::IncompleteStream { .. })
     }
 
     /// `true` for [`Error::Decode`].
@@ -213,6 +231,11 @@ impl fmt::Display for Error {
                 write!(f, "failed to decode JSON at `{path}`: {message}")
             }
             Error::Stream { message, .. } => write!(f, "error received in stream: {message}"),
+            Error::IncompleteStream { items, expected } => write!(
+                f,
+                "the stream ended after {items} item{} without {expected}: the response is incomplete (cut off by the server or a proxy)",
+                if *items == 1 { "" } else { "s" }
+            ),
             Error::Config { message } => write!(f, "configuration error: {message}"),
         }
     }

@@ -22,6 +22,7 @@ mod retry;
 pub(crate) mod serde_support;
 pub mod sse;
 mod stream;
+mod stream_end;
 
 pub use accumulate::{AccumulateRules, Accumulator};
 pub use auth::Auth;
@@ -30,6 +31,7 @@ pub use error::{ApiError, Error};
 pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};
+pub use stream_end::StreamEnd;
 
 /// Used by the generated operation methods (`crate::runtime::Request`).
 #[allow(unused_imports)]
