@@ -302,7 +302,9 @@ impl Config {
                 ),
             });
         }
-        config.validate().map_err(|message| ConfigError { file, message })?;
+        config
+            .validate()
+            .map_err(|message| ConfigError { file, message })?;
         Ok(config)
     }
 
@@ -336,7 +338,11 @@ impl Config {
                 ));
             }
         }
-        if stream.terminator.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        if stream
+            .terminator
+            .as_deref()
+            .is_some_and(|t| t.trim().is_empty())
+        {
             return Err("stream.terminator: must not be blank".into());
         }
         Ok(())

@@ -68,8 +68,8 @@ async fn clean_close_mid_answer_is_an_incomplete_stream() {
 #[tokio::test]
 async fn close_right_after_the_last_data_event_is_still_incomplete() {
     // Even the chunk with a finish reason is not the end: only `[DONE]` is.
-    let reply = Reply::sse(&[&event("Hello", None), &event("", Some("stop"))])
-        .framing(Framing::Close);
+    let reply =
+        Reply::sse(&[&event("Hello", None), &event("", Some("stop"))]).framing(Framing::Close);
     let (texts, error) = run(reply).await;
     assert_eq!(texts, vec!["Hello", ""]);
     assert!(error.unwrap().is_incomplete());
@@ -121,4 +121,66 @@ async fn without_an_end_marker_a_clean_close_is_complete() {
     assert!(stream.next().await.unwrap().is_ok());
     assert!(stream.next().await.is_none());
     assert_eq!(StreamEnd::for_this_api().terminator, Some("[DONE]"));
+}
+
+/// NDJSON: the fixture client in `tests/clients/ndjson_done/` says (config
+/// `stream.last_item: {done: true}`) that the line with `"done": true` is the last.
+mod ndjson {
+    use super::support::{Reply, TestServer};
+    use ndjson_done_client::{Client, GenerateRequest, StreamExt};
+
+    async fn lines(body: &str) -> Vec<Result<(String, bool), String>> {
+        let server = TestServer::start(vec![
+            Reply::sse(&[body]).header("content-type", "application/x-ndjson")
+        ])
+        .await;
+        let client = Client::builder()
+            .base_url(server.base_url())
+            .build()
+            .unwrap();
+        client
+            .generate()
+            .create(&GenerateRequest::new("hi"))
+            .await
+            .unwrap()
+            .map(|r| r.map(|l| (l.response, l.done)).map_err(|e| e.to_string()))
+            .collect()
+            .await
+    }
+
+    #[tokio::test]
+    async fn proper_end() {
+        let got =
+            lines("{\"response\":\"Hel\",\"done\":false}\n{\"response\":\"lo\",\"done\":true}\n")
+                .await;
+        assert_eq!(
+            got,
+            vec![Ok(("Hel".into(), false)), Ok(("lo".into(), true))]
+        );
+    }
+
+    #[tokio::test]
+    async fn clean_close_mid_answer_is_incomplete() {
+        let got =
+            lines("{\"response\":\"Hel\",\"done\":false}\n{\"response\":\"lo\",\"done\":false}\n")
+                .await;
+        assert_eq!(got.len(), 3);
+        assert_eq!(
+            got[2],
+            Err(
+                "the stream ended after 2 items without an item with \"done\": true: the \
+                 response is incomplete (cut off by the server or a proxy)"
+                    .into()
+            )
+        );
+    }
+
+    #[tokio::test]
+    async fn close_inside_the_last_line_is_incomplete() {
+        // The last line lacks its end: it does not decode, and the stream is incomplete.
+        let got = lines("{\"response\":\"Hel\",\"done\":false}\n{\"response\":\"lo\",\"do").await;
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[1].is_err());
+        assert!(got[2].as_ref().unwrap_err().contains("incomplete"));
+    }
 }

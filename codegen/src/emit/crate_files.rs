@@ -167,8 +167,15 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
 }
 
 /// Property names and their values as JSON text, for the runtime to compare or insert.
-fn json_pairs(map: &std::collections::BTreeMap<String, serde_yaml::Value>) -> (Vec<&String>, Vec<String>) {
+fn json_pairs(
+    map: &std::collections::BTreeMap<String, serde_yaml::Value>,
+) -> (Vec<&String>, Vec<String>) {
     map.iter()
-        .map(|(k, v)| (k, crate::config::json_text(v).unwrap_or_else(|_| "null".to_string())))
+        .map(|(k, v)| {
+            (
+                k,
+                crate::config::json_text(v).unwrap_or_else(|_| "null".to_string()),
+            )
+        })
         .unzip()
 }

@@ -449,6 +449,12 @@ fn stream_methods(
     } else {
         None
     };
+    // Events told apart by their SSE name are decoded together with that name.
+    let envelope = if stream.events {
+        quote!(.map(SseStream::with_event_envelope))
+    } else {
+        quote!()
+    };
     let request = request_tokens(op, index, flag);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
@@ -468,7 +474,7 @@ fn stream_methods(
         #[doc = #options_doc]
         pub async fn #with_options(&self, #(#params,)* options: &RequestOptions) -> Result<#stream_ty, Error> {
             #request
-            self.client.#execute(request).await
+            self.client.#execute(request).await #envelope
         }
     }
 }

@@ -13,6 +13,7 @@ mod names;
 mod object;
 mod operations;
 mod schema;
+mod sse_events;
 mod union;
 
 pub use error::LowerError;

@@ -334,10 +334,13 @@ fn lower_responses(
                     }
                     None => TypeRef::Any,
                 };
+                let events = framing == StreamFraming::Sse
+                    && super::sse_events::is_event_envelope(lw, &item);
                 stream = Some(StreamResponse {
                     framing,
                     item,
                     alongside_json: false,
+                    events,
                 });
             }
         } else if body.is_none() {

@@ -173,6 +173,8 @@ struct Engine<F> {
     complete: bool,
     /// Items yielded so far (decoded or not).
     items: usize,
+    /// SSE: decode `{"event": <name>, "data": <data>}` rather than the data.
+    envelope: bool,
 }
 
 impl<F: Framing> Engine<F> {
@@ -187,6 +189,7 @@ impl<F: Framing> Engine<F> {
             end,
             complete: false,
             items: 0,
+            envelope: false,
         }
     }
 
@@ -233,7 +236,11 @@ impl<F: Framing> Engine<F> {
                 }
                 Some(Frame::Payload(data, event)) => {
                     let last = self.end.is_last(data, event);
-                    let result = decode(data, event);
+                    let result = if self.envelope {
+                        decode(&envelope(data, event), event)
+                    } else {
+                        decode(data, event)
+                    };
                     self.items += 1;
                     if matches!(result, Err(Error::Stream { .. })) {
                         self.stop();
@@ -307,6 +314,34 @@ impl<F: Framing> Engine<F> {
             acc.push(chunk?);
         }
         Ok(acc)
+    }
+}
+
+/// An SSE event as one JSON object, `{"event": name, "data": data}`, for item
+/// types that tell events apart by their SSE event name. JSON data is
+/// embedded as is; other data as a string.
+fn envelope(data: &str, event: Option<&str>) -> String {
+    let name = Value::String(event.unwrap_or("message").to_string());
+    let is_json = serde_json::from_str::<serde::de::IgnoredAny>(data).is_ok();
+    let data = if is_json {
+        data.to_string()
+    } else {
+        Value::String(data.to_string()).to_string()
+    };
+    format!("{{\"event\":{name},\"data\":{data}}}")
+}
+
+impl<T> SseStream<T> {
+    /// Decodes each event as the JSON object `{"event": <SSE event name>,
+    /// "data": <the event's data>}` instead of its data alone: for an item
+    /// type that is a union tagged on `event`, so each event's data decodes
+    /// as the variant its event name selects. Events without an `event:`
+    /// field are named `message`; event names the type does not know are
+    /// kept by its catch-all variant, not errors. Generated stream methods
+    /// turn this on when the spec describes events this way.
+    pub fn with_event_envelope(mut self) -> Self {
+        self.engine.envelope = true;
+        self
     }
 }
 
@@ -731,10 +766,7 @@ mod tests {
         );
         assert_eq!(run(&[""]).await, vec![Err(true)]);
         // An explicit error ends the stream without a second error.
-        assert_eq!(
-            run(&["event: error\ndata: x\n\n"]).await,
-            vec![Err(false)]
-        );
+        assert_eq!(run(&["event: error\ndata: x\n\n"]).await, vec![Err(false)]);
 
         const LAST: StreamEnd = StreamEnd {
             terminator: None,
@@ -753,8 +785,12 @@ mod tests {
             }
             (out, s.is_complete())
         };
-        let (items, complete) = lines(&["{\"done\":false}\n{\"done\":true}\n{\"done\":false}\n"]).await;
-        assert_eq!(items, vec![Ok(Line { done: false }), Ok(Line { done: true })]);
+        let (items, complete) =
+            lines(&["{\"done\":false}\n{\"done\":true}\n{\"done\":false}\n"]).await;
+        assert_eq!(
+            items,
+            vec![Ok(Line { done: false }), Ok(Line { done: true })]
+        );
         assert!(complete);
         let (items, complete) = lines(&["{\"done\":false}\n"]).await;
         assert_eq!(items.len(), 2);
@@ -763,6 +799,39 @@ mod tests {
             Err("the stream ended after 1 item without an item with \"done\": true: the response is incomplete (cut off by the server or a proxy)".into())
         );
         assert!(!complete);
+    }
+
+    #[tokio::test]
+    async fn event_envelope() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Env {
+            event: String,
+            data: Value,
+        }
+        let items: Vec<Env> = SseStream::<Env>::from_byte_stream(chunks(&[
+            "event: start\ndata: {\"n\":1}\n\ndata: plain \"text\"\n\nevent: e\ndata: [1]\n\n",
+        ]))
+        .with_event_envelope()
+        .map(|r| r.unwrap())
+        .collect()
+        .await;
+        assert_eq!(
+            items,
+            vec![
+                Env {
+                    event: "start".into(),
+                    data: serde_json::json!({"n": 1})
+                },
+                Env {
+                    event: "message".into(),
+                    data: serde_json::json!("plain \"text\"")
+                },
+                Env {
+                    event: "e".into(),
+                    data: serde_json::json!([1])
+                },
+            ]
+        );
     }
 
     #[test]

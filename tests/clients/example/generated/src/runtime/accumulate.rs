@@ -152,7 +152,10 @@ impl Accumulator {
 
     fn check(&self) -> Result<(), Error> {
         if let Some(why) = &self.failed {
-            return Err(Error::decode("", format!("a chunk could not be folded: {why}")));
+            return Err(Error::decode(
+                "",
+                format!("a chunk could not be folded: {why}"),
+            ));
         }
         if self.chunks == 0 {
             return Err(Error::Stream {
