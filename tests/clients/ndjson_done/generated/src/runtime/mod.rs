@@ -12,6 +12,7 @@
 mod accumulate;
 mod auth;
 mod client;
+mod content_type;
 mod decode;
 mod error;
 mod json_macros;

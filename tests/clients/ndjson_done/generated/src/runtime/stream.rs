@@ -63,7 +63,10 @@ impl Body {
                     if sleep.as_mut().poll(cx).is_ready() {
                         let after = *d;
                         self.close();
-                        return Poll::Ready(Some(Err(Error::Timeout { after })));
+                        return Poll::Ready(Some(Err(Error::Timeout {
+                            after,
+                            request: None,
+                        })));
                     }
                 }
                 Poll::Pending
