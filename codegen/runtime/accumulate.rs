@@ -41,6 +41,10 @@ pub struct AccumulateRules {
     /// For [`Accumulator::into_response`]: top-level properties set to these
     /// values, given as JSON text (e.g. `("object", "\"chat.completion\"")`).
     pub set: &'static [(&'static str, &'static str)],
+    /// For [`Accumulator::into_response`]: properties removed anywhere below
+    /// a `concat_under` key, where they only served folding (e.g. the
+    /// `index` of each streamed list element).
+    pub drop: &'static [&'static str],
 }
 
 impl AccumulateRules {
@@ -51,6 +55,7 @@ impl AccumulateRules {
         replace_keys: &[],
         rename: &[],
         set: &[],
+        drop: &[],
     };
 
     /// The rules of the API this crate was generated for.
@@ -140,6 +145,7 @@ impl Accumulator {
     pub fn into_response<R: DeserializeOwned>(self) -> Result<R, Error> {
         self.check()?;
         let mut value = self.value;
+        drop_keys(&mut value, &self.rules, false, 0);
         rename_keys(&mut value, self.rules.rename, 0);
         if let Value::Object(map) = &mut value {
             for (key, json) in self.rules.set {
@@ -165,6 +171,30 @@ impl Accumulator {
             });
         }
         Ok(())
+    }
+}
+
+/// Removes the rules' `drop` keys below `concat_under` keys (`inside`: below one).
+fn drop_keys(value: &mut Value, rules: &AccumulateRules, inside: bool, depth: usize) {
+    if rules.drop.is_empty() || depth > 128 {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if inside {
+                map.retain(|k, _| !rules.drop.contains(&k.as_str()));
+            }
+            for (k, v) in map.iter_mut() {
+                let below = inside || rules.concat_under.contains(&k.as_str());
+                drop_keys(v, rules, below, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                drop_keys(v, rules, inside, depth + 1);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -264,6 +294,7 @@ mod tests {
         replace_keys: &["role", "type", "id"],
         rename: &[("delta", "message")],
         set: &[("object", "\"whole\"")],
+        drop: &["index"],
     };
 
     fn fold(chunks: Vec<Value>) -> Value {
@@ -384,11 +415,14 @@ mod tests {
         assert_eq!(acc.chunks(), 2);
         assert_eq!(acc.decode::<Out>().unwrap().delta.content, "ab");
         let mut acc = Accumulator::new(RULES);
-        acc.push(&json!({"object":"part","choices":[{"index":0,"delta":{"content":"a"}}]}));
-        acc.push(json!({"choices":[{"index":0,"delta":{"content":"b"}}]}));
+        acc.push(&json!({"object":"part","choices":[{"index":0,"delta":{"content":"a","parts":[{"index":0,"t":"x"}]}}]}));
+        acc.push(
+            json!({"choices":[{"index":0,"delta":{"content":"b","parts":[{"index":0,"t":"y"}]}}]}),
+        );
+        // `index` goes below `delta` only; `delta` becomes `message`.
         assert_eq!(
             acc.into_response::<Value>().unwrap(),
-            json!({"object":"whole","choices":[{"index":0,"message":{"content":"ab"}}]})
+            json!({"object":"whole","choices":[{"index":0,"message":{"content":"ab","parts":[{"t":"xy"}]}}]})
         );
         let mut acc = Accumulator::new(RULES);
         acc.push(std::collections::HashMap::from([(vec![1u8], 1)]));

@@ -97,6 +97,10 @@ pub struct IntoConfig {
     /// Top-level properties set to these values, e.g. `object: chat.completion`.
     #[serde(default)]
     pub set: std::collections::BTreeMap<String, serde_yaml::Value>,
+    /// Properties removed below `concat_under` keys, where they only served folding
+    /// (e.g. `index` of streamed list elements).
+    #[serde(default)]
+    pub drop: Vec<String>,
 }
 
 impl Default for StreamConfig {

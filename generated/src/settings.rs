@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `9d49a54e922167ff`.
+//! Generated from spec and config with fingerprint `2c145e5084e8ba1b`.
 /// The first server in the spec.
 pub(crate) const DEFAULT_BASE_URL: &str = "https://inference.do-ai.run/v1";
 /// Environment variable holding the API key.
@@ -20,6 +20,7 @@ pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::A
     replace_keys: &["role", "type", "id"],
     rename: &[("delta", "message")],
     set: &[("object", "\"chat.completion\"")],
+    drop: &["index"],
 };
 /// How a complete stream ends; a stream that ends otherwise yields an error.
 pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {

@@ -121,6 +121,7 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
     let replace_keys = &rules.replace_keys;
     let (rename_from, rename_to): (Vec<&String>, Vec<&String>) = rules.into.rename.iter().unzip();
     let (set_keys, set_values) = json_pairs(&rules.into.set);
+    let drop = &rules.into.drop;
     let end = &config.stream;
     let terminator = option(&end.terminator);
     let (last_keys, last_values) = json_pairs(&end.last_item);
@@ -154,6 +155,7 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
             replace_keys: &[#(#replace_keys),*],
             rename: &[#((#rename_from, #rename_to)),*],
             set: &[#((#set_keys, #set_values)),*],
+            drop: &[#(#drop),*],
         };
         /// How a complete stream ends; a stream that ends otherwise yields an error.
         pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {

@@ -460,7 +460,8 @@ fn stream_methods(
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
     };
-    let docs = method_docs(op, name, args, config, &extra);
+    let mut docs = method_docs(op, name, args, config, &extra);
+    docs.extend(accumulate_doc(op, config));
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options.",
         name.trim_start_matches("r#")
@@ -477,4 +478,25 @@ fn stream_methods(
             self.client.#execute(request).await #envelope
         }
     }
+}
+
+/// Where the config says how a folded chunk becomes the non-streaming response, the
+/// stream method's docs say how to get that response from the stream.
+fn accumulate_doc(op: &Operation, config: &Config) -> TokenStream {
+    let into = &config.stream.accumulate.into;
+    if into.rename.is_empty() && into.set.is_empty() {
+        return TokenStream::new();
+    }
+    let Some(ResponseKind::Json(TypeRef::Named(ty))) = &op.response else {
+        return TokenStream::new();
+    };
+    let lines = [
+        String::new(),
+        format!(
+            " `.accumulate_into::<types::{ty}>()` on the stream folds its chunks into the \
+             [`{ty}`](crate::types::{ty}) that [`Self::{}`] returns.",
+            op.method_name.trim_start_matches("r#")
+        ),
+    ];
+    quote! { #( #[doc = #lines] )* }
 }

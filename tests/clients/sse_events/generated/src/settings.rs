@@ -22,6 +22,7 @@ pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::A
     replace_keys: &[],
     rename: &[],
     set: &[],
+    drop: &[],
 };
 /// How a complete stream ends; a stream that ends otherwise yields an error.
 pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {
