@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `2c145e5084e8ba1b`.
+//! Generated from spec and config with fingerprint `4716be5846232420`.
 /// The first server in the spec.
 pub(crate) const DEFAULT_BASE_URL: &str = "https://inference.do-ai.run/v1";
 /// Environment variable holding the API key.
