@@ -20,15 +20,14 @@ fn model() -> String {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::from_env()?;
     let model = model();
-    let parameters = serde_json::json!({
-        "type": "object",
-        "properties": { "city": { "type": "string" } },
-        "required": ["city"],
-    });
     let weather = Tool::new(
         FunctionDefinition::new("get_weather")
             .description("Current weather for a city.")
-            .parameters(parameters.as_object().cloned().unwrap_or_default()),
+            .parameters(serde_json::json!({
+                "type": "object",
+                "properties": { "city": { "type": "string" } },
+                "required": ["city"],
+            })),
     );
     let mut messages: Vec<Message> = vec![UserMessage::new("What's the weather in Lisbon?").into()];
     let request = ChatCompletionRequest::new(model.clone(), messages.clone())

@@ -108,9 +108,8 @@ pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream 
             let inner = type_tokens(inner);
             quote!(Vec<#inner>)
         }
-        TypeRef::Map(inner) if **inner == TypeRef::Any => {
-            quote!(serde_json::Map<String, serde_json::Value>)
-        }
+        // Free-form objects: built from a `Map` or a `Value` (see the runtime's `JsonObject`).
+        TypeRef::Map(inner) if **inner == TypeRef::Any => quote!(crate::runtime::JsonObject),
         TypeRef::Map(inner) => {
             let inner = type_tokens(inner);
             quote!(std::collections::BTreeMap<String, #inner>)
@@ -147,6 +146,11 @@ pub(crate) fn field_tokens(field: &Field) -> TokenStream {
 pub(crate) fn argument(ty: &TypeRef) -> (TokenStream, bool) {
     match ty {
         TypeRef::String | TypeRef::Named(_) => {
+            let ty = type_tokens(ty);
+            (quote!(impl Into<#ty>), true)
+        }
+        // A free-form object takes a `serde_json::Value` as well as a `Map`.
+        TypeRef::Map(inner) if **inner == TypeRef::Any => {
             let ty = type_tokens(ty);
             (quote!(impl Into<#ty>), true)
         }

@@ -550,15 +550,18 @@ fn encode_body<B: Serialize + ?Sized>(
     stream_flag: Option<&str>,
     extra: &Map<String, Value>,
 ) -> Result<Option<Bytes>, Error> {
-    let fail =
-        |e: serde_json::Error| Error::config(format!("could not serialize the request body: {e}"));
+    let fail = |b: &B, e: serde_json::Error| serialize_error(b, e);
     if stream_flag.is_none() && extra.is_empty() {
         return body
-            .map(|b| serde_json::to_vec(b).map(Bytes::from).map_err(fail))
+            .map(|b| {
+                serde_json::to_vec(b)
+                    .map(Bytes::from)
+                    .map_err(|e| fail(b, e))
+            })
             .transpose();
     }
     let mut value = match body {
-        Some(b) => serde_json::to_value(b).map_err(fail)?,
+        Some(b) => serde_json::to_value(b).map_err(|e| fail(b, e))?,
         None => Value::Object(Map::new()),
     };
     let Some(object) = value.as_object_mut() else {
@@ -574,7 +577,25 @@ fn encode_body<B: Serialize + ?Sized>(
     }
     serde_json::to_vec(&value)
         .map(|v| Some(Bytes::from(v)))
-        .map_err(fail)
+        .map_err(|e| serialize_error(&value, e))
+}
+
+/// A body that cannot be serialized, with the path of the failing property
+/// (found by serializing once more, only on this rare path).
+#[cold]
+fn serialize_error<B: Serialize + ?Sized>(body: &B, e: serde_json::Error) -> Error {
+    let mut sink = Vec::new();
+    let mut serializer = serde_json::Serializer::new(&mut sink);
+    let path = match serde_path_to_error::serialize(body, &mut serializer) {
+        Err(e) => e.path().to_string(),
+        Ok(()) => String::new(),
+    };
+    let at = if path.is_empty() || path == "." {
+        String::new()
+    } else {
+        format!(" at `{path}`")
+    };
+    Error::config(format!("could not serialize the request body{at}: {e}"))
 }
 
 fn parse_headers(pairs: &[(String, String)]) -> Result<HeaderMap, Error> {
