@@ -352,3 +352,52 @@ impl Config {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        let config: Config = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    #[test]
+    fn stream_end_and_into_rules() {
+        let c = parse(
+            "crate_name: x\nstream:\n  terminator: '[DONE]'\n  last_item: {done: true, n: 1.5}\n  \
+             last_event: [stop]\n  accumulate:\n    into:\n      rename: {delta: message}\n      \
+             set: {object: \"a\\\"b\"}\n      drop: [index]\n",
+        )
+        .unwrap();
+        assert_eq!(c.stream.terminator.as_deref(), Some("[DONE]"));
+        let texts: Vec<String> = c
+            .stream
+            .last_item
+            .values()
+            .map(|v| json_text(v).unwrap())
+            .collect();
+        assert_eq!(texts, vec!["true", "1.5"]);
+        assert_eq!(
+            json_text(&c.stream.accumulate.into.set["object"]).unwrap(),
+            r#""a\"b""#
+        );
+        assert_eq!(c.stream.accumulate.into.drop, vec!["index"]);
+        assert_eq!(c.request_id_headers, default_request_id_headers());
+    }
+
+    #[test]
+    fn values_the_runtime_cannot_use_are_refused() {
+        let err = parse("crate_name: x\nstream:\n  last_item: {done: .inf}\n").unwrap_err();
+        assert_eq!(err, "stream.last_item.done: `.inf` is not a JSON number");
+        let err = parse("crate_name: x\nrequest_id_headers: ['x id']\n").unwrap_err();
+        assert!(err.contains("`x id` is not a valid header name"), "{err}");
+        let err = parse("crate_name: x\nstream:\n  terminator: ' '\n").unwrap_err();
+        assert!(err.contains("must not be blank"), "{err}");
+        let yaml: serde_yaml::Value = serde_yaml::from_str("{1: a}").unwrap();
+        assert!(json_text(&yaml).is_err());
+        let yaml: serde_yaml::Value = serde_yaml::from_str("[null, \"x\\n\", {a: [1]}]").unwrap();
+        assert_eq!(json_text(&yaml).unwrap(), r#"[null,"x\u000a",{"a":[1]}]"#);
+    }
+}

@@ -318,8 +318,23 @@ fn lower_responses(
         let framing = stream_framing(media);
         if let Some(framing) = framing {
             if stream.is_none() {
-                let item = match schema {
-                    Some(schema) => {
+                // OpenAPI 3.2 describes one item directly, as `itemSchema`.
+                let item_schema = media_body.get("itemSchema");
+                let item = match (schema, item_schema) {
+                    (_, Some(item)) => {
+                        let (item_loc, item_schema) =
+                            super::sse_events::event_data(lw, media_loc.child("itemSchema"), item);
+                        strip_nullable(
+                            lower_inline(
+                                lw,
+                                &item_loc,
+                                item_schema,
+                                &format!("{hint}StreamEvent"),
+                            )?
+                            .0,
+                        )
+                    }
+                    (Some(schema), None) => {
                         let (item_loc, item_schema) =
                             stream_item(lw, media_loc.child("schema"), schema);
                         strip_nullable(
@@ -332,7 +347,7 @@ fn lower_responses(
                             .0,
                         )
                     }
-                    None => TypeRef::Any,
+                    (None, None) => TypeRef::Any,
                 };
                 let events = framing == StreamFraming::Sse
                     && super::sse_events::is_event_envelope(lw, &item);
@@ -382,15 +397,7 @@ fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Locat
             return (target_loc.child("items"), items);
         }
     }
-    if let Some(Value::Mapping(props)) = target.get("properties") {
-        let event_fields = props
-            .keys()
-            .all(|k| matches!(k.as_str(), Some("data" | "event" | "id" | "retry")));
-        if let (true, Some(data)) = (event_fields, props.get("data")) {
-            return (target_loc.child("properties").child("data"), data);
-        }
-    }
-    (loc, schema)
+    super::sse_events::event_data(lw, loc, schema)
 }
 
 fn is_json(media: &str) -> bool {

@@ -7,11 +7,41 @@
 //! stream is decoded from `{"event": <name>, "data": <data>}` (the runtime builds it);
 //! this module recognises the shape from the lowered types.
 
+use serde_yaml::Value;
+
 use super::Lowerer;
 use crate::ir::{TypeKind, TypeRef};
+use crate::load::Location;
 
 /// The properties an SSE event object can have.
 const EVENT_FIELDS: &[&str] = &["event", "data", "id", "retry"];
+
+/// The item of a stream described as one SSE event object (`{event?, id?, retry?, data}`):
+/// its `data`, or the data's `contentSchema` when the data is JSON text described that way
+/// (OpenAPI 3.2). Any other schema is the item itself.
+pub(crate) fn event_data<'v>(
+    lw: &Lowerer<'v>,
+    loc: Location,
+    schema: &'v Value,
+) -> (Location, &'v Value) {
+    let Ok((target_loc, target)) = lw.deref(&loc, schema) else {
+        return (loc, schema);
+    };
+    let Some(Value::Mapping(props)) = target.get("properties") else {
+        return (loc, schema);
+    };
+    let only_event_fields = props
+        .keys()
+        .all(|k| k.as_str().is_some_and(|k| EVENT_FIELDS.contains(&k)));
+    let (true, Some(data)) = (only_event_fields, props.get("data")) else {
+        return (loc, schema);
+    };
+    let data_loc = target_loc.child("properties").child("data");
+    match data.get("contentSchema") {
+        Some(content) => (data_loc.child("contentSchema"), content),
+        None => (data_loc, data),
+    }
+}
 
 /// Whether `item` is a union tagged on `event` whose every variant is an SSE event
 /// object carrying `data`.
