@@ -415,7 +415,10 @@ mod tests {
         assert_eq!(acc.chunks(), 2);
         assert_eq!(acc.decode::<Out>().unwrap().delta.content, "ab");
         let mut acc = Accumulator::new(RULES);
-        acc.push(&json!({"object":"part","choices":[{"index":0,"delta":{"content":"a","parts":[{"index":0,"t":"x"}]}}]}));
+        let first = json!({"object":"part","choices":[{"index":0,"delta":{"content":"a","parts":[{"index":0,"t":"x"}]}}]});
+        // By reference, as typed chunks are pushed while they are also used.
+        acc.push(&first);
+        assert_eq!(first["object"], "part");
         acc.push(
             json!({"choices":[{"index":0,"delta":{"content":"b","parts":[{"index":0,"t":"y"}]}}]}),
         );
