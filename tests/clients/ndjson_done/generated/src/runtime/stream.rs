@@ -101,6 +101,12 @@ trait Framing: Default + Unpin + Send {
     const SSE: bool;
     fn feed(&mut self, chunk: &[u8]);
     fn finish(&mut self);
+    /// At the end of the body: the data of a trailing event that lacks its
+    /// closing blank line (discarded, as the standard requires), so that a
+    /// terminator sent without it still counts. `None` for NDJSON.
+    fn trailing_data(&mut self) -> Option<String> {
+        None
+    }
     fn next_frame(&mut self) -> Option<Frame<'_>>;
 }
 
@@ -116,6 +122,14 @@ impl Framing for SseFraming {
 
     fn finish(&mut self) {
         self.0.finish();
+    }
+
+    fn trailing_data(&mut self) -> Option<String> {
+        // Ending the last line and the event dispatches what was pending.
+        self.0.feed(b"\n\n");
+        let data = self.0.next_event_ref().map(|ev| ev.data.trim().to_string());
+        self.0.finish();
+        data
     }
 
     #[inline]
@@ -300,6 +314,11 @@ impl<F: Framing> Engine<F> {
                     return Poll::Ready(Some(Err(e)));
                 }
                 Poll::Ready(None) => {
+                    if let Some(data) = self.framing.trailing_data() {
+                        if data == "[DONE]" || Some(data.as_str()) == self.end.terminator {
+                            self.complete = true;
+                        }
+                    }
                     self.framing.finish();
                     self.eof = true;
                 }
@@ -768,6 +787,18 @@ mod tests {
             vec![Ok(Chunk { n: 1 }), Err(true)]
         );
         assert_eq!(run(&[""]).await, vec![Err(true)]);
+        // A terminator without its closing blank line (or newline) still ends
+        // the stream; a cut-off one does not.
+        assert_eq!(
+            run(&["data: {\"n\":1}\n\ndata: [END]\n"]).await,
+            vec![Ok(Chunk { n: 1 })]
+        );
+        assert_eq!(run(&["data: [END]"]).await, vec![]);
+        assert_eq!(run(&["data: [EN"]).await, vec![Err(true)]);
+        assert_eq!(
+            run(&["data: {\"n\":1}\n\ndata: {\"n\":2}"]).await,
+            vec![Ok(Chunk { n: 1 }), Err(true)]
+        );
         // An explicit error ends the stream without a second error.
         assert_eq!(run(&["event: error\ndata: x\n\n"]).await, vec![Err(false)]);
 
