@@ -26,6 +26,9 @@ pub struct Config {
     /// Streaming behaviour.
     #[serde(default)]
     pub stream: StreamConfig,
+    /// Response headers that carry the server's request id, most preferred first.
+    #[serde(default = "default_request_id_headers")]
+    pub request_id_headers: Vec<String>,
     /// Rust code for the crate-level quick start (compiled as a doctest).
     #[serde(default)]
     pub quick_start: Option<String>,
@@ -57,6 +60,17 @@ pub struct StreamConfig {
     /// How chunks fold into one value.
     #[serde(default)]
     pub accumulate: AccumulateConfig,
+    /// SSE `data` that marks the end of a complete stream (e.g. `[DONE]`). When this,
+    /// `last_item` or `last_event` is set, a stream that ends without its marker is an error.
+    #[serde(default)]
+    pub terminator: Option<String>,
+    /// Top-level property values that mark the last item of a stream (e.g. `done: true`
+    /// for NDJSON); SSE and NDJSON alike.
+    #[serde(default)]
+    pub last_item: std::collections::BTreeMap<String, serde_yaml::Value>,
+    /// SSE event names whose event is the last one of a complete stream.
+    #[serde(default)]
+    pub last_event: Vec<String>,
 }
 
 /// Rules for folding stream chunks into one value.
@@ -72,6 +86,25 @@ pub struct AccumulateConfig {
     /// Properties that are replaced even below `concat_under`.
     #[serde(default)]
     pub replace_keys: Vec<String>,
+    /// How a folded chunk becomes the operation's non-streaming response.
+    #[serde(default)]
+    pub into: IntoConfig,
+}
+
+/// Turns a folded chunk into the shape of the non-streaming response.
+#[derive(Debug, Clone, PartialEq, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IntoConfig {
+    /// Properties renamed at any depth, e.g. `delta: message`.
+    #[serde(default)]
+    pub rename: std::collections::BTreeMap<String, String>,
+    /// Top-level properties set to these values, e.g. `object: chat.completion`.
+    #[serde(default)]
+    pub set: std::collections::BTreeMap<String, serde_yaml::Value>,
+    /// Properties removed below `concat_under` keys, where they only served folding
+    /// (e.g. `index` of streamed list elements).
+    #[serde(default)]
+    pub drop: Vec<String>,
 }
 
 impl Default for StreamConfig {
@@ -79,6 +112,9 @@ impl Default for StreamConfig {
         StreamConfig {
             request_flag: Some("stream".to_string()),
             accumulate: AccumulateConfig::default(),
+            terminator: None,
+            last_item: Default::default(),
+            last_event: Vec::new(),
         }
     }
 }
@@ -89,6 +125,7 @@ impl Default for AccumulateConfig {
             index_key: default_index_key(),
             concat_under: Vec::new(),
             replace_keys: Vec::new(),
+            into: IntoConfig::default(),
         }
     }
 }
@@ -114,8 +151,91 @@ fn default_version() -> String {
     "0.1.0".to_string()
 }
 
+/// Where servers, gateways and proxies commonly put a request id, most specific first.
+pub fn default_request_id_headers() -> Vec<String> {
+    [
+        "x-request-id",
+        "request-id",
+        "x-amzn-requestid",
+        "x-amz-request-id",
+        "apim-request-id",
+        "x-ms-request-id",
+        "x-litellm-call-id",
+        "x-correlation-id",
+        "x-trace-id",
+        "cf-ray",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
 fn default_index_key() -> String {
     "index".to_string()
+}
+
+/// A YAML value as JSON text; the config's values are handed to the runtime this way.
+/// Fails for what JSON cannot say (non-string keys, infinite numbers, tags).
+pub fn json_text(value: &serde_yaml::Value) -> Result<String, String> {
+    use serde_yaml::Value as Y;
+    fn string(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    fn walk(out: &mut String, v: &Y, depth: usize) -> Result<(), String> {
+        if depth > 64 {
+            return Err("nested too deeply".into());
+        }
+        match v {
+            Y::Null => out.push_str("null"),
+            Y::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Y::Number(n) => {
+                if n.as_f64().is_some_and(|f| !f.is_finite()) {
+                    return Err(format!("`{n}` is not a JSON number"));
+                }
+                out.push_str(&n.to_string());
+            }
+            Y::String(s) => string(out, s),
+            Y::Sequence(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    walk(out, item, depth + 1)?;
+                }
+                out.push(']');
+            }
+            Y::Mapping(map) => {
+                out.push('{');
+                for (i, (k, item)) in map.iter().enumerate() {
+                    let Some(k) = k.as_str() else {
+                        return Err("object keys must be strings".into());
+                    };
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    string(out, k);
+                    out.push(':');
+                    walk(out, item, depth + 1)?;
+                }
+                out.push('}');
+            }
+            Y::Tagged(_) => return Err("YAML tags are not supported".into()),
+        }
+        Ok(())
+    }
+    let mut out = String::new();
+    walk(&mut out, value, 0)?;
+    Ok(out)
 }
 
 /// Why a config could not be read.
@@ -145,6 +265,7 @@ impl Config {
             api_key_env: None,
             base_url_env: None,
             stream: StreamConfig::default(),
+            request_id_headers: default_request_id_headers(),
             quick_start: None,
             strict: false,
             examples_dir: None,
@@ -190,6 +311,98 @@ impl Config {
                 ),
             });
         }
+        config
+            .validate()
+            .map_err(|message| ConfigError { file, message })?;
         Ok(config)
+    }
+
+    /// Checks the values the runtime is handed verbatim.
+    fn validate(&self) -> Result<(), String> {
+        let stream = &self.stream;
+        let values = stream
+            .last_item
+            .iter()
+            .map(|(k, v)| (format!("stream.last_item.{k}"), v))
+            .chain(
+                stream
+                    .accumulate
+                    .into
+                    .set
+                    .iter()
+                    .map(|(k, v)| (format!("stream.accumulate.into.set.{k}"), v)),
+            );
+        for (at, value) in values {
+            json_text(value).map_err(|why| format!("{at}: {why}"))?;
+        }
+        for name in &self.request_id_headers {
+            let ok = !name.trim().is_empty()
+                && name
+                    .trim()
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b));
+            if !ok {
+                return Err(format!(
+                    "request_id_headers: `{name}` is not a valid header name"
+                ));
+            }
+        }
+        if stream
+            .terminator
+            .as_deref()
+            .is_some_and(|t| t.trim().is_empty())
+        {
+            return Err("stream.terminator: must not be blank".into());
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, String> {
+        let config: Config = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    #[test]
+    fn stream_end_and_into_rules() {
+        let c = parse(
+            "crate_name: x\nstream:\n  terminator: '[DONE]'\n  last_item: {done: true, n: 1.5}\n  \
+             last_event: [stop]\n  accumulate:\n    into:\n      rename: {delta: message}\n      \
+             set: {object: \"a\\\"b\"}\n      drop: [index]\n",
+        )
+        .unwrap();
+        assert_eq!(c.stream.terminator.as_deref(), Some("[DONE]"));
+        let texts: Vec<String> = c
+            .stream
+            .last_item
+            .values()
+            .map(|v| json_text(v).unwrap())
+            .collect();
+        assert_eq!(texts, vec!["true", "1.5"]);
+        assert_eq!(
+            json_text(&c.stream.accumulate.into.set["object"]).unwrap(),
+            r#""a\"b""#
+        );
+        assert_eq!(c.stream.accumulate.into.drop, vec!["index"]);
+        assert_eq!(c.request_id_headers, default_request_id_headers());
+    }
+
+    #[test]
+    fn values_the_runtime_cannot_use_are_refused() {
+        let err = parse("crate_name: x\nstream:\n  last_item: {done: .inf}\n").unwrap_err();
+        assert_eq!(err, "stream.last_item.done: `.inf` is not a JSON number");
+        let err = parse("crate_name: x\nrequest_id_headers: ['x id']\n").unwrap_err();
+        assert!(err.contains("`x id` is not a valid header name"), "{err}");
+        let err = parse("crate_name: x\nstream:\n  terminator: ' '\n").unwrap_err();
+        assert!(err.contains("must not be blank"), "{err}");
+        let yaml: serde_yaml::Value = serde_yaml::from_str("{1: a}").unwrap();
+        assert!(json_text(&yaml).is_err());
+        let yaml: serde_yaml::Value = serde_yaml::from_str("[null, \"x\\n\", {a: [1]}]").unwrap();
+        assert_eq!(json_text(&yaml).unwrap(), r#"[null,"x\u000a",{"a":[1]}]"#);
     }
 }

@@ -12,7 +12,7 @@
 //! # Quick start
 //!
 //! ```no_run
-//! use gradient::{ChatCompletionRequest, Client, SystemMessage, UserMessage};
+//! use gradient::{ChatCompletion, ChatCompletionRequest, Client, StreamExt, SystemMessage, UserMessage};
 //!
 //! # async fn run() -> Result<(), gradient::Error> {
 //! // Reads GRADIENT_MODEL_ACCESS_KEY (and GRADIENT_BASE_URL, if set).
@@ -23,8 +23,25 @@
 //! )
 //! .temperature(0.2)
 //! .stop(["\n\n"]);
+//!
 //! let completion = client.chat().completions().create(&request).await?;
-//! println!("{:?}", completion.choices[0].message.content);
+//! if let Some(choice) = completion.choices.first() {
+//!     println!("{}", choice.message.content.as_deref().unwrap_or(""));
+//! }
+//!
+//! // Streaming: a usage-only chunk has no choices, so never index `choices[0]`.
+//! let mut stream = client.chat().completions().create_stream(&request).await?;
+//! while let Some(chunk) = stream.next().await {
+//!     let chunk = chunk?; // a stream cut off before `[DONE]` ends with Error::IncompleteStream
+//!     for choice in &chunk.choices {
+//!         print!("{}", choice.delta.content.as_deref().unwrap_or(""));
+//!     }
+//! }
+//!
+//! // Or fold a stream into the same `ChatCompletion` that `create` returns:
+//! let stream = client.chat().completions().create_stream(&request).await?;
+//! let folded: ChatCompletion = stream.accumulate_into().await?;
+//! println!("\n{:?}", folded.usage);
 //! # Ok(())
 //! # }
 //! ```

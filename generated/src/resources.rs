@@ -61,6 +61,8 @@ impl<'a> ChatCompletions<'a> {
     /// # Ok(())
     /// # }
     /// ```
+    ///
+    /// `.accumulate_into::<types::ChatCompletion>()` on the stream folds its chunks into the [`ChatCompletion`](crate::types::ChatCompletion) that [`Self::create`] returns.
     pub async fn create_stream(
         &self,
         body: &crate::types::ChatCompletionRequest,

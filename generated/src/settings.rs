@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `f14b899344055dc4`.
+//! Generated from spec and config with fingerprint `4716be5846232420`.
 /// The first server in the spec.
 pub(crate) const DEFAULT_BASE_URL: &str = "https://inference.do-ai.run/v1";
 /// Environment variable holding the API key.
@@ -18,4 +18,26 @@ pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::A
     index_key: "index",
     concat_under: &["delta"],
     replace_keys: &["role", "type", "id"],
+    rename: &[("delta", "message")],
+    set: &[("object", "\"chat.completion\"")],
+    drop: &["index"],
 };
+/// How a complete stream ends; a stream that ends otherwise yields an error.
+pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {
+    terminator: Some("[DONE]"),
+    last_item: &[],
+    last_event: &[],
+};
+/// Response headers that carry the request id, most preferred first.
+pub(crate) const REQUEST_ID_HEADERS: &[&str] = &[
+    "x-request-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "apim-request-id",
+    "x-ms-request-id",
+    "x-litellm-call-id",
+    "x-correlation-id",
+    "x-trace-id",
+    "cf-ray",
+];

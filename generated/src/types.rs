@@ -1242,10 +1242,7 @@ crate::runtime::serde_support::json_object! {
 }
 /// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
 /// Omitting parameters defines a function with an empty parameter list.
-pub type FunctionParameters = ::serde_json::Map<
-    ::std::string::String,
-    ::serde_json::Value,
->;
+pub type FunctionParameters = crate::runtime::JsonObject;
 /// Represents a chat completion response returned by model, based on the provided input.
 ///
 /// Always sent with `"object": "chat.completion"`.

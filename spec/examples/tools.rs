@@ -1,27 +1,36 @@
 //! Offer the model a tool, then answer its tool call and get the final reply.
 //!
 //! `GRADIENT_MODEL_ACCESS_KEY=... cargo run -p gradient --example tools`
+//! (`GRADIENT_MODEL=...` picks another model than `llama3-8b-instruct`)
 
 use gradient::{
     AssistantMessage, ChatCompletionRequest, Client, FunctionDefinition, Message, Tool,
     ToolChoiceMode, ToolMessage, UserMessage,
 };
 
+/// The model to ask, from `GRADIENT_MODEL` if set.
+fn model() -> String {
+    std::env::var("GRADIENT_MODEL")
+        .ok()
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or_else(|| "llama3-8b-instruct".to_string())
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let client = Client::from_env()?;
-    let parameters = serde_json::json!({
-        "type": "object",
-        "properties": { "city": { "type": "string" } },
-        "required": ["city"],
-    });
+    let model = model();
     let weather = Tool::new(
         FunctionDefinition::new("get_weather")
             .description("Current weather for a city.")
-            .parameters(parameters.as_object().cloned().unwrap_or_default()),
+            .parameters(serde_json::json!({
+                "type": "object",
+                "properties": { "city": { "type": "string" } },
+                "required": ["city"],
+            })),
     );
     let mut messages: Vec<Message> = vec![UserMessage::new("What's the weather in Lisbon?").into()];
-    let request = ChatCompletionRequest::new("llama3-8b-instruct", messages.clone())
+    let request = ChatCompletionRequest::new(model.clone(), messages.clone())
         .tools(vec![weather.clone()])
         .tool_choice(ToolChoiceMode::Auto);
     let completion = client.chat().completions().create(&request).await?;
@@ -42,7 +51,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let result = r#"{"temperature_c": 21, "sky": "clear"}"#;
         messages.push(ToolMessage::new(result, call.id.clone()).into());
     }
-    let follow_up = ChatCompletionRequest::new("llama3-8b-instruct", messages).tools(vec![weather]);
+    let follow_up = ChatCompletionRequest::new(model, messages).tools(vec![weather]);
     let answer = client.chat().completions().create(&follow_up).await?;
     if let Some(choice) = answer.choices.first() {
         println!("{}", choice.message.content.as_deref().unwrap_or(""));

@@ -70,7 +70,10 @@ async fn every_error_status_maps_to_its_helper() {
             json!(format!("t{status}"))
         );
         let text = err.to_string();
-        assert!(text.starts_with(&format!("HTTP {status}")), "{text}");
+        assert!(
+            text.starts_with(&format!("GET {}/x: HTTP {status}", server.base_url())),
+            "{text}"
+        );
         assert!(text.contains(&format!("failed with {status}")), "{text}");
         assert!(text.contains(&format!("req-{status}")), "{text}");
         // Exactly one helper is true for 4xx.

@@ -213,7 +213,7 @@ async fn connection_error_after_retries() {
     // One back-off delay happened.
     assert!(start.elapsed() >= Duration::from_millis(370));
     let text = err.to_string();
-    assert!(text.starts_with("connection error"), "{text}");
+    assert!(text.contains(": connection error"), "{text}");
 }
 
 #[tokio::test]
@@ -253,7 +253,10 @@ async fn timeout_error_when_retries_exhausted() {
     let start = Instant::now();
     let err = post(&c, &opts).await.unwrap_err();
     assert!(err.is_timeout(), "{err:?}");
-    assert_eq!(err.to_string(), "request timed out after 150ms");
+    assert!(
+        err.to_string().ends_with(": request timed out after 150ms"),
+        "{err}"
+    );
     assert!(start.elapsed() < Duration::from_secs(3));
     assert_eq!(server.count(), 2);
 }

@@ -178,7 +178,9 @@ async fn sse_early_close_discards_partial_event() {
         .unwrap()
         .collect()
         .await;
-    assert_eq!(items.len(), 1);
+    // The partial event is dropped; as `[DONE]` never came, the stream then
+    // says it was cut off.
+    assert_eq!(items.len(), 2);
     assert_eq!(
         items[0].as_ref().unwrap().choices[0]
             .delta
@@ -186,6 +188,7 @@ async fn sse_early_close_discards_partial_event() {
             .as_deref(),
         Some("kept")
     );
+    assert!(items[1].as_ref().unwrap_err().is_incomplete());
 }
 
 #[tokio::test]

@@ -219,7 +219,7 @@ fn additional_properties() {
         &code,
         &[
             "pub type TypedMap = std::collections::BTreeMap<String, i32>;",
-            "pub type AnyMap = serde_json::Map<String, serde_json::Value>;",
+            "pub type AnyMap = crate::runtime::JsonObject;",
         ],
     );
     assert_eq!(
@@ -751,8 +751,9 @@ fn behaviour_workspace() -> &'static PathBuf {
                 ),
                 (
                     "src/lib.rs",
-                    "#![allow(dead_code)]\nmod runtime {\n    mod json_macros;\n    pub(crate) mod serde_support;\n}\n\
-                     pub mod types;\npub use types::*;\n"
+                    "#![allow(dead_code)]\nmod runtime {\n    mod json_macros;\n    mod json_object;\n    \
+                     pub(crate) mod serde_support;\n    pub use json_object::JsonObject;\n}\n\
+                     pub mod types;\npub use runtime::JsonObject;\npub use types::*;\n"
                         .to_string(),
                 ),
                 (
@@ -762,6 +763,10 @@ fn behaviour_workspace() -> &'static PathBuf {
                 (
                     "src/runtime/json_macros.rs",
                     krate.file("src/runtime/json_macros.rs").unwrap().to_string(),
+                ),
+                (
+                    "src/runtime/json_object.rs",
+                    krate.file("src/runtime/json_object.rs").unwrap().to_string(),
                 ),
                 ("src/types.rs", krate.file("src/types.rs").unwrap().to_string()),
                 (

@@ -737,7 +737,7 @@ fn tools_with_free_form_parameters_round_trip() {
         "function": {"name": "search", "parameters": parameters}
     }));
     assert_eq!(
-        Value::Object(tool.function.parameters.clone().unwrap()),
+        Value::from(tool.function.parameters.clone().unwrap()),
         parameters
     );
     // Without parameters the property is left out.

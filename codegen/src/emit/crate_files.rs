@@ -121,6 +121,18 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
     let index_key = &rules.index_key;
     let concat_under = &rules.concat_under;
     let replace_keys = &rules.replace_keys;
+    let (rename_from, rename_to): (Vec<&String>, Vec<&String>) = rules.into.rename.iter().unzip();
+    let (set_keys, set_values) = json_pairs(&rules.into.set);
+    let drop = &rules.into.drop;
+    let end = &config.stream;
+    let terminator = option(&end.terminator);
+    let (last_keys, last_values) = json_pairs(&end.last_item);
+    let last_event = &end.last_event;
+    let request_id_headers: Vec<String> = config
+        .request_id_headers
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
     let digest = crate::digest::fnv1a(api.source_digest, &config.digest.to_le_bytes());
     let provenance = format!(" Generated from spec and config with fingerprint `{digest:016x}`.");
     quote! {
@@ -143,6 +155,31 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
             index_key: #index_key,
             concat_under: &[#(#concat_under),*],
             replace_keys: &[#(#replace_keys),*],
+            rename: &[#((#rename_from, #rename_to)),*],
+            set: &[#((#set_keys, #set_values)),*],
+            drop: &[#(#drop),*],
         };
+        /// How a complete stream ends; a stream that ends otherwise yields an error.
+        pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {
+            terminator: #terminator,
+            last_item: &[#((#last_keys, #last_values)),*],
+            last_event: &[#(#last_event),*],
+        };
+        /// Response headers that carry the request id, most preferred first.
+        pub(crate) const REQUEST_ID_HEADERS: &[&str] = &[#(#request_id_headers),*];
     }
+}
+
+/// Property names and their values as JSON text, for the runtime to compare or insert.
+fn json_pairs(
+    map: &std::collections::BTreeMap<String, serde_yaml::Value>,
+) -> (Vec<&String>, Vec<String>) {
+    map.iter()
+        .map(|(k, v)| {
+            (
+                k,
+                crate::config::json_text(v).unwrap_or_else(|_| "null".to_string()),
+            )
+        })
+        .unzip()
 }

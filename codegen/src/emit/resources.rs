@@ -456,12 +456,19 @@ fn stream_methods(
     } else {
         None
     };
+    // Events told apart by their SSE name are decoded together with that name.
+    let envelope = if stream.events {
+        quote!(.map(crate::runtime::SseStream::with_event_envelope))
+    } else {
+        quote!()
+    };
     let request = request_tokens(op, flag);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
     };
-    let docs = method_docs(op, name, args, config, &extra);
+    let mut docs = method_docs(op, name, args, config, &extra);
+    docs.extend(accumulate_doc(op, config));
     let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options.",
@@ -479,7 +486,28 @@ fn stream_methods(
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             #request
-            self.client.#execute(__request).await
+            self.client.#execute(__request).await #envelope
         }
     }
+}
+
+/// Where the config says how a folded chunk becomes the non-streaming response, the
+/// stream method's docs say how to get that response from the stream.
+fn accumulate_doc(op: &Operation, config: &Config) -> TokenStream {
+    let into = &config.stream.accumulate.into;
+    if into.rename.is_empty() && into.set.is_empty() {
+        return TokenStream::new();
+    }
+    let Some(ResponseKind::Json(TypeRef::Named(ty))) = &op.response else {
+        return TokenStream::new();
+    };
+    let lines = [
+        String::new(),
+        format!(
+            " `.accumulate_into::<types::{ty}>()` on the stream folds its chunks into the \
+             [`{ty}`](crate::types::{ty}) that [`Self::{}`] returns.",
+            op.method_name.trim_start_matches("r#")
+        ),
+    ];
+    quote! { #( #[doc = #lines] )* }
 }

@@ -108,9 +108,8 @@ pub(crate) fn type_tokens_in(ty: &TypeRef, prefix: &TokenStream) -> TokenStream 
             let inner = type_tokens(inner);
             quote!(::std::vec::Vec<#inner>)
         }
-        TypeRef::Map(inner) if **inner == TypeRef::Any => {
-            quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)
-        }
+        // Free-form objects: built from a `Map` or a `Value` (see the runtime's `JsonObject`).
+        TypeRef::Map(inner) if **inner == TypeRef::Any => quote!(crate::runtime::JsonObject),
         TypeRef::Map(inner) => {
             let inner = type_tokens(inner);
             quote!(::std::collections::BTreeMap<::std::string::String, #inner>)
@@ -149,6 +148,11 @@ pub(crate) fn argument(ty: &TypeRef) -> (TokenStream, bool) {
         TypeRef::String | TypeRef::Named(_) => {
             let ty = type_tokens(ty);
             (quote!(impl ::core::convert::Into<#ty>), true)
+        }
+        // A free-form object takes a `serde_json::Value` as well as a `Map`.
+        TypeRef::Map(inner) if **inner == TypeRef::Any => {
+            let ty = type_tokens(ty);
+            (quote!(impl Into<#ty>), true)
         }
         other => (type_tokens(other), false),
     }

@@ -569,6 +569,10 @@ pub struct StreamResponse {
     pub item: TypeRef,
     /// The operation also answers non-streaming; the stream needs a body flag.
     pub alongside_json: bool,
+    /// SSE only: `item` is a union tagged on `event` whose variants carry the event's
+    /// `data`, so each event is decoded as `{"event": <SSE event name>, "data": ...}`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub events: bool,
 }
 
 /// How stream items are framed on the wire.

@@ -26,6 +26,7 @@ mod rename;
 mod reserved;
 mod responses;
 mod schema;
+mod sse_events;
 mod union;
 
 pub use error::LowerError;

@@ -18,7 +18,7 @@ use serde_yaml::Value;
 use super::media::{self, MediaKind};
 use super::schema::{lower_inline, wrap_nullable};
 use super::{LowerError, Lowerer};
-use crate::ir::{ResponseKind, StreamResponse, TypeRef};
+use crate::ir::{ResponseKind, StreamFraming, StreamResponse, TypeRef};
 use crate::load::Location;
 
 /// A candidate success response: its status key, location and node.
@@ -90,19 +90,32 @@ pub(crate) fn lower_responses(
             match media::kind(media) {
                 MediaKind::Stream(framing) => {
                     if stream.is_none() {
-                        let item = match schema {
-                            Some(schema) => {
-                                let (item_loc, item_schema) =
-                                    stream_item(lw, media_loc.child("schema"), schema);
-                                let hint = format!("{hint}StreamEvent");
+                        // OpenAPI 3.2 describes one item directly, as `itemSchema`.
+                        let item_schema = media_body.get("itemSchema");
+                        let hint = format!("{hint}StreamEvent");
+                        let item = match (schema, item_schema) {
+                            (_, Some(item)) => {
+                                let (item_loc, item_schema) = super::sse_events::event_data(
+                                    lw,
+                                    media_loc.child("itemSchema"),
+                                    item,
+                                );
                                 strip_nullable(lower_inline(lw, &item_loc, item_schema, &hint)?.0)
                             }
-                            None => TypeRef::Any,
+                            (Some(schema), None) => {
+                                let (item_loc, item_schema) =
+                                    stream_item(lw, media_loc.child("schema"), schema);
+                                strip_nullable(lower_inline(lw, &item_loc, item_schema, &hint)?.0)
+                            }
+                            (None, None) => TypeRef::Any,
                         };
+                        let events = framing == StreamFraming::Sse
+                            && super::sse_events::is_event_envelope(lw, &item);
                         stream = Some(StreamResponse {
                             framing,
                             item,
                             alongside_json: false,
+                            events,
                         });
                     }
                 }
@@ -205,13 +218,5 @@ fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Locat
             return (target_loc.child("items"), items);
         }
     }
-    if let Some(Value::Mapping(props)) = target.get("properties") {
-        let event_fields = props
-            .keys()
-            .all(|k| matches!(k.as_str(), Some("data" | "event" | "id" | "retry")));
-        if let (true, Some(data)) = (event_fields, props.get("data")) {
-            return (target_loc.child("properties").child("data"), data);
-        }
-    }
-    (loc, schema)
+    super::sse_events::event_data(lw, loc, schema)
 }

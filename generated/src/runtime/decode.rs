@@ -85,7 +85,7 @@ pub(crate) fn decode_payload<T: DeserializeOwned>(
                     return Err(Error::stream_error(event, Some(value), data));
                 }
             }
-            result.map_err(|_| slow_path_error::<T>(data.as_bytes()))
+            result.map_err(|_| slow_path_error::<T>(data.as_bytes()).with_body(data.as_bytes()))
         }
     }
 }

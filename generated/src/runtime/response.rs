@@ -3,23 +3,23 @@
 use reqwest::header::HeaderMap;
 use reqwest::StatusCode;
 
-/// Response headers that commonly carry the server-assigned request id, in
-/// order of preference.
-const REQUEST_ID_HEADERS: &[&str] = &[
-    "x-request-id",
-    "request-id",
-    "x-amzn-requestid",
-    "x-amz-request-id",
-    "apim-request-id",
-    "x-ms-request-id",
-    "x-correlation-id",
-];
-
+/// The server's request id: the first non-empty value among the response
+/// headers the crate's config lists (`request_id_headers`; by default
+/// `x-request-id`, `request-id`, `x-amzn-requestid`, `x-litellm-call-id`,
+/// `cf-ray` and other common ones), most preferred first.
 pub(crate) fn find_request_id(headers: &HeaderMap) -> Option<&str> {
-    REQUEST_ID_HEADERS
-        .iter()
-        .find_map(|name| headers.get(*name)?.to_str().ok())
-        .filter(|s| !s.is_empty())
+    find_in(headers, crate::settings::REQUEST_ID_HEADERS)
+}
+
+fn find_in<'h>(headers: &'h HeaderMap, names: &[&str]) -> Option<&'h str> {
+    names.iter().find_map(|name| {
+        headers
+            .get(*name)?
+            .to_str()
+            .ok()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    })
 }
 
 /// A successful response: the decoded body plus the status and headers it
@@ -38,7 +38,8 @@ pub struct ApiResponse<T> {
 }
 
 impl<T> ApiResponse<T> {
-    /// The server's request id (`x-request-id`, `request-id`, ...).
+    /// The server's request id, from the first of the API's request-id
+    /// headers that is present (`x-request-id`, `request-id`, ...).
     pub fn request_id(&self) -> Option<&str> {
         find_request_id(&self.headers)
     }
@@ -64,12 +65,17 @@ mod tests {
 
     #[test]
     fn request_id_lookup() {
+        let names = &["x-request-id", "request-id", "cf-ray"];
         let mut h = HeaderMap::new();
-        assert_eq!(find_request_id(&h), None);
+        assert_eq!(find_in(&h, names), None);
+        h.insert("cf-ray", "c".parse().unwrap());
+        assert_eq!(find_in(&h, names), Some("c"));
         h.insert("request-id", "b".parse().unwrap());
-        assert_eq!(find_request_id(&h), Some("b"));
+        assert_eq!(find_in(&h, names), Some("b"));
+        h.insert("x-request-id", " ".parse().unwrap());
+        assert_eq!(find_in(&h, names), Some("b"));
         h.insert("x-request-id", "a".parse().unwrap());
-        assert_eq!(find_request_id(&h), Some("a"));
+        assert_eq!(find_in(&h, names), Some("a"));
         let r = ApiResponse {
             status: StatusCode::OK,
             headers: h,

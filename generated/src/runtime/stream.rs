@@ -21,6 +21,7 @@ use super::error::Error;
 use super::ndjson::NdjsonDecoder;
 use super::response::find_request_id;
 use super::sse::SseDecoder;
+use super::stream_end::StreamEnd;
 
 type ByteStream = Pin<Box<dyn Stream<Item = Result<Bytes, Error>> + Send>>;
 
@@ -62,7 +63,10 @@ impl Body {
                     if sleep.as_mut().poll(cx).is_ready() {
                         let after = *d;
                         self.close();
-                        return Poll::Ready(Some(Err(Error::Timeout { after })));
+                        return Poll::Ready(Some(Err(Error::Timeout {
+                            after,
+                            request: None,
+                        })));
                     }
                 }
                 Poll::Pending
@@ -93,8 +97,16 @@ enum Frame<'a> {
 
 /// How a body is cut into payloads.
 trait Framing: Default + Unpin + Send {
+    /// Server-Sent Events (as opposed to NDJSON).
+    const SSE: bool;
     fn feed(&mut self, chunk: &[u8]);
     fn finish(&mut self);
+    /// At the end of the body: the data of a trailing event that lacks its
+    /// closing blank line (discarded, as the standard requires), so that a
+    /// terminator sent without it still counts. `None` for NDJSON.
+    fn trailing_data(&mut self) -> Option<String> {
+        None
+    }
     fn next_frame(&mut self) -> Option<Frame<'_>>;
 }
 
@@ -102,12 +114,22 @@ trait Framing: Default + Unpin + Send {
 struct SseFraming(SseDecoder);
 
 impl Framing for SseFraming {
+    const SSE: bool = true;
+
     fn feed(&mut self, chunk: &[u8]) {
         self.0.feed(chunk);
     }
 
     fn finish(&mut self) {
         self.0.finish();
+    }
+
+    fn trailing_data(&mut self) -> Option<String> {
+        // Ending the last line and the event dispatches what was pending.
+        self.0.feed(b"\n\n");
+        let data = self.0.next_event_ref().map(|ev| ev.data.trim().to_string());
+        self.0.finish();
+        data
     }
 
     #[inline]
@@ -133,6 +155,8 @@ impl Framing for SseFraming {
 struct NdjsonFraming(NdjsonDecoder);
 
 impl Framing for NdjsonFraming {
+    const SSE: bool = false;
+
     fn feed(&mut self, chunk: &[u8]) {
         self.0.feed(chunk);
     }
@@ -160,10 +184,18 @@ struct Engine<F> {
     framing: F,
     eof: bool,
     done: bool,
+    /// The end marker a complete stream carries.
+    end: StreamEnd,
+    /// The end marker was seen.
+    complete: bool,
+    /// Items yielded so far (decoded or not).
+    items: usize,
+    /// SSE: decode `{"event": <name>, "data": <data>}` rather than the data.
+    envelope: bool,
 }
 
 impl<F: Framing> Engine<F> {
-    fn new(status: StatusCode, headers: HeaderMap, body: Body) -> Self {
+    fn new(status: StatusCode, headers: HeaderMap, body: Body, end: StreamEnd) -> Self {
         Engine {
             status,
             headers,
@@ -171,6 +203,10 @@ impl<F: Framing> Engine<F> {
             framing: F::default(),
             eof: false,
             done: false,
+            end,
+            complete: false,
+            items: 0,
+            envelope: false,
         }
     }
 
@@ -181,7 +217,12 @@ impl<F: Framing> Engine<F> {
         let bytes = response
             .bytes_stream()
             .map(move |r| r.map_err(|e| Error::from_reqwest(e, timeout)));
-        Self::new(status, headers, Body::new(Box::pin(bytes), idle_timeout))
+        Self::new(
+            status,
+            headers,
+            Body::new(Box::pin(bytes), idle_timeout),
+            crate::settings::STREAM_END,
+        )
     }
 
     fn stop(&mut self) {
@@ -205,9 +246,23 @@ impl<F: Framing> Engine<F> {
                 return Poll::Ready(None);
             }
             match self.framing.next_frame() {
+                Some(Frame::Payload(data, _)) if F::SSE && self.end.terminator == Some(data) => {
+                    self.complete = true;
+                    self.stop();
+                    return Poll::Ready(None);
+                }
                 Some(Frame::Payload(data, event)) => {
-                    let result = decode(data, event);
+                    let last = self.end.is_last(data, event);
+                    let result = if self.envelope {
+                        decode(&envelope(data, event), event)
+                    } else {
+                        decode(data, event)
+                    };
+                    self.items += 1;
                     if matches!(result, Err(Error::Stream { .. })) {
+                        self.stop();
+                    } else if last {
+                        self.complete = true;
                         self.stop();
                     }
                     return Poll::Ready(Some(result));
@@ -225,12 +280,24 @@ impl<F: Framing> Engine<F> {
                     ))));
                 }
                 Some(Frame::Done) => {
+                    self.complete = true;
                     self.stop();
                     return Poll::Ready(None);
                 }
                 Some(Frame::Skip) => continue,
                 None if self.eof => {
                     self.done = true;
+                    let required = if F::SSE {
+                        self.end.required_for_sse()
+                    } else {
+                        self.end.required_for_ndjson()
+                    };
+                    if required && !self.complete {
+                        return Poll::Ready(Some(Err(Error::IncompleteStream {
+                            items: self.items,
+                            expected: self.end.describe(F::SSE),
+                        })));
+                    }
                     return Poll::Ready(None);
                 }
                 None => {}
@@ -247,6 +314,11 @@ impl<F: Framing> Engine<F> {
                     return Poll::Ready(Some(Err(e)));
                 }
                 Poll::Ready(None) => {
+                    if let Some(data) = self.framing.trailing_data() {
+                        if data == "[DONE]" || Some(data.as_str()) == self.end.terminator {
+                            self.complete = true;
+                        }
+                    }
                     self.framing.finish();
                     self.eof = true;
                 }
@@ -255,14 +327,43 @@ impl<F: Framing> Engine<F> {
         }
     }
 
-    async fn accumulate<T: DeserializeOwned>(mut self, rules: AccumulateRules) -> Result<T, Error> {
+    /// Reads the rest of the stream, folding every chunk (as raw JSON).
+    async fn fold(mut self, rules: AccumulateRules) -> Result<Accumulator, Error> {
         let mut acc = Accumulator::new(rules);
         while let Some(chunk) =
             std::future::poll_fn(|cx| self.poll_with(cx, decode_payload::<Value>)).await
         {
             acc.push(chunk?);
         }
-        acc.decode()
+        Ok(acc)
+    }
+}
+
+/// An SSE event as one JSON object, `{"event": name, "data": data}`, for item
+/// types that tell events apart by their SSE event name. JSON data is
+/// embedded as is; other data as a string.
+fn envelope(data: &str, event: Option<&str>) -> String {
+    let name = Value::String(event.unwrap_or("message").to_string());
+    let is_json = serde_json::from_str::<serde::de::IgnoredAny>(data).is_ok();
+    let data = if is_json {
+        data.to_string()
+    } else {
+        Value::String(data.to_string()).to_string()
+    };
+    format!("{{\"event\":{name},\"data\":{data}}}")
+}
+
+impl<T> SseStream<T> {
+    /// Decodes each event as the JSON object `{"event": <SSE event name>,
+    /// "data": <the event's data>}` instead of its data alone: for an item
+    /// type that is a union tagged on `event`, so each event's data decodes
+    /// as the variant its event name selects. Events without an `event:`
+    /// field are named `message`; event names the type does not know are
+    /// kept by its catch-all variant, not errors. Generated stream methods
+    /// turn this on when the spec describes events this way.
+    pub fn with_event_envelope(mut self) -> Self {
+        self.engine.envelope = true;
+        self
     }
 }
 
@@ -286,7 +387,8 @@ macro_rules! typed_stream {
             }
 
             /// Builds a stream over any source of byte chunks (e.g. a
-            /// recorded response, or a body obtained elsewhere).
+            /// recorded response, or a body obtained elsewhere). No end
+            /// marker is expected unless set with [`Self::with_end`].
             pub fn from_byte_stream<S>(stream: S) -> Self
             where
                 S: Stream<Item = Result<Bytes, Error>> + Send + 'static,
@@ -296,6 +398,7 @@ macro_rules! typed_stream {
                         StatusCode::OK,
                         HeaderMap::new(),
                         Body::new(Box::pin(stream), None),
+                        StreamEnd::NONE,
                     ),
                     _item: PhantomData,
                 }
@@ -316,6 +419,20 @@ macro_rules! typed_stream {
                 find_request_id(&self.engine.headers)
             }
 
+            /// Sets the end marker a complete stream carries (by default the
+            /// API's, from the crate's config); [`StreamEnd::NONE`] accepts
+            /// a clean close as the end.
+            pub fn with_end(mut self, end: StreamEnd) -> Self {
+                self.engine.end = end;
+                self
+            }
+
+            /// Whether the stream ended with its end marker (always `false`
+            /// before the end).
+            pub fn is_complete(&self) -> bool {
+                self.engine.complete
+            }
+
             /// Stops reading and closes the connection. Later polls return
             /// `None`. Dropping the stream has the same effect.
             pub fn close(&mut self) {
@@ -333,12 +450,26 @@ macro_rules! typed_stream {
             /// `next()` are not included. Fails on the first error item, or
             /// if the stream carried no data.
             pub async fn accumulate(self) -> Result<T, Error> {
-                self.engine.accumulate(crate::settings::ACCUMULATE).await
+                self.accumulate_with(crate::settings::ACCUMULATE).await
             }
 
             /// Like [`Self::accumulate`], with folding rules other than this API's.
             pub async fn accumulate_with(self, rules: AccumulateRules) -> Result<T, Error> {
-                self.engine.accumulate(rules).await
+                self.engine.fold(rules).await?.decode()
+            }
+
+            /// Reads the rest of the stream, folds all chunks, and returns the
+            /// result as the operation's non-streaming response `R` (reshaped
+            /// by the API's `rename`/`set` rules, see
+            /// [`Accumulator::into_response`](crate::Accumulator::into_response)):
+            /// the same value the non-streaming method returns for the same
+            /// answer. A cut-off stream is an error
+            /// ([`Error::IncompleteStream`]), never a short response.
+            pub async fn accumulate_into<R: DeserializeOwned>(self) -> Result<R, Error> {
+                self.engine
+                    .fold(crate::settings::ACCUMULATE)
+                    .await?
+                    .into_response()
             }
         }
 
@@ -365,7 +496,10 @@ typed_stream!(
     /// A stream of `T` decoded from a Server-Sent Events response.
     ///
     /// Each event's `data` is decoded as JSON into `T`. A `data: [DONE]`
-    /// event ends the stream. An event named `error`, or data that is a JSON
+    /// event ends the stream. When the API's config names an end marker
+    /// (see [`StreamEnd`](crate::StreamEnd)), a stream that closes without
+    /// it yields [`Error::IncompleteStream`] as its last item, so a cut-off
+    /// answer never looks complete. An event named `error`, or data that is a JSON
     /// object with a top-level `error` key, is yielded as
     /// [`Error::Stream`] and ends the stream. A chunk that does not decode as
     /// `T` is yielded as [`Error::Decode`] (with the JSON path) and the stream
@@ -392,6 +526,9 @@ typed_stream!(
     /// (`application/x-ndjson`) response: one JSON value per line.
     ///
     /// Blank lines are skipped and a last line without a newline is accepted.
+    /// When the API's config names a last item (e.g. `"done": true`), the
+    /// stream ends after it, and a stream that closes before it yields
+    /// [`Error::IncompleteStream`] as its last item.
     /// A line that is a JSON object with a top-level `error` key is yielded as
     /// [`Error::Stream`] and ends the stream; a line that does not decode as
     /// `T` is yielded as [`Error::Decode`] and the stream goes on.
@@ -530,6 +667,7 @@ mod tests {
                 StatusCode::OK,
                 HeaderMap::new(),
                 Body::new(Box::pin(body), Some(Duration::from_millis(50))),
+                StreamEnd::NONE,
             ),
             _item: PhantomData,
         };
@@ -611,6 +749,7 @@ mod tests {
             index_key: "index",
             concat_under: &["delta"],
             replace_keys: &["role"],
+            ..AccumulateRules::NONE
         };
         let out = s.accumulate_with(rules).await.unwrap();
         assert_eq!(out.choices[0].delta.role, "assistant");
@@ -623,6 +762,110 @@ mod tests {
         assert!(matches!(s.accumulate().await, Err(Error::Stream { .. })));
         let s = SseStream::<Out>::from_byte_stream(chunks(&["data: [DONE]\n\n"]));
         assert!(matches!(s.accumulate().await, Err(Error::Stream { .. })));
+    }
+
+    #[tokio::test]
+    async fn end_marker_required_when_configured() {
+        const END: StreamEnd = StreamEnd {
+            terminator: Some("[END]"),
+            last_item: &[],
+            last_event: &[],
+        };
+        let run = |parts: &'static [&'static str]| async move {
+            SseStream::<Chunk>::from_byte_stream(chunks(parts))
+                .with_end(END)
+                .map(|r| r.map_err(|e| e.is_incomplete()))
+                .collect::<Vec<_>>()
+                .await
+        };
+        assert_eq!(
+            run(&["data: {\"n\":1}\n\ndata: [END]\n\n"]).await,
+            vec![Ok(Chunk { n: 1 })]
+        );
+        assert_eq!(
+            run(&["data: {\"n\":1}\n\n"]).await,
+            vec![Ok(Chunk { n: 1 }), Err(true)]
+        );
+        assert_eq!(run(&[""]).await, vec![Err(true)]);
+        // A terminator without its closing blank line (or newline) still ends
+        // the stream; a cut-off one does not.
+        assert_eq!(
+            run(&["data: {\"n\":1}\n\ndata: [END]\n"]).await,
+            vec![Ok(Chunk { n: 1 })]
+        );
+        assert_eq!(run(&["data: [END]"]).await, vec![]);
+        assert_eq!(run(&["data: [EN"]).await, vec![Err(true)]);
+        assert_eq!(
+            run(&["data: {\"n\":1}\n\ndata: {\"n\":2}"]).await,
+            vec![Ok(Chunk { n: 1 }), Err(true)]
+        );
+        // An explicit error ends the stream without a second error.
+        assert_eq!(run(&["event: error\ndata: x\n\n"]).await, vec![Err(false)]);
+
+        const LAST: StreamEnd = StreamEnd {
+            terminator: None,
+            last_item: &[("done", "true")],
+            last_event: &[],
+        };
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Line {
+            done: bool,
+        }
+        let lines = |parts: &'static [&'static str]| async move {
+            let mut s = NdjsonStream::<Line>::from_byte_stream(chunks(parts)).with_end(LAST);
+            let mut out = Vec::new();
+            while let Some(item) = s.next().await {
+                out.push(item.map_err(|e| e.to_string()));
+            }
+            (out, s.is_complete())
+        };
+        let (items, complete) =
+            lines(&["{\"done\":false}\n{\"done\":true}\n{\"done\":false}\n"]).await;
+        assert_eq!(
+            items,
+            vec![Ok(Line { done: false }), Ok(Line { done: true })]
+        );
+        assert!(complete);
+        let (items, complete) = lines(&["{\"done\":false}\n"]).await;
+        assert_eq!(items.len(), 2);
+        assert_eq!(
+            items[1],
+            Err("the stream ended after 1 item without an item with \"done\": true: the response is incomplete (cut off by the server or a proxy)".into())
+        );
+        assert!(!complete);
+    }
+
+    #[tokio::test]
+    async fn event_envelope() {
+        #[derive(Debug, Deserialize, PartialEq)]
+        struct Env {
+            event: String,
+            data: Value,
+        }
+        let items: Vec<Env> = SseStream::<Env>::from_byte_stream(chunks(&[
+            "event: start\ndata: {\"n\":1}\n\ndata: plain \"text\"\n\nevent: e\ndata: [1]\n\n",
+        ]))
+        .with_event_envelope()
+        .map(|r| r.unwrap())
+        .collect()
+        .await;
+        assert_eq!(
+            items,
+            vec![
+                Env {
+                    event: "start".into(),
+                    data: serde_json::json!({"n": 1})
+                },
+                Env {
+                    event: "message".into(),
+                    data: serde_json::json!("plain \"text\"")
+                },
+                Env {
+                    event: "e".into(),
+                    data: serde_json::json!([1])
+                },
+            ]
+        );
     }
 
     #[test]

@@ -20,4 +20,26 @@ pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::A
     index_key: "index",
     concat_under: &[],
     replace_keys: &[],
+    rename: &[],
+    set: &[],
+    drop: &[],
 };
+/// How a complete stream ends; a stream that ends otherwise yields an error.
+pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {
+    terminator: None,
+    last_item: &[],
+    last_event: &[],
+};
+/// Response headers that carry the request id, most preferred first.
+pub(crate) const REQUEST_ID_HEADERS: &[&str] = &[
+    "x-request-id",
+    "request-id",
+    "x-amzn-requestid",
+    "x-amz-request-id",
+    "apim-request-id",
+    "x-ms-request-id",
+    "x-litellm-call-id",
+    "x-correlation-id",
+    "x-trace-id",
+    "cf-ray",
+];

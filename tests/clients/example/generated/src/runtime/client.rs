@@ -17,9 +17,10 @@ use serde_json::{Map, Value};
 
 use super::auth::{Auth, Secret};
 use super::body::Payload;
+use super::content_type;
 use super::decode;
 use super::download::ByteStream;
-use super::error::{ApiError, Error};
+use super::error::{ApiError, BaseHint, Error};
 use super::options::RequestOptions;
 use super::params::Params;
 use super::response::ApiResponse;
@@ -89,6 +90,8 @@ struct Inner {
     base_url: Url,
     base_str: String,
     base_query: Vec<(String, String)>,
+    /// No base URL was configured: the API's default server is used.
+    base_is_default: bool,
     api_key: Option<Secret>,
     auth: Auth,
     timeout: Duration,
@@ -103,8 +106,8 @@ impl Client {
     ///
     /// # Panics
     ///
-    /// If the base URL from the environment is invalid, the key contains
-    /// characters that cannot be sent in a header, or the TLS backend cannot
+    /// If the base URL from the environment is invalid, the key is empty or
+    /// contains characters that cannot be sent in a header, or the TLS backend cannot
     /// be initialised. Use [`Client::builder`] to handle these as errors.
     pub fn new(api_key: impl Into<String>) -> Self {
         match Self::builder().api_key(api_key).build() {
@@ -118,7 +121,7 @@ impl Client {
     /// and the base URL from its variable if set.
     pub fn from_env() -> Result<Self, Error> {
         if let Some(var) = crate::settings::API_KEY_ENV {
-            if env_var(var).is_none() && crate::settings::AUTH != Auth::None {
+            if std::env::var_os(var).is_none() && crate::settings::AUTH != Auth::None {
                 return Err(Error::config(format!(
                     "the environment variable `{var}` is not set; set it to your API key, \
                      or pass the key with `Client::new` / `Client::builder().api_key(..)`"
@@ -154,7 +157,8 @@ impl Client {
         req: Request<'_, B>,
     ) -> Result<ApiResponse<T>, Error> {
         let (status, headers, bytes) = self.execute_raw(req, "application/json").await?;
-        let body = decode::from_slice(&bytes)?;
+        content_type::expect_not_stream(&headers, &bytes)?;
+        let body = decode::from_slice(&bytes).map_err(|e| e.with_body(&bytes))?;
         Ok(ApiResponse {
             status,
             headers,
@@ -194,7 +198,10 @@ impl Client {
         req: Request<'_, B>,
     ) -> Result<SseStream<T>, Error> {
         let prepared = self.prepare(req, "text/event-stream")?;
-        let response = self.send(&prepared, |r| async move { Ok(r) }).await?;
+        let timeout = prepared.timeout;
+        let response = self
+            .send(&prepared, |r| content_type::expect_event_stream(r, timeout))
+            .await?;
         Ok(SseStream::from_response(response, Some(prepared.timeout)))
     }
 
@@ -413,7 +420,10 @@ impl Client {
             };
             let result = match tokio::time::timeout(p.timeout, attempt).await {
                 Ok(result) => result,
-                Err(_elapsed) => Err(Error::Timeout { after: p.timeout }),
+                Err(_elapsed) => Err(Error::Timeout {
+                    after: p.timeout,
+                    request: None,
+                }),
             };
             let delay = match result {
                 Ok(Attempt::Done(value)) => return Ok(value),
@@ -423,11 +433,20 @@ impl Client {
                 Err(e) if can_retry && e.is_transient() => {
                     retry_delay(None, retries_done, SystemTime::now())
                 }
-                Err(e) => return Err(e),
+                Err(e) => return Err(self.in_context(e, p)),
             };
             tokio::time::sleep(delay).await;
             retries_done += 1;
         }
+    }
+
+    /// Names the request (method and URL, no query) in a final error.
+    fn in_context(&self, e: Error, p: &Prepared) -> Error {
+        let base = BaseHint {
+            url: &self.inner.base_str,
+            is_default: self.inner.base_is_default,
+        };
+        e.with_request(p.method.as_str(), &p.url, base)
     }
 
     /// One attempt, following redirects itself so that credentials are only
@@ -592,15 +611,18 @@ fn encode_body<B: Serialize + ?Sized>(
     stream_flag: Option<&str>,
     extra: &Map<String, Value>,
 ) -> Result<Option<Bytes>, Error> {
-    let fail =
-        |e: serde_json::Error| Error::config(format!("could not serialize the request body: {e}"));
+    let fail = |b: &B, e: serde_json::Error| serialize_error(b, e);
     if stream_flag.is_none() && extra.is_empty() {
         return body
-            .map(|b| serde_json::to_vec(b).map(Bytes::from).map_err(fail))
+            .map(|b| {
+                serde_json::to_vec(b)
+                    .map(Bytes::from)
+                    .map_err(|e| fail(b, e))
+            })
             .transpose();
     }
     let mut value = match body {
-        Some(b) => serde_json::to_value(b).map_err(fail)?,
+        Some(b) => serde_json::to_value(b).map_err(|e| fail(b, e))?,
         None => Value::Object(Map::new()),
     };
     let Some(object) = value.as_object_mut() else {
@@ -616,7 +638,25 @@ fn encode_body<B: Serialize + ?Sized>(
     }
     serde_json::to_vec(&value)
         .map(|v| Some(Bytes::from(v)))
-        .map_err(fail)
+        .map_err(|e| serialize_error(&value, e))
+}
+
+/// A body that cannot be serialized, with the path of the failing property
+/// (found by serializing once more, only on this rare path).
+#[cold]
+fn serialize_error<B: Serialize + ?Sized>(body: &B, e: serde_json::Error) -> Error {
+    let mut sink = Vec::new();
+    let mut serializer = serde_json::Serializer::new(&mut sink);
+    let path = match serde_path_to_error::serialize(body, &mut serializer) {
+        Err(e) => e.path().to_string(),
+        Ok(()) => String::new(),
+    };
+    let at = if path.is_empty() || path == "." {
+        String::new()
+    } else {
+        format!(" at `{path}`")
+    };
+    Error::config(format!("could not serialize the request body{at}: {e}"))
 }
 
 fn parse_headers(pairs: &[(String, String)]) -> Result<HeaderMap, Error> {
@@ -651,6 +691,22 @@ fn env_var(name: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// The API key from its environment variable. Set but blank is an error (a
+/// key was meant, and sending none would only fail later, at the server).
+fn key_from_env(auth: Auth) -> Result<Option<Secret>, Error> {
+    let Some(var) = crate::settings::API_KEY_ENV else {
+        return Ok(None);
+    };
+    match std::env::var(var) {
+        Ok(value) if value.trim().is_empty() && auth != Auth::None => Err(Error::config(format!(
+            "the environment variable `{var}` is set but empty; set it to your API key, \
+             or unset it for a server that needs none"
+        ))),
+        Ok(value) if !value.trim().is_empty() => Ok(Some(Secret::new(value.trim()))),
+        _ => Ok(None),
+    }
+}
+
 /// Configures a [`Client`]. Obtained from [`Client::builder`].
 #[derive(Default)]
 pub struct ClientBuilder {
@@ -666,6 +722,7 @@ pub struct ClientBuilder {
 
 impl ClientBuilder {
     /// The API key. Defaults to the API key environment variable, if set.
+    /// An empty or whitespace-only key makes [`build`](Self::build) fail.
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.api_key = Some(Secret::new(key));
         self
@@ -738,26 +795,49 @@ impl ClientBuilder {
 
     /// Builds the client.
     ///
-    /// Fails with [`Error::Config`] for an invalid base URL or header, or if
-    /// the HTTP client cannot be created.
+    /// Fails with [`Error::Config`] for a missing or invalid base URL, an
+    /// empty API key (given, or from a set but empty environment variable),
+    /// an invalid header, or if the HTTP client cannot be created.
     pub fn build(self) -> Result<Client, Error> {
         let auth = self.auth.unwrap_or(crate::settings::AUTH);
-        let api_key = self
-            .api_key
-            .or_else(|| {
-                crate::settings::API_KEY_ENV
-                    .and_then(env_var)
-                    .map(Secret::new)
-            })
-            .filter(|k| !k.expose().trim().is_empty());
+        let api_key = match self.api_key {
+            Some(key) => Some(key),
+            None => key_from_env(auth)?,
+        };
+        if api_key
+            .as_ref()
+            .is_some_and(|k| k.expose().trim().is_empty())
+        {
+            return Err(Error::config(
+                "the API key is empty (or only whitespace); pass the real key, \
+                 or leave it unset for a server that needs none",
+            ));
+        }
         if let Some(key) = &api_key {
             auth.check(key)?;
         }
 
-        let raw_base = self
+        let configured = self
             .base_url
-            .or_else(|| crate::settings::BASE_URL_ENV.and_then(env_var))
-            .unwrap_or_else(|| crate::settings::DEFAULT_BASE_URL.to_string());
+            .or_else(|| crate::settings::BASE_URL_ENV.and_then(env_var));
+        let base_is_default = configured.is_none();
+        let raw_base = configured.unwrap_or_else(|| crate::settings::DEFAULT_BASE_URL.to_string());
+        if raw_base.trim().is_empty() {
+            let how = match crate::settings::BASE_URL_ENV {
+                Some(var) => {
+                    format!("`Client::builder().base_url(..)` or the environment variable `{var}`")
+                }
+                None => "`Client::builder().base_url(..)`".to_string(),
+            };
+            let why = if base_is_default {
+                "the API's spec names no server"
+            } else {
+                "the base URL given is empty"
+            };
+            return Err(Error::config(format!(
+                "no base URL: {why}; set one with {how}"
+            )));
+        }
         let (base_url, base_str, base_query) = parse_base_url(&raw_base)?;
 
         let mut headers = HeaderMap::new();
@@ -789,6 +869,7 @@ impl ClientBuilder {
                 base_url,
                 base_str,
                 base_query,
+                base_is_default,
                 api_key,
                 auth,
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),

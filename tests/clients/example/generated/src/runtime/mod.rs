@@ -13,11 +13,13 @@ mod accumulate;
 mod auth;
 pub(crate) mod body;
 mod client;
+mod content_type;
 mod decode;
 mod download;
 mod error;
 pub(crate) mod form;
 mod json_macros;
+mod json_object;
 pub(crate) mod multipart;
 pub mod ndjson;
 mod options;
@@ -27,6 +29,7 @@ mod retry;
 pub(crate) mod serde_support;
 pub mod sse;
 mod stream;
+mod stream_end;
 
 pub use accumulate::{AccumulateRules, Accumulator};
 pub use auth::Auth;
@@ -34,10 +37,12 @@ pub use body::FilePart;
 pub use client::{Client, ClientBuilder};
 pub use download::ByteStream;
 pub use error::{ApiError, Error};
+pub use json_object::JsonObject;
 pub use multipart::Multipart;
 pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};
+pub use stream_end::StreamEnd;
 
 /// Used by the generated operation methods (`crate::runtime::Request`).
 #[allow(unused_imports)]

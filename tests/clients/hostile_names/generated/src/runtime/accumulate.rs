@@ -12,8 +12,14 @@
 //!   appended to, except those under a key listed in `replace_keys` (e.g.
 //!   `role`, `id`), which are replaced;
 //! * everything else is replaced by the latest value.
+//!
+//! Chunks go in typed (`acc.push(&chunk)`) or as JSON. The folded value is
+//! still shaped like a chunk; [`Accumulator::into_response`] reshapes it into
+//! the operation's non-streaming response with the rules' `rename` and `set`
+//! (e.g. `delta` becomes `message`), when the API's config gives them.
 
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::error::Error;
@@ -29,9 +35,29 @@ pub struct AccumulateRules {
     /// Below a `concat_under` key, strings under these keys are replaced
     /// instead of concatenated.
     pub replace_keys: &'static [&'static str],
+    /// For [`Accumulator::into_response`]: properties renamed at any depth
+    /// (e.g. `("delta", "message")`).
+    pub rename: &'static [(&'static str, &'static str)],
+    /// For [`Accumulator::into_response`]: top-level properties set to these
+    /// values, given as JSON text (e.g. `("object", "\"chat.completion\"")`).
+    pub set: &'static [(&'static str, &'static str)],
+    /// For [`Accumulator::into_response`]: properties removed anywhere below
+    /// a `concat_under` key, where they only served folding (e.g. the
+    /// `index` of each streamed list element).
+    pub drop: &'static [&'static str],
 }
 
 impl AccumulateRules {
+    /// No folding rules: objects merge, everything else is replaced.
+    pub const NONE: AccumulateRules = AccumulateRules {
+        index_key: "index",
+        concat_under: &[],
+        replace_keys: &[],
+        rename: &[],
+        set: &[],
+        drop: &[],
+    };
+
     /// The rules of the API this crate was generated for.
     pub fn for_this_api() -> Self {
         crate::settings::ACCUMULATE
@@ -48,6 +74,7 @@ impl AccumulateRules {
 ///     index_key: "index",
 ///     concat_under: &["delta"],
 ///     replace_keys: &["role"],
+///     ..AccumulateRules::NONE
 /// };
 /// let mut acc = Accumulator::new(rules);
 /// acc.push(json!({"choices": [{"index": 0, "delta": {"role": "assistant", "content": "Hel"}}]}));
@@ -63,6 +90,9 @@ pub struct Accumulator {
     rules: AccumulateRules,
     value: Value,
     chunks: usize,
+    /// The first chunk that could not be turned into JSON, reported by
+    /// [`decode`](Self::decode) and [`into_response`](Self::into_response).
+    failed: Option<String>,
 }
 
 impl Accumulator {
@@ -72,13 +102,20 @@ impl Accumulator {
             rules,
             value: Value::Null,
             chunks: 0,
+            failed: None,
         }
     }
 
-    /// Folds one chunk in.
-    pub fn push(&mut self, chunk: Value) {
+    /// Folds one chunk in: a typed chunk as received from a stream
+    /// (`acc.push(&chunk)`), or a `serde_json::Value`.
+    pub fn push(&mut self, chunk: impl Serialize) {
         self.chunks += 1;
-        merge(&mut self.value, chunk, None, false, &self.rules);
+        match serde_json::to_value(chunk) {
+            Ok(value) => merge(&mut self.value, value, None, false, &self.rules),
+            Err(e) => {
+                self.failed.get_or_insert_with(|| e.to_string());
+            }
+        }
     }
 
     /// How many chunks were folded in.
@@ -98,6 +135,34 @@ impl Accumulator {
 
     /// Decodes the accumulated value into `T`.
     pub fn decode<T: DeserializeOwned>(self) -> Result<T, Error> {
+        self.check()?;
+        super::decode::from_value(self.value)
+    }
+
+    /// Reshapes the accumulated chunk into the non-streaming response (with
+    /// the rules' `rename` and `set`) and decodes it as `R`, e.g. the type
+    /// the operation's non-streaming method returns.
+    pub fn into_response<R: DeserializeOwned>(self) -> Result<R, Error> {
+        self.check()?;
+        let mut value = self.value;
+        drop_keys(&mut value, &self.rules, false, 0);
+        rename_keys(&mut value, self.rules.rename, 0);
+        if let Value::Object(map) = &mut value {
+            for (key, json) in self.rules.set {
+                let v = serde_json::from_str(json).unwrap_or(Value::Null);
+                map.insert((*key).to_string(), v);
+            }
+        }
+        super::decode::from_value(value)
+    }
+
+    fn check(&self) -> Result<(), Error> {
+        if let Some(why) = &self.failed {
+            return Err(Error::decode(
+                "",
+                format!("a chunk could not be folded: {why}"),
+            ));
+        }
         if self.chunks == 0 {
             return Err(Error::Stream {
                 message: "the stream ended before any data was received".into(),
@@ -105,7 +170,56 @@ impl Accumulator {
                 body: None,
             });
         }
-        super::decode::from_value(self.value)
+        Ok(())
+    }
+}
+
+/// Removes the rules' `drop` keys below `concat_under` keys (`inside`: below one).
+fn drop_keys(value: &mut Value, rules: &AccumulateRules, inside: bool, depth: usize) {
+    if rules.drop.is_empty() || depth > 128 {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            if inside {
+                map.retain(|k, _| !rules.drop.contains(&k.as_str()));
+            }
+            for (k, v) in map.iter_mut() {
+                let below = inside || rules.concat_under.contains(&k.as_str());
+                drop_keys(v, rules, below, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                drop_keys(v, rules, inside, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Renames object keys at any depth (bounded, as the value came off the wire).
+fn rename_keys(value: &mut Value, rename: &[(&str, &str)], depth: usize) {
+    if rename.is_empty() || depth > 128 {
+        return;
+    }
+    match value {
+        Value::Object(map) => {
+            for (from, to) in rename {
+                if let Some(v) = map.remove(*from) {
+                    map.insert((*to).to_string(), v);
+                }
+            }
+            for v in map.values_mut() {
+                rename_keys(v, rename, depth + 1);
+            }
+        }
+        Value::Array(items) => {
+            for v in items {
+                rename_keys(v, rename, depth + 1);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -178,6 +292,9 @@ mod tests {
         index_key: "index",
         concat_under: &["delta"],
         replace_keys: &["role", "type", "id"],
+        rename: &[("delta", "message")],
+        set: &[("object", "\"whole\"")],
+        drop: &["index"],
     };
 
     fn fold(chunks: Vec<Value>) -> Value {
@@ -297,6 +414,22 @@ mod tests {
         acc.push(json!({"delta":{"content":"b"}}));
         assert_eq!(acc.chunks(), 2);
         assert_eq!(acc.decode::<Out>().unwrap().delta.content, "ab");
+        let mut acc = Accumulator::new(RULES);
+        let first = json!({"object":"part","choices":[{"index":0,"delta":{"content":"a","parts":[{"index":0,"t":"x"}]}}]});
+        // By reference, as typed chunks are pushed while they are also used.
+        acc.push(&first);
+        assert_eq!(first["object"], "part");
+        acc.push(
+            json!({"choices":[{"index":0,"delta":{"content":"b","parts":[{"index":0,"t":"y"}]}}]}),
+        );
+        // `index` goes below `delta` only; `delta` becomes `message`.
+        assert_eq!(
+            acc.into_response::<Value>().unwrap(),
+            json!({"object":"whole","choices":[{"index":0,"message":{"content":"ab","parts":[{"t":"xy"}]}}]})
+        );
+        let mut acc = Accumulator::new(RULES);
+        acc.push(std::collections::HashMap::from([(vec![1u8], 1)]));
+        assert!(acc.decode::<Value>().unwrap_err().is_decode());
         let err = Accumulator::new(RULES).decode::<Out>().unwrap_err();
         assert!(matches!(err, Error::Stream { .. }), "{err:?}");
         let mut acc = Accumulator::new(RULES);

@@ -46,6 +46,7 @@ impl ByteStream {
                 Err(_) => Some((
                     Err(Error::Timeout {
                         after: idle_timeout,
+                        request: None,
                     }),
                     None,
                 )),

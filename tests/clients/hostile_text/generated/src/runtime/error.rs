@@ -40,6 +40,8 @@ pub enum Error {
     Timeout {
         /// The per-attempt timeout that elapsed.
         after: Duration,
+        /// The request, as `METHOD URL` (without the query string).
+        request: Option<String>,
     },
     /// The connection failed (refused, reset, TLS failure, body cut short, too
     /// many redirects, ...) and no retries were left.
@@ -50,6 +52,8 @@ pub enum Error {
         /// The underlying HTTP client error, if any (its URL is removed so that
         /// no credential carried in a query string can leak).
         source: Option<reqwest::Error>,
+        /// The request, as `METHOD URL` (without the query string).
+        request: Option<String>,
     },
     /// A response body (or a streamed chunk) was not the JSON the caller asked
     /// for.
@@ -60,6 +64,9 @@ pub enum Error {
         path: String,
         /// The decoder's explanation, including line and column.
         message: String,
+        /// The first bytes of the body that failed to decode (at most 200,
+        /// invalid UTF-8 replaced), when known.
+        body_start: Option<String>,
     },
     /// The server reported an error in the middle of a stream (an SSE event
     /// named `error`, or a chunk that is a JSON object with a top-level `error`
@@ -72,6 +79,19 @@ pub enum Error {
         event: Option<String>,
         /// The error payload, when it was JSON.
         body: Option<Value>,
+    },
+    /// The stream ended without the API's end marker (e.g. `data: [DONE]`,
+    /// or a last item with `"done": true`): the connection closed cleanly,
+    /// but the answer is most likely cut off. Yielded as the stream's last
+    /// item, after every item that did arrive. Only raised when the crate's
+    /// config names the marker (`stream.terminator`, `stream.last_item`,
+    /// `stream.last_event`); without one, a clean close ends the stream.
+    #[non_exhaustive]
+    IncompleteStream {
+        /// How many items the stream yielded before it ended.
+        items: usize,
+        /// The marker that was expected, e.g. `` `data: [DONE]` ``.
+        expected: String,
     },
     /// The client or a request is misconfigured (missing API key, invalid base
     /// URL, invalid header, ...). Never retried.
@@ -101,6 +121,18 @@ impl Error {
         self.as_api().and_then(ApiError::request_id)
     }
 
+    /// The request that failed, as `METHOD URL` (the URL without its query
+    /// string, which may carry a key), for API, connection and timeout errors.
+    pub fn request(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) => e.0.request.as_deref(),
+            Error::Timeout { request, .. } | Error::Connection { request, .. } => {
+                request.as_deref()
+            }
+            _ => None,
+        }
+    }
+
     /// `true` for [`Error::Timeout`].
     pub fn is_timeout(&self) -> bool {
         matches!(self, Error::Timeout { .. })
@@ -109,6 +141,11 @@ impl Error {
     /// `true` for [`Error::Connection`].
     pub fn is_connection(&self) -> bool {
         matches!(self, Error::Connection { .. })
+    }
+
+    /// `true` for [`Error::IncompleteStream`]: a stream that was cut off.
+    pub fn is_incomplete(&self) -> bool {
+        matches!(self, Error::IncompleteStream { .. })
     }
 
     /// `true` for [`Error::Decode`].
@@ -126,13 +163,53 @@ impl Error {
         Error::Decode {
             path: path.into(),
             message: message.into(),
+            body_start: None,
         }
+    }
+
+    /// Adds the first bytes of the body to a decode error.
+    pub(crate) fn with_body(mut self, body: &[u8]) -> Self {
+        if let Error::Decode { body_start, .. } = &mut self {
+            *body_start = Some(body_start_of(body));
+        }
+        self
+    }
+
+    /// Adds the request (`METHOD URL`, query string dropped) to API,
+    /// connection and timeout errors, and says what to check when the host
+    /// could not be resolved or the base URL is the API's default.
+    pub(crate) fn with_request(
+        mut self,
+        method: &str,
+        url: &reqwest::Url,
+        base: BaseHint<'_>,
+    ) -> Self {
+        let mut url = url.clone();
+        url.set_query(None);
+        url.set_fragment(None);
+        let line = format!("{method} {url}");
+        match &mut self {
+            Error::Api(e) => e.0.request = Some(line),
+            Error::Timeout { request, .. } => *request = Some(line),
+            Error::Connection {
+                request, message, ..
+            } => {
+                *request = Some(line);
+                if let Some(hint) = connection_hint(message, &url, base) {
+                    message.push_str("; ");
+                    message.push_str(&hint);
+                }
+            }
+            _ => {}
+        }
+        self
     }
 
     pub(crate) fn connection(message: impl Into<String>) -> Self {
         Error::Connection {
             message: message.into(),
             source: None,
+            request: None,
         }
     }
 
@@ -140,7 +217,10 @@ impl Error {
     /// key in the query string).
     pub(crate) fn from_reqwest(err: reqwest::Error, timeout: Duration) -> Self {
         if err.is_timeout() {
-            return Error::Timeout { after: timeout };
+            return Error::Timeout {
+                after: timeout,
+                request: None,
+            };
         }
         let err = err.without_url();
         let mut message = String::new();
@@ -163,6 +243,7 @@ impl Error {
         Error::Connection {
             message,
             source: Some(err),
+            request: None,
         }
     }
 
@@ -200,19 +281,36 @@ impl Error {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(request) = self.request() {
+            write!(f, "{request}: ")?;
+        }
         match self {
-            Error::Api(e) => fmt::Display::fmt(e, f),
-            Error::Timeout { after } => {
+            Error::Api(e) => e.fmt_without_request(f),
+            Error::Timeout { after, .. } => {
                 write!(f, "request timed out after {}", DisplayDuration(*after))
             }
             Error::Connection { message, .. } => write!(f, "connection error: {message}"),
-            Error::Decode { path, message } if path.is_empty() || path == "." => {
-                write!(f, "failed to decode JSON: {message}")
-            }
-            Error::Decode { path, message } => {
-                write!(f, "failed to decode JSON at `{path}`: {message}")
+            Error::Decode {
+                path,
+                message,
+                body_start,
+            } => {
+                if path.is_empty() || path == "." {
+                    write!(f, "failed to decode JSON: {message}")?;
+                } else {
+                    write!(f, "failed to decode JSON at `{path}`: {message}")?;
+                }
+                if let Some(start) = body_start {
+                    write!(f, "; the body starts with {start:?}")?;
+                }
+                Ok(())
             }
             Error::Stream { message, .. } => write!(f, "error received in stream: {message}"),
+            Error::IncompleteStream { items, expected } => write!(
+                f,
+                "the stream ended after {items} item{} without {expected}: the response is incomplete (cut off by the server or a proxy)",
+                if *items == 1 { "" } else { "s" }
+            ),
             Error::Config { message } => write!(f, "configuration error: {message}"),
         }
     }
@@ -261,6 +359,8 @@ struct ApiErrorInner {
     headers: HeaderMap,
     body: Option<Value>,
     text: Option<String>,
+    /// `METHOD URL` of the request, without the query string.
+    request: Option<String>,
 }
 
 impl fmt::Debug for ApiError {
@@ -302,6 +402,7 @@ impl ApiError {
             headers,
             body,
             text,
+            request: None,
         }))
     }
 
@@ -417,6 +518,20 @@ impl ApiError {
 
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(request) = &self.0.request {
+            write!(f, "{request}: ")?;
+        }
+        self.fmt_without_request(f)
+    }
+}
+
+impl ApiError {
+    /// The request that failed, as `METHOD URL` (without the query string).
+    pub fn request(&self) -> Option<&str> {
+        self.0.request.as_deref()
+    }
+
+    fn fmt_without_request(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "HTTP {}", self.0.status.as_u16())?;
         if let Some(reason) = self.0.status.canonical_reason() {
             write!(f, " {reason}")?;
@@ -494,6 +609,58 @@ pub(crate) fn extract_message(body: &Value) -> Option<String> {
         }
         other => from_obj(other, 0),
     }
+}
+
+/// What the client knows about its base URL, for connection error hints.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BaseHint<'a> {
+    /// The base URL in use.
+    pub url: &'a str,
+    /// It is the API's default server (none was configured).
+    pub is_default: bool,
+}
+
+/// A hint for a connection failure that is most likely a wrong base URL.
+fn connection_hint(message: &str, url: &reqwest::Url, base: BaseHint<'_>) -> Option<String> {
+    let lower = message.to_ascii_lowercase();
+    let host = url.host_str().unwrap_or_default();
+    let what = if lower.contains("dns error")
+        || lower.contains("failed to lookup address")
+        || lower.contains("name or service not known")
+        || lower.contains("no such host")
+    {
+        format!("the host `{host}` could not be resolved")
+    } else if lower.contains("connection refused") {
+        format!("nothing accepted the connection at `{host}`")
+    } else {
+        return None;
+    };
+    let how = match crate::settings::BASE_URL_ENV {
+        Some(var) => {
+            format!("`Client::builder().base_url(..)` or the environment variable `{var}`")
+        }
+        None => "`Client::builder().base_url(..)`".to_string(),
+    };
+    Some(if base.is_default {
+        format!(
+            "{what}; the base URL `{}` is the API's default, set another with {how}",
+            base.url
+        )
+    } else {
+        format!("{what}; check the base URL `{}` (set with {how})", base.url)
+    })
+}
+
+/// The first bytes of a body, for error messages: at most 200 bytes, cut at a
+/// character boundary, invalid UTF-8 replaced.
+pub(crate) fn body_start_of(body: &[u8]) -> String {
+    const MAX: usize = 200;
+    let text = String::from_utf8_lossy(&body[..body.len().min(MAX + 4)]);
+    let text = text.trim_start();
+    if body.len() <= MAX {
+        return text.to_string();
+    }
+    truncate(text, MAX)
 }
 
 pub(crate) fn truncate(s: &str, max: usize) -> String {
@@ -629,7 +796,8 @@ mod tests {
         );
         assert_eq!(
             Error::Timeout {
-                after: Duration::from_secs(60)
+                after: Duration::from_secs(60),
+                request: None,
             }
             .to_string(),
             "request timed out after 60s"
@@ -638,6 +806,44 @@ mod tests {
             Error::decode("choices[0].index", "invalid type").to_string(),
             "failed to decode JSON at `choices[0].index`: invalid type"
         );
+    }
+
+    #[test]
+    fn request_context_and_hints() {
+        let url = reqwest::Url::parse("https://api.example.test/v1/chat?key=s3cret").unwrap();
+        let base = BaseHint {
+            url: "https://api.example.test/v1",
+            is_default: true,
+        };
+        let e = Error::connection("error sending request: dns error: failed to lookup address")
+            .with_request("POST", &url, base);
+        let text = e.to_string();
+        assert!(
+            text.starts_with("POST https://api.example.test/v1/chat: connection error: "),
+            "{text}"
+        );
+        assert!(
+            text.contains("the host `api.example.test` could not be resolved; the base URL `https://api.example.test/v1` is the API's default, set another with `Client::builder().base_url(..)`"),
+            "{text}"
+        );
+        assert!(!text.contains("s3cret"));
+        let e = Error::connection("reset by peer").with_request("GET", &url, base);
+        assert_eq!(
+            e.to_string(),
+            "GET https://api.example.test/v1/chat: connection error: reset by peer"
+        );
+        assert_eq!(e.request(), Some("GET https://api.example.test/v1/chat"));
+        let e = Error::config("x").with_request("GET", &url, base);
+        assert_eq!(e.request(), None);
+    }
+
+    #[test]
+    fn body_start_is_bounded() {
+        assert_eq!(body_start_of(b"  abc"), "abc");
+        let long = "é".repeat(300);
+        let start = body_start_of(long.as_bytes());
+        assert!(start.len() <= 203 && start.ends_with('…'), "{start}");
+        assert_eq!(body_start_of(b"\xff\xfeok"), "\u{fffd}\u{fffd}ok");
     }
 
     #[test]
