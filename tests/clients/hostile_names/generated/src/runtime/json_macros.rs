@@ -33,36 +33,36 @@ macro_rules! json_object {
             extra none
         }
     ) => {
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
                 #[allow(unused_mut)]
-                let mut map = serializer.serialize_map(None)?;
+                let mut map = serializer.serialize_map(::core::option::Option::None)?;
                 $( map.serialize_entry($ckey, &$cvalue)?; )*
                 $( $crate::runtime::serde_support::json_object!(@write $mode self map $key $field); )*
                 map.end()
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
                     type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(concat!("an object for `", stringify!($name), "`"))
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        $( let mut $field = None; )*
-                        while let Some(key) = map.next_key::<$crate::runtime::serde_support::Key<'de>>()? {
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<$name, A::Error> {
+                        $( let mut $field = ::core::option::Option::None; )*
+                        while let ::core::option::Option::Some(key) = map.next_key::<$crate::runtime::serde_support::Key<'de>>()? {
                             match key.as_str() {
                                 $( $key => $field = map.next_value()?, )*
                                 _ => {
-                                    map.next_value::<serde::de::IgnoredAny>()?;
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
                                 }
                             }
                         }
-                        Ok($name {
+                        ::core::result::Result::Ok($name {
                             $( $field: $crate::runtime::serde_support::json_object!(@init $mode $field $key), )*
                         })
                     }
@@ -76,7 +76,7 @@ macro_rules! json_object {
             $name {
                 constants $constants
                 fields $fields
-                extra @full any (serde_json::Map<String, serde_json::Value>)
+                extra @full any (::serde_json::Map<::std::string::String, ::serde_json::Value>)
             }
         }
     };
@@ -85,7 +85,7 @@ macro_rules! json_object {
             $name {
                 constants $constants
                 fields $fields
-                extra @full typed (std::collections::BTreeMap<String, $value>)
+                extra @full typed (::std::collections::BTreeMap<::std::string::String, $value>)
             }
         }
     };
@@ -96,10 +96,10 @@ macro_rules! json_object {
             extra @full $extra:ident ($extra_ty:ty)
         }
     ) => {
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                use serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(None)?;
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(::core::option::Option::None)?;
                 $( $crate::runtime::serde_support::json_object!(@constant $extra self map $ckey $cvalue); )*
                 $( $crate::runtime::serde_support::json_object!(@write $mode self map $key $field); )*
                 for (key, value) in &self.extra {
@@ -111,18 +111,18 @@ macro_rules! json_object {
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 struct __Visitor;
-                impl<'de> serde::de::Visitor<'de> for __Visitor {
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
                     type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(concat!("an object for `", stringify!($name), "`"))
                     }
-                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<$name, A::Error> {
-                        $( let mut $field = None; )*
-                        let mut extra: $extra_ty = Default::default();
-                        while let Some(key) = map.next_key::<$crate::runtime::serde_support::Key<'de>>()? {
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<$name, A::Error> {
+                        $( let mut $field = ::core::option::Option::None; )*
+                        let mut extra: $extra_ty = ::core::default::Default::default();
+                        while let ::core::option::Option::Some(key) = map.next_key::<$crate::runtime::serde_support::Key<'de>>()? {
                             match key.as_str() {
                                 $( $key => $crate::runtime::serde_support::json_object!(@read $extra $mode map extra key $field), )*
                                 $( $ckey => $crate::runtime::serde_support::json_object!(@read_constant $extra map extra key $cvalue), )*
@@ -131,7 +131,7 @@ macro_rules! json_object {
                                 }
                             }
                         }
-                        Ok($name {
+                        ::core::result::Result::Ok($name {
                             $( $field: $crate::runtime::serde_support::json_object!(@init $mode $field $key), )*
                             extra,
                         })
@@ -142,7 +142,7 @@ macro_rules! json_object {
         }
     };
     (@write optional $self:ident $map:ident $key:literal $field:ident) => {
-        if let Some(value) = &$self.$field {
+        if let ::core::option::Option::Some(value) = &$self.$field {
             $map.serialize_entry($key, value)?;
         }
     };
@@ -151,22 +151,22 @@ macro_rules! json_object {
     };
     (@constant any $self:ident $map:ident $key:literal $value:literal) => {
         match $self.extra.get($key) {
-            Some(value) => $map.serialize_entry($key, value)?,
-            None => $map.serialize_entry($key, &$value)?,
+            ::core::option::Option::Some(value) => $map.serialize_entry($key, value)?,
+            ::core::option::Option::None => $map.serialize_entry($key, &$value)?,
         }
     };
     (@constant $extra:ident $self:ident $map:ident $key:literal $value:literal) => {
         $map.serialize_entry($key, &$value)?;
     };
     (@read_constant any $map:ident $extra:ident $key:ident $value:literal) => {{
-        if let Some(value) =
+        if let ::core::option::Option::Some(value) =
             $map.next_value_seed($crate::runtime::serde_support::Expect($value))?
         {
             $extra.insert($key.into_owned(), value);
         }
     }};
     (@read_constant $mode:ident $map:ident $extra:ident $key:ident $value:literal) => {{
-        $map.next_value::<serde::de::IgnoredAny>()?;
+        $map.next_value::<::serde::de::IgnoredAny>()?;
     }};
     (@read $extra_mode:ident $mode:ident $map:ident $extra:ident $key:ident $field:ident) => {{
         $field = $map.next_value()?;
@@ -186,7 +186,7 @@ macro_rules! json_object {
     (@init nullable $local:ident $key:literal) => { $local };
     (@init required $local:ident $key:literal) => { $local.unwrap_or_default() };
     (@init strict $local:ident $key:literal) => {
-        $local.ok_or_else(|| serde::de::Error::missing_field($key))?
+        $local.ok_or_else(|| ::serde::de::Error::missing_field($key))?
     };
 }
 
@@ -205,37 +205,37 @@ macro_rules! json_enum {
             }
         }
 
-        impl std::fmt::Display for $name {
-            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        impl ::core::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
-        impl From<&str> for $name {
+        impl ::core::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
                 match value {
                     $( $value => Self::$variant, )*
-                    other => Self::$other(other.to_string()),
+                    other => Self::$other(::std::string::ToString::to_string(other)),
                 }
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
                 struct __Visitor;
-                impl serde::de::Visitor<'_> for __Visitor {
+                impl ::serde::de::Visitor<'_> for __Visitor {
                     type Value = $name;
-                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         f.write_str(concat!("a string for `", stringify!($name), "`"))
                     }
-                    fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<$name, E> {
-                        Ok($name::from(value))
+                    fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::core::result::Result<$name, E> {
+                        ::core::result::Result::Ok($name::from(value))
                     }
                 }
                 deserializer.deserialize_str(__Visitor)
