@@ -166,7 +166,8 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         let arg = ident(name);
         out.params.push(quote!(#arg: #ty));
         out.names.push(quote!(#arg));
-        out.doc_params.push(format!("{name}: {doc_ty}"));
+        out.doc_params
+            .push(format!("{name}: {}", doc_type(&doc_ty)));
     };
     for param in &op.path_params {
         match &param.ty {
@@ -201,6 +202,34 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         push("body", quote!(&#ty), quote!(&#doc));
     }
     out
+}
+
+/// A type as a reader would write it in a doc example: no token spacing
+/// (`&my_api::types::X`, not `& my_api :: types :: X`), and std types by their prelude
+/// names, which a doctest (a crate of its own) cannot have shadowed.
+fn doc_type(tokens: &TokenStream) -> String {
+    let mut text = tokens.to_string();
+    for (from, to) in [
+        (" :: ", "::"),
+        (":: ", "::"),
+        ("& ", "&"),
+        (" <", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" ,", ","),
+    ] {
+        text = text.replace(from, to);
+    }
+    for long in [
+        "::std::string::",
+        "::std::vec::",
+        "::std::boxed::",
+        "::core::option::",
+    ] {
+        text = text.replace(long, "");
+    }
+    text.replace("::std::", "std::")
+        .replace("::serde_json::", "serde_json::")
 }
 
 fn operation_methods(op: &Operation, config: &Config, index: &TypeIndex) -> TokenStream {
@@ -239,7 +268,8 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
     let fixed = op
         .fixed_query
         .iter()
-        .map(|(k, v)| quote!((#k, ::std::string::ToString::to_string(#v))));
+        .map(|(k, v)| quote!((#k, ::std::string::ToString::to_string(#v))))
+        .collect::<Vec<_>>();
     let mut pushes = Vec::new();
     let query_fields = query_fields(op, index);
     let query_fields = query_fields.iter().map(|(json, rust, required, list)| {
@@ -265,8 +295,10 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         }
     });
     pushes.extend(query_fields);
+    // Only a method with query parameters builds its query step by step.
+    let has_fixed = !op.fixed_query.is_empty();
     let query_init = if pushes.is_empty() {
-        quote! { let query_pairs: ::std::vec::Vec<(&'static str, ::std::string::String)> = ::std::vec![#(#fixed),*]; }
+        TokenStream::new()
     } else {
         quote! {
             #[allow(clippy::vec_init_then_push)]
@@ -283,12 +315,17 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         Some(flag) => quote!(::core::option::Option::Some(#flag)),
         None => quote!(::core::option::Option::None),
     };
+    let query_value = match (pushes.is_empty(), has_fixed) {
+        (false, _) => quote!(query_pairs),
+        (true, true) => quote!(::std::vec![#(#fixed),*]),
+        (true, false) => quote!(::std::vec::Vec::new()),
+    };
     quote! {
         #query_init
         let request = crate::runtime::Request {
             method: ::reqwest::Method::#method,
             path: #path,
-            query: query_pairs,
+            query: #query_value,
             body: #body,
             options,
             stream_flag: #flag,
