@@ -255,15 +255,24 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         let path = &op.path;
         quote!(::std::string::ToString::to_string(#path))
     } else {
-        let mut template = op.path.clone();
+        // Each parameter fills its own `{name}`, in path order; any other brace is text,
+        // escaped so `format!` reads it as such (`/c/{{id}}`, `/b/{id}/x}`).
+        let escape = |text: &str| text.replace('{', "{{").replace('}', "}}");
+        let mut template = String::new();
+        let mut rest = op.path.as_str();
+        let mut values = Vec::new();
         for param in &op.path_params {
-            template = template.replace(&format!("{{{}}}", param.name), "{}");
+            let placeholder = format!("{{{}}}", param.name);
+            if let Some(at) = rest.find(&placeholder) {
+                template.push_str(&escape(&rest[..at]));
+                template.push_str("{}");
+                rest = &rest[at + placeholder.len()..];
+                let name = ident(&param.rust_name);
+                values.push(quote!(crate::runtime::serde_support::path_segment(&#name)));
+            }
         }
-        let values = op.path_params.iter().map(|p| {
-            let name = ident(&p.rust_name);
-            quote!(crate::runtime::serde_support::path_segment(&#name))
-        });
-        quote!(format!(#template, #(#values),*))
+        template.push_str(&escape(rest));
+        quote!(::std::format!(#template, #(#values),*))
     };
     let fixed = op
         .fixed_query

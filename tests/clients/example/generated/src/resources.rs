@@ -44,7 +44,7 @@ impl<'a> Items<'a> {
     > {
         let request = crate::runtime::Request {
             method: ::reqwest::Method::GET,
-            path: format!(
+            path: ::std::format!(
                 "/items/{}", crate ::runtime::serde_support::path_segment(& id)
             ),
             query: ::std::vec::Vec::new(),

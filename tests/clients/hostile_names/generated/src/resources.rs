@@ -288,7 +288,7 @@ impl<'a> Clone<'a> {
     > {
         let request = crate::runtime::Request {
             method: ::reqwest::Method::GET,
-            path: format!(
+            path: ::std::format!(
                 "/clone/{}", crate ::runtime::serde_support::path_segment(& self_2)
             ),
             query: ::std::vec::Vec::new(),
@@ -1348,7 +1348,7 @@ impl<'a> XFmt<'a> {
     > {
         let request = crate::runtime::Request {
             method: ::reqwest::Method::PUT,
-            path: format!(
+            path: ::std::format!(
                 "/x/{}/fmt", crate ::runtime::serde_support::path_segment(& r#type)
             ),
             query: ::std::vec::Vec::new(),
@@ -1384,7 +1384,7 @@ impl<'a> XFmt<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let request = crate::runtime::Request {
             method: ::reqwest::Method::DELETE,
-            path: format!(
+            path: ::std::format!(
                 "/x/{}/fmt", crate ::runtime::serde_support::path_segment(& r#type)
             ),
             query: ::std::vec::Vec::new(),
