@@ -51,6 +51,14 @@ impl Args {
         Ok(args)
     }
 
+    /// What writing to `out` must never remove: the spec, the config and `root`, the
+    /// workspace (so `--out .`, `--out ..` or `--out spec` are refused).
+    pub(crate) fn protected<'a>(&'a self, root: &'a std::path::Path) -> Vec<&'a std::path::Path> {
+        let mut paths = vec![self.spec.as_path(), root];
+        paths.extend(self.config.as_deref());
+        paths
+    }
+
     /// The config from `--config` (or beside the spec), with `--crate-name` applied.
     pub(crate) fn config(&self) -> Result<Config, String> {
         let mut config = match &self.config {

@@ -68,7 +68,9 @@ fn generate(args: &Args) -> Result<(), String> {
     for warning in &api_warnings {
         eprintln!("warning: {}: {}", warning.location, warning.message);
     }
-    codegen::write::write_crate(&krate, &args.out).map_err(|e| e.to_string())?;
+    let root = workspace_root();
+    codegen::write::write_crate_protecting(&krate, &args.out, &args.protected(&root))
+        .map_err(|e| e.to_string())?;
     eprintln!(
         "wrote {} files to {}",
         krate.files.len(),

@@ -73,6 +73,12 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         lines.extend(quick_start.trim_end().lines().map(|l| format!(" {l}")));
         lines.push(" ```".into());
     }
+    // A glob over an empty module is an unused import.
+    let reexport_types = (!api.types.is_empty()).then(|| {
+        quote!(
+            pub use types::*;
+        )
+    });
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
@@ -97,7 +103,7 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         pub mod types;
 
         pub use runtime::*;
-        pub use types::*;
+        #reexport_types
     }
 }
 

@@ -97,11 +97,24 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
     for (name, contents) in RUNTIME_FILES {
         files.push(File {
             path: format!("src/runtime/{name}"),
-            contents: contents.replace(RUNTIME_CRATE_PLACEHOLDER, &crate_path),
+            contents: format!(
+                "{}\n{}",
+                format::RUNTIME_HEADER,
+                without_unit_tests(contents).replace(RUNTIME_CRATE_PLACEHOLDER, &crate_path)
+            ),
         });
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(Crate { files })
+}
+
+/// `source` without its trailing `#[cfg(test)] mod tests`: the runtime's unit tests run
+/// once, from `codegen/runtime_tests`, not in every generated crate.
+fn without_unit_tests(source: &str) -> String {
+    match source.find("\n#[cfg(test)]\nmod tests {") {
+        Some(at) => format!("{}\n", source[..at].trim_end()),
+        None => source.to_string(),
+    }
 }
 
 /// Emits just the types of `api`, formatted: what snapshot tests look at.
@@ -137,8 +150,13 @@ fn types_and_resources(
         //! Request and response types, one per schema.
     };
     let mut types = format::rust_file(header, "src/types.rs")?;
+    // Chunks are formatted apart, so the blank line between items is added at the seams.
     for chunk in results {
-        types.push_str(&chunk?);
+        let chunk = chunk?;
+        if !chunk.is_empty() {
+            types.push('\n');
+            types.push_str(&chunk);
+        }
     }
     let forms = bodies::form_items(&api.operations);
     if !forms.is_empty() {

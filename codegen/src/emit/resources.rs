@@ -183,7 +183,8 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         let arg = ident(name);
         out.params.push(quote!(#arg: #ty));
         out.names.push(quote!(#arg));
-        out.doc_params.push(format!("{name}: {doc_ty}"));
+        out.doc_params
+            .push(format!("{name}: {}", doc_type(&doc_ty)));
     };
     for param in &op.path_params {
         match &param.ty {
@@ -219,6 +220,34 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         push("body", ty, doc);
     }
     out
+}
+
+/// A type as a reader would write it in a doc example: no token spacing
+/// (`&my_api::types::X`, not `& my_api :: types :: X`), and std types by their prelude
+/// names, which a doctest (a crate of its own) cannot have shadowed.
+fn doc_type(tokens: &TokenStream) -> String {
+    let mut text = tokens.to_string();
+    for (from, to) in [
+        (" :: ", "::"),
+        (":: ", "::"),
+        ("& ", "&"),
+        (" <", "<"),
+        ("< ", "<"),
+        (" >", ">"),
+        (" ,", ","),
+    ] {
+        text = text.replace(from, to);
+    }
+    for long in [
+        "::std::string::",
+        "::std::vec::",
+        "::std::boxed::",
+        "::core::option::",
+    ] {
+        text = text.replace(long, "");
+    }
+    text.replace("::std::", "std::")
+        .replace("::serde_json::", "serde_json::")
 }
 
 fn operation_methods(

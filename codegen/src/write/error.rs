@@ -1,12 +1,12 @@
 use std::fmt;
 use std::path::Path;
 
-/// A file or folder could not be written.
+/// A file or folder could not be written, or the output path was refused.
 #[derive(Debug)]
 pub struct WriteError {
     /// The path concerned.
     pub path: String,
-    /// The I/O error.
+    /// The I/O error, or (kind `InvalidInput`) why the path was refused.
     pub source: std::io::Error,
 }
 
@@ -15,6 +15,14 @@ impl WriteError {
         WriteError {
             path: path.display().to_string(),
             source,
+        }
+    }
+
+    /// The output path `path` is not one the crate may replace, for `reason`.
+    pub(crate) fn refused(path: &Path, reason: String) -> Self {
+        WriteError {
+            path: path.display().to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::InvalidInput, reason),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Stage 4: put a generated crate on disk, all or nothing, or compare it with what is there.
 
 mod error;
+mod target;
 
 pub use error::WriteError;
 
@@ -9,12 +10,22 @@ use std::path::{Path, PathBuf};
 use crate::emit::Crate;
 
 /// Writes `krate` to `out`, replacing what was there. Files are first written to a
-/// sibling folder, which then takes `out`'s place, so a failure leaves `out` as it was.
+/// sibling folder, which then takes `out`'s place, so a failure leaves `out` as it was
+/// and no staging folder behind. `out` must be a new or empty folder or a crate this
+/// generator wrote, and may not hold the current directory.
 pub fn write_crate(krate: &Crate, out: &Path) -> Result<(), WriteError> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    write_crate_protecting(krate, out, &[])
+}
+
+/// [`write_crate`], refusing also an `out` that is or holds one of `protect` (the spec,
+/// its config, the workspace root), before anything is written or moved.
+pub fn write_crate_protecting(
+    krate: &Crate,
+    out: &Path,
+    protect: &[&Path],
+) -> Result<(), WriteError> {
+    let out = &target::check(out, protect)?;
+    let parent = out.parent().unwrap_or(Path::new("."));
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -27,19 +38,29 @@ pub fn write_crate(krate: &Crate, out: &Path) -> Result<(), WriteError> {
             std::fs::remove_dir_all(stale).map_err(|e| WriteError::io(stale, e))?;
         }
     }
-    if let Err(err) = write_files(krate, &staging) {
+    if let Err(err) = swap_in(krate, out, &staging, &previous) {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
     }
-    if out.exists() {
-        std::fs::rename(out, &previous).map_err(|e| WriteError::io(out, e))?;
-    }
-    if let Err(err) = std::fs::rename(&staging, out) {
-        let _ = std::fs::rename(&previous, out);
-        return Err(WriteError::io(out, err));
-    }
     if previous.exists() {
         std::fs::remove_dir_all(&previous).map_err(|e| WriteError::io(&previous, e))?;
+    }
+    Ok(())
+}
+
+/// Writes `staging`, moves `out` to `previous` and `staging` to `out`; puts `out` back
+/// when the second move fails.
+fn swap_in(krate: &Crate, out: &Path, staging: &Path, previous: &Path) -> Result<(), WriteError> {
+    write_files(krate, staging)?;
+    let had_out = out.exists();
+    if had_out {
+        std::fs::rename(out, previous).map_err(|e| WriteError::io(out, e))?;
+    }
+    if let Err(err) = std::fs::rename(staging, out) {
+        if had_out {
+            let _ = std::fs::rename(previous, out);
+        }
+        return Err(WriteError::io(out, err));
     }
     Ok(())
 }

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! An incremental newline-delimited JSON (`application/x-ndjson`,
 //! JSON Lines) splitter.
 //!
@@ -92,47 +93,4 @@ fn trim_ascii(buf: &[u8], mut start: usize, mut end: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn lines(chunks: &[&[u8]]) -> Vec<String> {
-        let mut d = NdjsonDecoder::new();
-        let mut out = Vec::new();
-        for c in chunks {
-            d.feed(c);
-            while let Some(l) = d.next_line() {
-                out.push(String::from_utf8(l.to_vec()).unwrap());
-            }
-        }
-        d.finish();
-        while let Some(l) = d.next_line() {
-            out.push(String::from_utf8(l.to_vec()).unwrap());
-        }
-        out
-    }
-
-    #[test]
-    fn splits_lines() {
-        assert_eq!(
-            lines(&[b"{\"a\":1}\n{\"b\":2}\r\n\n  \n{\"c\":3}"]),
-            vec!["{\"a\":1}", "{\"b\":2}", "{\"c\":3}"]
-        );
-        assert_eq!(lines(&[b""]), Vec::<String>::new());
-        assert_eq!(lines(&[b"\n\n"]), Vec::<String>::new());
-    }
-
-    #[test]
-    fn split_invariance() {
-        let input = "{\"t\":\"h\u{e9}\"}\r\n\n{\"n\":[1,2]}\n{\"last\":true}".as_bytes();
-        let whole = lines(&[input]);
-        assert_eq!(whole.len(), 3);
-        for i in 0..=input.len() {
-            for j in i..=input.len() {
-                assert_eq!(lines(&[&input[..i], &input[i..j], &input[j..]]), whole);
-            }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! How a stream says it is complete, so that a cut-off stream is told apart
 //! from a finished one.
 //!
@@ -96,43 +97,5 @@ impl StreamEnd {
             parts.push(format!("an item with {}", props.join(", ")));
         }
         parts.join(" or ")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const END: StreamEnd = StreamEnd {
-        terminator: Some("[DONE]"),
-        last_item: &[("done", "true")],
-        last_event: &["message_stop"],
-    };
-
-    #[test]
-    fn last_item_and_event() {
-        assert!(END.is_last(r#"{"done":true,"x":1}"#, None));
-        assert!(!END.is_last(r#"{"done":false}"#, None));
-        assert!(!END.is_last(r#"{"x":"done"}"#, None));
-        assert!(!END.is_last("not json \"done\"", None));
-        assert!(END.is_last("{}", Some("message_stop")));
-        assert!(!END.is_last("{}", Some("message_delta")));
-        assert!(!StreamEnd::NONE.is_last(r#"{"done":true}"#, None));
-    }
-
-    #[test]
-    fn requirements_and_description() {
-        assert!(END.required_for_sse() && END.required_for_ndjson());
-        assert!(!StreamEnd::NONE.required_for_sse());
-        let sse_only = StreamEnd {
-            terminator: Some("[DONE]"),
-            ..StreamEnd::NONE
-        };
-        assert!(sse_only.required_for_sse() && !sse_only.required_for_ndjson());
-        assert_eq!(
-            END.describe(true),
-            "`data: [DONE]` or an `event: message_stop` or an item with \"done\": true"
-        );
-        assert_eq!(END.describe(false), "an item with \"done\": true");
     }
 }

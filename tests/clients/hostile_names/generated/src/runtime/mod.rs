@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! Hand-written, API-agnostic runtime shared by every generated client.
 //!
 //! This module is copied verbatim into each generated crate. It provides the

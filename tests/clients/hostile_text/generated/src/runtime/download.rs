@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! Streamed downloads: a binary response read chunk by chunk instead of buffered whole.
 
 // Only APIs with binary responses call into this; the others would warn about it.

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! The serde wiring of generated types, as declarative macros: generated code states
 //! what is particular to each type (its JSON names, which fields are required, its
 //! constants) and these macros write the impls. Decoding is a single pass over the

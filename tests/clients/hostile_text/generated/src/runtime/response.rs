@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! A successful response together with its HTTP metadata.
 
 use reqwest::header::HeaderMap;
@@ -56,32 +57,5 @@ impl<T> ApiResponse<T> {
             headers: self.headers,
             body: f(self.body),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn request_id_lookup() {
-        let names = &["x-request-id", "request-id", "cf-ray"];
-        let mut h = HeaderMap::new();
-        assert_eq!(find_in(&h, names), None);
-        h.insert("cf-ray", "c".parse().unwrap());
-        assert_eq!(find_in(&h, names), Some("c"));
-        h.insert("request-id", "b".parse().unwrap());
-        assert_eq!(find_in(&h, names), Some("b"));
-        h.insert("x-request-id", " ".parse().unwrap());
-        assert_eq!(find_in(&h, names), Some("b"));
-        h.insert("x-request-id", "a".parse().unwrap());
-        assert_eq!(find_in(&h, names), Some("a"));
-        let r = ApiResponse {
-            status: StatusCode::OK,
-            headers: h,
-            body: 5,
-        };
-        assert_eq!(r.request_id(), Some("a"));
-        assert_eq!(r.map(|b| b * 2).into_body(), 10);
     }
 }

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! Request bodies other than JSON: the bytes (or files) sent, and the file parts users
 //! hand in.
 //!
@@ -296,32 +297,5 @@ impl super::client::Client {
             headers: response.headers,
             body: text,
         })
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn pieces_join_in_memory_and_keep_files_apart() {
-        let mut p = Payload::from_pieces(
-            "x/y".into(),
-            vec![
-                Piece::Bytes(Bytes::from_static(b"a")),
-                Piece::Bytes(Bytes::from_static(b"b")),
-                Piece::File(PathBuf::from("f")),
-                Piece::Bytes(Bytes::from_static(b"c")),
-            ],
-        );
-        assert_eq!(p.chunks.len(), 3);
-        assert!(matches!(&p.chunks[0], Chunk::Bytes(b) if &b[..] == b"ab"));
-        assert!(p.check().is_err());
-    }
-
-    #[test]
-    fn path_defaults_the_file_name() {
-        let part = FilePart::path("some/dir/voice.mp3");
-        assert_eq!(part.file_name.as_deref(), Some("voice.mp3"));
     }
 }

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! The HTTP client: configuration, request building, redirects, retries.
 
 use std::fmt;
@@ -928,86 +929,4 @@ fn parse_base_url(raw: &str) -> Result<BaseUrl, Error> {
     url.set_fragment(None);
     let trimmed = url.as_str().trim_end_matches('/').to_string();
     Ok((url, trimmed, query))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base_url_normalisation() {
-        let (_, s, q) = parse_base_url("http://127.0.0.1:8080/v1/").unwrap();
-        assert_eq!(s, "http://127.0.0.1:8080/v1");
-        assert!(q.is_empty());
-        let (_, s, _) = parse_base_url("https://api.example.com").unwrap();
-        assert_eq!(s, "https://api.example.com");
-        let (_, s, _) = parse_base_url("https://api.example.com///").unwrap();
-        assert_eq!(s, "https://api.example.com");
-        let (_, s, q) = parse_base_url("https://x.test/openai?api-version=2024-10-01").unwrap();
-        assert_eq!(s, "https://x.test/openai");
-        assert_eq!(q, vec![("api-version".into(), "2024-10-01".into())]);
-        for bad in ["", "not a url", "ftp://x.test", "/v1", "http://u:p@x.test/"] {
-            let e = parse_base_url(bad).unwrap_err();
-            assert!(matches!(e, Error::Config { .. }), "{bad}: {e:?}");
-        }
-    }
-
-    #[test]
-    fn body_encoding() {
-        #[derive(Serialize)]
-        struct Req {
-            model: &'static str,
-            stream: Option<bool>,
-        }
-        let req = Req {
-            model: "m",
-            stream: None,
-        };
-        let none = Map::new();
-        let plain = encode_body(Some(&req), None, &none).unwrap().unwrap();
-        assert_eq!(&plain[..], br#"{"model":"m","stream":null}"#);
-        let mut extra = Map::new();
-        extra.insert("vendor".into(), Value::from(1));
-        extra.insert("model".into(), Value::from("override"));
-        let v: Value = serde_json::from_slice(
-            &encode_body(Some(&req), Some("stream"), &extra)
-                .unwrap()
-                .unwrap(),
-        )
-        .unwrap();
-        assert_eq!(
-            v,
-            serde_json::json!({"model":"override","stream":true,"vendor":1})
-        );
-        let v: Value =
-            serde_json::from_slice(&encode_body::<()>(None, None, &extra).unwrap().unwrap())
-                .unwrap();
-        assert_eq!(v["vendor"], 1);
-        assert!(encode_body::<()>(None, None, &none).unwrap().is_none());
-        assert!(encode_body(Some(&[1, 2]), Some("stream"), &none).is_err());
-    }
-
-    #[test]
-    fn origins() {
-        let u = |s: &str| Url::parse(s).unwrap();
-        assert!(same_origin(
-            &u("https://a.test/x"),
-            &u("https://a.test:443/y")
-        ));
-        assert!(!same_origin(&u("https://a.test/x"), &u("http://a.test/x")));
-        assert!(!same_origin(&u("https://a.test/x"), &u("https://b.test/x")));
-        assert!(!same_origin(
-            &u("http://a.test:1/x"),
-            &u("http://a.test:2/x")
-        ));
-    }
-
-    #[test]
-    fn header_validation() {
-        assert!(parse_headers(&[("x-ok".into(), "v".into())]).is_ok());
-        assert!(parse_headers(&[("bad name".into(), "v".into())]).is_err());
-        assert!(parse_headers(&[("x".into(), "a\nb".into())]).is_err());
-        let h = parse_headers(&[("api-key".into(), "s3cret".into())]).unwrap();
-        assert!(h["api-key"].is_sensitive());
-    }
 }

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! `multipart/form-data` bodies (RFC 7578): parts in order, text, JSON or files.
 
 // Only APIs with such bodies call into this; the others would warn about it.
@@ -177,23 +178,4 @@ fn quote(name: &str) -> String {
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack.windows(needle.len()).any(|w| w == needle)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn names_are_quoted_safely() {
-        assert_eq!(quote("a\"b\r\nc"), "a%22b%0D%0Ac");
-    }
-
-    #[test]
-    fn boundary_avoids_part_contents() {
-        let form = Multipart::new().text("a", "----form-boundary-");
-        let payload = form.payload();
-        assert!(payload
-            .content_type
-            .starts_with("multipart/form-data; boundary=----form-boundary-"));
-    }
 }

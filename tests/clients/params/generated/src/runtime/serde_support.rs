@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! Small helpers the generated `Serialize`/`Deserialize` impls share.
 
 // Not every API needs every helper (no tagged variants without their tag, no path

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! `application/x-www-form-urlencoded` bodies, with nested keys in bracket style.
 //!
 //! The typed body is serialized to JSON first, then flattened. Each top-level property
@@ -132,41 +133,5 @@ fn escape_into(text: &str, out: &mut String) {
             b' ' => out.push('+'),
             other => out.push_str(&format!("%{other:02X}")),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn text(value: Value, rules: &[(&str, Style, bool)]) -> String {
-        let payload = encode(&value, rules).unwrap();
-        let body = payload.to_body();
-        String::from_utf8(body.as_bytes().unwrap().to_vec()).unwrap()
-    }
-
-    #[test]
-    fn brackets_for_nested_values() {
-        let v = json!({"amount": 5, "metadata": {"k": "v w"}, "items": [{"price": "p"}]});
-        assert_eq!(
-            text(v, &[]),
-            "amount=5&items%5B0%5D%5Bprice%5D=p&metadata%5Bk%5D=v+w"
-        );
-    }
-
-    #[test]
-    fn arrays_follow_style_and_explode() {
-        let v = json!({"a": ["x", "y"]});
-        assert_eq!(text(v.clone(), &[]), "a=x&a=y");
-        assert_eq!(text(v.clone(), &[("a", Style::Form, false)]), "a=x%2Cy");
-        assert_eq!(
-            text(v.clone(), &[("a", Style::PipeDelimited, false)]),
-            "a=x%7Cy"
-        );
-        assert_eq!(
-            text(v, &[("a", Style::DeepObject, true)]),
-            "a%5B%5D=x&a%5B%5D=y"
-        );
     }
 }

@@ -1,3 +1,4 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! Request parameters as OpenAPI writes them: path expansions (`simple`, `label`,
 //! `matrix`), query styles (`form`, `spaceDelimited`, `pipeDelimited`, `deepObject`),
 //! headers (`simple`) and cookies (`form`), with `explode` true or false.
@@ -365,93 +366,4 @@ fn encode(text: &str, keep: Keep) -> String {
         }
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    fn path(value: Value, style: Style, explode: bool) -> String {
-        let mut p = Params::default();
-        p.path("color", &value, style, explode);
-        p.path
-    }
-
-    fn query(value: Value, style: Style, explode: bool) -> String {
-        let mut p = Params::default();
-        p.query("color", &value, style, explode);
-        p.query.join("&")
-    }
-
-    #[test]
-    fn path_styles_follow_rfc_6570() {
-        let list = json!(["blue", "black", "brown"]);
-        let obj = json!({"R": 100, "G": 200});
-        assert_eq!(path(json!("blue"), Style::Simple, false), "blue");
-        assert_eq!(path(list.clone(), Style::Simple, false), "blue,black,brown");
-        assert_eq!(path(obj.clone(), Style::Simple, false), "G,200,R,100");
-        assert_eq!(path(obj.clone(), Style::Simple, true), "G=200,R=100");
-        assert_eq!(path(json!("blue"), Style::Label, false), ".blue");
-        assert_eq!(path(list.clone(), Style::Label, false), ".blue,black,brown");
-        assert_eq!(path(list.clone(), Style::Label, true), ".blue.black.brown");
-        assert_eq!(path(obj.clone(), Style::Label, true), ".G=200.R=100");
-        assert_eq!(path(json!("blue"), Style::Matrix, false), ";color=blue");
-        assert_eq!(path(json!(""), Style::Matrix, false), ";color");
-        assert_eq!(
-            path(list.clone(), Style::Matrix, false),
-            ";color=blue,black,brown"
-        );
-        assert_eq!(
-            path(list, Style::Matrix, true),
-            ";color=blue;color=black;color=brown"
-        );
-        assert_eq!(
-            path(obj.clone(), Style::Matrix, false),
-            ";color=G,200,R,100"
-        );
-        assert_eq!(path(obj, Style::Matrix, true), ";G=200;R=100");
-    }
-
-    #[test]
-    fn query_styles() {
-        let list = json!(["blue", "black"]);
-        assert_eq!(
-            query(list.clone(), Style::Form, true),
-            "color=blue&color=black"
-        );
-        assert_eq!(query(list.clone(), Style::Form, false), "color=blue,black");
-        assert_eq!(
-            query(list.clone(), Style::SpaceDelimited, false),
-            "color=blue%20black"
-        );
-        assert_eq!(query(list, Style::PipeDelimited, false), "color=blue|black");
-        assert_eq!(
-            query(json!({"R": 1, "n": {"x": [true]}}), Style::DeepObject, true),
-            "color[R]=1&color[n][x][0]=true"
-        );
-        assert_eq!(query(json!("a b&c"), Style::Form, true), "color=a%20b%26c");
-    }
-
-    #[test]
-    fn dot_segments_are_encoded_and_refused() {
-        assert_eq!(encode("..", PATH), "%2E%2E");
-        assert_eq!(encode("../admin", PATH), "..%2Fadmin");
-        assert_eq!(encode("a.b", PATH), "a.b");
-        let mut p = Params::with_path("/files/");
-        p.path("id", "..", Style::Simple, false);
-        assert!(p.check_path().is_err());
-        let mut p = Params::with_path("/files/");
-        p.path("id", "../admin", Style::Simple, false);
-        assert!(p.check_path().is_ok());
-        for (value, style) in [("", Style::Simple), ("", Style::Label), (".", Style::Label)] {
-            let mut p = Params::with_path("/files/");
-            p.path("id", value, style, false);
-            p.literal("/x");
-            assert!(p.check_path().is_err(), "{value:?} {style:?}: {}", p.path);
-        }
-        let mut p = Params::with_path("/files/a.");
-        p.path("id", "", Style::Simple, false);
-        assert!(p.check_path().is_ok(), "a literal part keeps the segment");
-    }
 }
