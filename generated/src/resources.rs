@@ -46,7 +46,7 @@ impl<'a> ChatCompletions<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/chat/completions");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -90,7 +90,7 @@ impl<'a> ChatCompletions<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/chat/completions");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,

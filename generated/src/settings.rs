@@ -8,10 +8,14 @@
 pub(crate) const DEFAULT_BASE_URL: &str = "https://inference.do-ai.run/v1";
 
 /// Environment variable holding the API key.
-pub(crate) const API_KEY_ENV: Option<&str> = Some("GRADIENT_MODEL_ACCESS_KEY");
+pub(crate) const API_KEY_ENV: Option<&str> = ::core::option::Option::Some(
+    "GRADIENT_MODEL_ACCESS_KEY",
+);
 
 /// Environment variable overriding the base URL.
-pub(crate) const BASE_URL_ENV: Option<&str> = Some("GRADIENT_BASE_URL");
+pub(crate) const BASE_URL_ENV: Option<&str> = ::core::option::Option::Some(
+    "GRADIENT_BASE_URL",
+);
 
 /// Sent as `User-Agent`.
 pub(crate) const USER_AGENT: &str = concat!("gradient/", env!("CARGO_PKG_VERSION"));
@@ -31,7 +35,7 @@ pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::A
 
 /// How a complete stream ends; a stream that ends otherwise yields an error.
 pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {
-    terminator: Some("[DONE]"),
+    terminator: ::core::option::Option::Some("[DONE]"),
     last_item: &[],
     last_event: &[],
 };

@@ -219,7 +219,7 @@ fn additional_properties() {
         &code,
         &[
             "pub type TypedMap = std::collections::BTreeMap<String, i32>;",
-            "pub type AnyMap = crate::runtime::JsonObject;",
+            "pub type AnyMap = JsonObject;",
         ],
     );
     assert_eq!(

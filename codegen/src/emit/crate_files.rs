@@ -111,8 +111,8 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
 pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
     let base_url = api.base_url.clone().unwrap_or_default();
     let option = |value: &Option<String>| match value {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
     };
     let api_key_env = option(&config.api_key_env);
     let base_url_env = option(&config.base_url_env);

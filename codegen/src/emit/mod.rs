@@ -160,6 +160,7 @@ fn types_and_resources(
     }
     let forms = bodies::form_items(&api.operations);
     if !forms.is_empty() {
+        types.push('\n');
         types.push_str(&format::items(forms.into_iter(), "src/types.rs")?);
     }
     Ok((types, resources))

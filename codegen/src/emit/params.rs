@@ -24,12 +24,12 @@ pub(crate) fn struct_argument(op: &Operation) -> &'static str {
     }
 }
 
-/// An expression of type `Result<reqwest::Method, Error>`-free `reqwest::Method`, or
-/// (for a method `reqwest` has no constant for) one that returns early on error.
+/// The operation's `reqwest::Method`: a constant, or (for a method `reqwest` has no
+/// constant for) an expression that returns early on error.
 pub(crate) fn method_tokens(op: &Operation) -> TokenStream {
     if STANDARD_METHODS.contains(&op.method.as_str()) {
         let method = format_ident!("{}", op.method);
-        quote!(reqwest::Method::#method)
+        quote!(::reqwest::Method::#method)
     } else {
         let method = &op.method;
         quote!(crate::runtime::params::method(#method)?)

@@ -304,7 +304,7 @@ fn code_sample_requests_round_trip() {
     let thinking: ChatRequest = round_trip(THINKING_REQUEST);
     assert_eq!(
         thinking.think,
-        Some(ChatRequestThink::RequestThinkString(
+        Some(RequestThink::String(
             RequestThinkString::Low
         ))
     );
@@ -358,7 +358,7 @@ fn request_with_every_role_and_option_round_trips() {
         ]))
     );
     assert_eq!(options.extra["repeat_penalty"], 1.1);
-    assert_eq!(request.think, Some(ChatRequestThink::Bool(true)));
+    assert_eq!(request.think, Some(RequestThink::Bool(true)));
     assert_eq!(
         request.keep_alive,
         Some(RequestKeepAlive::String("5m".to_string()))
@@ -371,7 +371,7 @@ fn request_with_the_other_union_arms_round_trips() {
     let request: ChatRequest = round_trip(REQUEST_OTHER_ARMS);
     assert_eq!(
         request.think,
-        Some(ChatRequestThink::RequestThinkString(
+        Some(RequestThink::String(
             RequestThinkString::Max
         ))
     );

@@ -98,7 +98,7 @@ impl<'a> Anything<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/anything");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -155,7 +155,7 @@ impl<'a> AudioTranscriptions<'a> {
             "/audio/transcriptions",
         );
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -219,7 +219,7 @@ impl<'a> Blobs<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -256,7 +256,7 @@ impl<'a> Blobs<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -298,7 +298,7 @@ impl<'a> Blobs<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PUT,
+            method: ::reqwest::Method::PUT,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -351,7 +351,7 @@ impl<'a> Choices<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/choices");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -400,7 +400,7 @@ impl<'a> Customers<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/customers");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -442,7 +442,7 @@ impl<'a> Customers<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/customers");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -487,7 +487,7 @@ impl<'a> Customers<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/customers/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::DELETE,
+            method: ::reqwest::Method::DELETE,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -537,7 +537,7 @@ impl<'a> Files<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/files");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -584,7 +584,7 @@ impl<'a> HostileParts<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/hostile/parts");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -649,7 +649,7 @@ impl<'a> ImagesEdits<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/images/edits");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -712,7 +712,7 @@ impl<'a> Notes<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/notes");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -763,7 +763,7 @@ impl<'a> Status<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/status");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -810,7 +810,7 @@ impl<'a> UploadsRaw<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/uploads/raw");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,

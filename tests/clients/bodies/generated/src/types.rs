@@ -459,6 +459,7 @@ impl Choice {
 crate::runtime::serde_support::json_object! {
     Choice { constants {} fields { required "name" => name } extra any }
 }
+
 /// The `multipart/form-data` parts of `createFile`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFileForm {

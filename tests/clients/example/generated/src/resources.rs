@@ -45,7 +45,7 @@ impl<'a> Items<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/items/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,

@@ -157,7 +157,7 @@ impl<'a> Box<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/box");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -201,7 +201,7 @@ impl<'a> Bytes<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/bytes");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -245,7 +245,7 @@ impl<'a> Client2<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/client");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -292,7 +292,7 @@ impl<'a> Clone<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/clone/");
         __params.path("self", &self_2, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -336,7 +336,7 @@ impl<'a> Core<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/core");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -380,7 +380,7 @@ impl<'a> Crate<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/crate");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -424,7 +424,7 @@ impl<'a> Default<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/default");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -468,7 +468,7 @@ impl<'a> Error2<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/error");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -512,7 +512,7 @@ impl<'a> Fmt<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/fmt");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -556,7 +556,7 @@ impl<'a> Into<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/into");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -600,7 +600,7 @@ impl<'a> New<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/new");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -644,7 +644,7 @@ impl<'a> Option<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/option");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -688,7 +688,7 @@ impl<'a> Request2<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/request");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -732,7 +732,7 @@ impl<'a> Reqwest<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/reqwest");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -776,7 +776,7 @@ impl<'a> Result<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/result");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -820,7 +820,7 @@ impl<'a> Runtime<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/runtime");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -864,7 +864,7 @@ impl<'a> Self2<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/self");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -900,7 +900,7 @@ impl<'a> Self2<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/Self");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -944,7 +944,7 @@ impl<'a> Serde<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/serde");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -988,7 +988,7 @@ impl<'a> Std<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/std");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1032,7 +1032,7 @@ impl<'a> String<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/string");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1076,7 +1076,7 @@ impl<'a> Super<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/super");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1120,7 +1120,7 @@ impl<'a> Types<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/types");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1164,7 +1164,7 @@ impl<'a> Vec<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/vec");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1208,7 +1208,7 @@ impl<'a> XClone<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/x/clone");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1246,7 +1246,7 @@ impl<'a> XClone<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/x/clone");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -1307,7 +1307,7 @@ impl<'a> XDefaultInto<'a> {
             __params.query("Option", __value, crate::runtime::params::Style::Form, true);
         }
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1370,7 +1370,7 @@ impl<'a> XFmt<'a> {
         __params.path("type", &r#type, crate::runtime::params::Style::Simple, false);
         __params.literal("/fmt");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PUT,
+            method: ::reqwest::Method::PUT,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1407,7 +1407,7 @@ impl<'a> XFmt<'a> {
         __params.path("type", &r#type, crate::runtime::params::Style::Simple, false);
         __params.literal("/fmt");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::DELETE,
+            method: ::reqwest::Method::DELETE,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1451,7 +1451,7 @@ impl<'a> XList<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/x/list");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1487,7 +1487,7 @@ impl<'a> XList<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/x/list");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1531,7 +1531,7 @@ impl<'a> XSelfSuperCrate<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/x/self/super/crate");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,

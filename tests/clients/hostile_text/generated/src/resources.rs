@@ -52,7 +52,7 @@ impl<'a> Fixed<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/fixed");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -112,7 +112,7 @@ impl<'a> OddABC<'a> {
                 );
         }
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -210,7 +210,7 @@ impl<'a> Weird<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/weird");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -251,7 +251,7 @@ impl<'a> Weird<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/weird");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,

@@ -51,7 +51,7 @@ impl<'a> Completions<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/completions");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -100,7 +100,7 @@ impl<'a> Engines<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/engines");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,

@@ -8,10 +8,10 @@
 pub(crate) const DEFAULT_BASE_URL: &str = "https://api.example.com/v1";
 
 /// Environment variable holding the API key.
-pub(crate) const API_KEY_ENV: Option<&str> = None;
+pub(crate) const API_KEY_ENV: Option<&str> = ::core::option::Option::None;
 
 /// Environment variable overriding the base URL.
-pub(crate) const BASE_URL_ENV: Option<&str> = None;
+pub(crate) const BASE_URL_ENV: Option<&str> = ::core::option::Option::None;
 
 /// Sent as `User-Agent`.
 pub(crate) const USER_AGENT: &str = concat!(
@@ -33,7 +33,7 @@ pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::A
 
 /// How a complete stream ends; a stream that ends otherwise yields an error.
 pub(crate) const STREAM_END: crate::runtime::StreamEnd = crate::runtime::StreamEnd {
-    terminator: None,
+    terminator: ::core::option::Option::None,
     last_item: &[],
     last_event: &[],
 };

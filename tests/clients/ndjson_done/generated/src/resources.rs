@@ -45,7 +45,7 @@ impl<'a> Generate<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/generate");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,

@@ -108,7 +108,7 @@ impl<'a> BX<'a> {
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/x%7D");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -165,7 +165,7 @@ impl<'a> BsSlash<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/bs%5Cslash/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -210,7 +210,7 @@ impl<'a> C<'a> {
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("%7D");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -258,7 +258,7 @@ impl<'a> FilesRawExt<'a> {
         __params.literal("/raw.");
         __params.path("ext", &ext, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -307,7 +307,7 @@ impl<'a> Files<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -351,7 +351,7 @@ impl<'a> Ids<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/ids/");
         __params.path("a", &a, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -391,7 +391,7 @@ impl<'a> Ids<'a> {
         __params.literal("/");
         __params.path("b", &b, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -435,7 +435,7 @@ impl<'a> Ids<'a> {
         __params.literal("/");
         __params.path("c", &c, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -483,7 +483,7 @@ impl<'a> Ids<'a> {
         __params.literal("/");
         __params.path("d", &d, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -535,7 +535,7 @@ impl<'a> Ids<'a> {
         __params.literal("/");
         __params.path("e", &e, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -600,7 +600,7 @@ impl<'a> Ids<'a> {
         __params.literal("/");
         __params.path("f", &f, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -671,7 +671,7 @@ impl<'a> Ids<'a> {
         __params.literal("/");
         __params.path("g", &g, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -702,7 +702,7 @@ impl<'a> Ids<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -733,7 +733,7 @@ impl<'a> Ids<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PUT,
+            method: ::reqwest::Method::PUT,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -764,7 +764,7 @@ impl<'a> Ids<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -795,7 +795,7 @@ impl<'a> Ids<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PATCH,
+            method: ::reqwest::Method::PATCH,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -839,7 +839,7 @@ impl<'a> Merged<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/merged/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -875,7 +875,7 @@ impl<'a> Merged<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/merged/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -921,7 +921,7 @@ impl<'a> Qs<'a> {
             __params.query("whole", __value, crate::runtime::params::Style::Form, true);
         }
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1105,7 +1105,7 @@ impl<'a> Shadow<'a> {
                 .query("__params", __value, crate::runtime::params::Style::Form, true);
         }
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -1187,7 +1187,7 @@ impl<'a> StylesPath<'a> {
         __params
             .path("matrixObj", &matrix_obj, crate::runtime::params::Style::Matrix, true);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1275,7 +1275,7 @@ impl<'a> StylesQuery<'a> {
             __params.query("json", __value, crate::runtime::params::Style::Json, false);
         }
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1332,7 +1332,7 @@ impl<'a> ThingsArchive<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/archive");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1371,7 +1371,7 @@ impl<'a> ThingsClone<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/clone");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1410,7 +1410,7 @@ impl<'a> ThingsCloneApi<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/clone_api");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1451,7 +1451,7 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
             "/things/create_stream_with_options",
         );
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1492,7 +1492,7 @@ impl<'a> ThingsListWithOptions<'a> {
             "/things/list_with_options",
         );
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1531,7 +1531,7 @@ impl<'a> ThingsSearch<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/search");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1612,7 +1612,7 @@ impl<'a> Things<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1643,7 +1643,7 @@ impl<'a> Things<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PUT,
+            method: ::reqwest::Method::PUT,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1681,7 +1681,7 @@ impl<'a> Things<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/things");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -1724,7 +1724,7 @@ impl<'a> Things<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/things");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,
@@ -1755,7 +1755,7 @@ impl<'a> Things<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PATCH,
+            method: ::reqwest::Method::PATCH,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1791,7 +1791,7 @@ impl<'a> Things<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/things/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PUT,
+            method: ::reqwest::Method::PUT,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1827,7 +1827,7 @@ impl<'a> Things<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/things/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: reqwest::Method::PATCH,
+            method: ::reqwest::Method::PATCH,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1866,7 +1866,7 @@ impl<'a> Timeout<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/timeout");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1905,7 +1905,7 @@ impl<'a> TimeoutApi<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/timeout_api");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
@@ -1985,7 +1985,7 @@ impl<'a> Versioned<'a> {
             __params.query("limit", __value, crate::runtime::params::Style::Form, true);
         }
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,

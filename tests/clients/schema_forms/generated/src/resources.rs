@@ -44,7 +44,7 @@ impl<'a> Owners<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/owners");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::POST,
+            method: ::reqwest::Method::POST,
             params: __params,
             body: ::core::option::Option::Some(body),
             options,

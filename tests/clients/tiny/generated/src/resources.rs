@@ -37,7 +37,7 @@ impl<'a> Ping<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ping");
         let __request = crate::runtime::Request {
-            method: reqwest::Method::GET,
+            method: ::reqwest::Method::GET,
             params: __params,
             body: ::core::option::Option::None::<&()>,
             options,
