@@ -141,7 +141,6 @@ impl Params {
     ) {
         let value = json(value);
         let key = encode(name, QUERY);
-        let joined = |sep: &str, items: Vec<String>| items.join(sep);
         let sep = match style {
             Style::SpaceDelimited => "%20",
             Style::PipeDelimited => "|",
@@ -152,35 +151,7 @@ impl Params {
                 .query
                 .push(format!("{key}={}", encode(&value.to_string(), QUERY))),
             (Value::Object(_), Style::DeepObject) => deep_object(&mut self.query, &key, &value),
-            (Value::Array(items), _) if explode => {
-                for item in items {
-                    self.query
-                        .push(format!("{key}={}", encode(&scalar(item), QUERY)));
-                }
-            }
-            (Value::Array(items), _) => {
-                let parts = items.iter().map(|v| encode(&scalar(v), QUERY)).collect();
-                self.query.push(format!("{key}={}", joined(sep, parts)));
-            }
-            (Value::Object(map), _) if explode => {
-                for (k, v) in map {
-                    self.query.push(format!(
-                        "{}={}",
-                        encode(k, QUERY),
-                        encode(&scalar(v), QUERY)
-                    ));
-                }
-            }
-            (Value::Object(map), _) => {
-                let parts = map
-                    .iter()
-                    .flat_map(|(k, v)| [encode(k, QUERY), encode(&scalar(v), QUERY)])
-                    .collect();
-                self.query.push(format!("{key}={}", joined(sep, parts)));
-            }
-            (other, _) => self
-                .query
-                .push(format!("{key}={}", encode(&scalar(other), QUERY))),
+            _ => form_values(&mut self.query, &key, &value, sep, explode, QUERY),
         }
     }
 
@@ -221,35 +192,8 @@ impl Params {
             (_, Style::Json) => self
                 .cookies
                 .push(format!("{key}={}", encode(&value.to_string(), COOKIE))),
-            (Value::Array(items), _) if explode => {
-                for item in items {
-                    self.cookies
-                        .push(format!("{key}={}", encode(&scalar(item), COOKIE)));
-                }
-            }
-            (Value::Object(map), _) if explode => {
-                for (k, v) in map {
-                    self.cookies.push(format!(
-                        "{}={}",
-                        encode(k, COOKIE),
-                        encode(&scalar(v), COOKIE)
-                    ));
-                }
-            }
-            (Value::Array(items), _) => {
-                let parts: Vec<String> = items.iter().map(|v| encode(&scalar(v), COOKIE)).collect();
-                self.cookies.push(format!("{key}={}", parts.join(",")));
-            }
-            (Value::Object(map), _) => {
-                let parts: Vec<String> = map
-                    .iter()
-                    .flat_map(|(k, v)| [encode(k, COOKIE), encode(&scalar(v), COOKIE)])
-                    .collect();
-                self.cookies.push(format!("{key}={}", parts.join(",")));
-            }
-            (other, _) => self
-                .cookies
-                .push(format!("{key}={}", encode(&scalar(other), COOKIE))),
+            // Cookies are `form` style: lists and objects joined with `,` unless exploded.
+            _ => form_values(&mut self.cookies, &key, &value, ",", explode, COOKIE),
         }
     }
 
@@ -342,7 +286,44 @@ fn scalar(value: &Value) -> String {
 }
 
 /// Which bytes stay as they are (besides ASCII letters and digits).
+#[derive(Clone, Copy)]
 struct Keep(&'static [u8]);
+
+/// `key=value` pairs of one `form`-style value: a list or an object as one pair joined
+/// with `sep`, or (exploded) one pair per item or per property; a scalar as one pair.
+fn form_values(
+    out: &mut Vec<String>,
+    key: &str,
+    value: &Value,
+    sep: &str,
+    explode: bool,
+    keep: Keep,
+) {
+    match value {
+        Value::Array(items) if explode => {
+            for item in items {
+                out.push(format!("{key}={}", encode(&scalar(item), keep)));
+            }
+        }
+        Value::Object(map) if explode => {
+            for (k, v) in map {
+                out.push(format!("{}={}", encode(k, keep), encode(&scalar(v), keep)));
+            }
+        }
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().map(|v| encode(&scalar(v), keep)).collect();
+            out.push(format!("{key}={}", parts.join(sep)));
+        }
+        Value::Object(map) => {
+            let parts: Vec<String> = map
+                .iter()
+                .flat_map(|(k, v)| [encode(k, keep), encode(&scalar(v), keep)])
+                .collect();
+            out.push(format!("{key}={}", parts.join(sep)));
+        }
+        other => out.push(format!("{key}={}", encode(&scalar(other), keep))),
+    }
+}
 
 /// Path text: only unreserved characters stay, so `/`, `?`, `#`, `%`, `;` and `,` in a
 /// value are encoded; a value that is all dots is encoded too (see [`Params::check_path`]).
