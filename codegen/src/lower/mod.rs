@@ -40,7 +40,7 @@ use serde_yaml::Value;
 use crate::ir::{Api, TypeDef, TypeKind, TypeRef, Warning};
 use crate::load::{Location, Spec};
 pub use names::NameTable;
-pub use reserved::{accessor_name, is_reserved_method, setter_names, suffixed, TRAIT_METHODS};
+pub use reserved::{is_reserved_method, setter_names, suffixed, TRAIT_METHODS};
 
 /// Choices the caller makes about lowering.
 #[derive(Debug, Clone, Default)]

@@ -186,6 +186,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn accessors_avoid_trait_and_taken_methods() {
+        let one =
+            |segment: &str, taken: &[&str]| accessor_names([&segment.to_string()], taken).remove(0);
+        assert_eq!(one("into", &[]), "into_api");
+        assert_eq!(one("files", &["files"]), "files_api");
+        assert_eq!(one("files", &[]), "files");
+    }
+
+    #[test]
     fn suffixes_never_double_underscores() {
         assert_eq!(suffixed("self_", "with_options"), "self_with_options");
         assert_eq!(suffixed("r#type", "stream"), "type_stream");

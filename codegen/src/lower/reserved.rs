@@ -76,16 +76,6 @@ pub fn setter_names(fields: &[&str]) -> Vec<String> {
     names.into_iter().flatten().collect()
 }
 
-/// An accessor to a sub-resource: `name`, or `name_api` where `name` is a trait method
-/// or one of `taken` (methods the receiver already has).
-pub fn accessor_name(name: &str, taken: &[&str]) -> String {
-    if is_reserved_method(name) || taken.contains(&name) {
-        suffixed(name, "api")
-    } else {
-        name.to_string()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,12 +99,5 @@ mod tests {
                 "with_new"
             ]
         );
-    }
-
-    #[test]
-    fn accessors_avoid_trait_and_taken_methods() {
-        assert_eq!(accessor_name("into", &[]), "into_api");
-        assert_eq!(accessor_name("files", &["files"]), "files_api");
-        assert_eq!(accessor_name("files", &[]), "files");
     }
 }
