@@ -172,18 +172,3 @@ pub(crate) fn param_text<T: Serialize + ?Sized>(value: &T) -> String {
         .map(|v| text(&v))
         .unwrap_or_default()
 }
-
-/// Percent-encodes a path parameter so it stays one path segment.
-pub(crate) fn path_segment<T: Serialize + ?Sized>(value: &T) -> String {
-    let raw = param_text(value);
-    let mut out = String::with_capacity(raw.len());
-    for byte in raw.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
-                out.push(byte as char)
-            }
-            other => out.push_str(&format!("%{other:02X}")),
-        }
-    }
-    out
-}
