@@ -5,12 +5,13 @@
 //! [`ApiResponse`], retries, and typed streaming over Server-Sent Events
 //! ([`SseStream`]) and newline-delimited JSON ([`NdjsonStream`]).
 //!
-//! Nothing in here knows about a particular API: everything specific (base URL,
-//! how the key is sent, how streamed chunks are folded) comes from the
+//! Nothing in here knows about a particular API: everything specific (servers,
+//! security schemes and requirements, how streamed chunks are folded) comes from the
 //! generated `settings` module.
 
 mod accumulate;
-mod auth;
+// `pub(crate)`: the generated settings list the API's schemes and servers with these types.
+pub(crate) mod auth;
 mod client;
 mod decode;
 mod error;
@@ -19,6 +20,7 @@ pub mod ndjson;
 mod options;
 mod response;
 mod retry;
+pub(crate) mod servers;
 pub(crate) mod serde_support;
 pub mod sse;
 mod stream;

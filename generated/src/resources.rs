@@ -51,6 +51,8 @@ impl<'a> ChatCompletions<'a> {
             body: Some(body),
             options,
             stream_flag: None,
+            security: None,
+            server: None,
         };
         self.client.execute(request).await
     }
@@ -84,6 +86,8 @@ impl<'a> ChatCompletions<'a> {
             body: Some(body),
             options,
             stream_flag: Some("stream"),
+            security: None,
+            server: None,
         };
         self.client.execute_sse(request).await
     }

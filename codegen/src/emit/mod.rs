@@ -3,7 +3,8 @@
 //! Emission reads only the IR and the config; it never looks at YAML.
 //! `types` maps type expressions, `structs`, `enums` and `unions` emit named
 //! types with their serde impls, `resources` emits the client's operations,
-//! `crate_files` emits `Cargo.toml`, `lib.rs` and settings, `docs` turns spec
+//! `crate_files` emits `Cargo.toml`, `lib.rs` and settings (with `security` and
+//! `servers` writing what the runtime needs of those), `docs` turns spec
 //! prose into rustdoc, and `format` pretty-prints tokens.
 
 mod crate_files;
@@ -13,6 +14,8 @@ mod error;
 mod format;
 mod parallel;
 mod resources;
+mod security;
+mod servers;
 mod structs;
 mod types;
 mod unions;

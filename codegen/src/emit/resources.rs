@@ -286,6 +286,8 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
         Some(flag) => quote!(Some(#flag)),
         None => quote!(None),
     };
+    let security = super::security::request_security(op);
+    let server = super::servers::request_server(op);
     quote! {
         #query_init
         let request = Request {
@@ -295,6 +297,8 @@ fn request_tokens(op: &Operation, index: &TypeIndex, stream_flag: Option<&str>) 
             body: #body,
             options,
             stream_flag: #flag,
+            security: #security,
+            server: #server,
         };
     }
 }

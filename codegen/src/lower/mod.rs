@@ -4,7 +4,8 @@
 //! Split by concern: `schema` dispatches on a schema's form, `object` builds
 //! structs (and merges `allOf`), `union` builds tagged and untagged unions,
 //! `enums` builds string enums, `operations` walks paths, `cycles` boxes
-//! recursive fields, `names` makes identifiers.
+//! recursive fields, `names` makes identifiers, `security` decides which credentials
+//! go where (API-wide and per operation), `servers` reads server lists and variables.
 
 mod cycles;
 mod enums;
@@ -13,6 +14,8 @@ mod names;
 mod object;
 mod operations;
 mod schema;
+mod security;
+mod servers;
 mod union;
 
 pub use error::LowerError;
@@ -31,6 +34,9 @@ pub use names::NameTable;
 pub struct LowerOptions {
     /// Type names the emitted crate already uses for itself (its runtime's).
     pub reserved_type_names: Vec<String>,
+    /// Method names the runtime's client and builder define; generated builder
+    /// setters (one per security scheme) avoid them.
+    pub reserved_method_names: Vec<String>,
 }
 
 /// Lowers `spec` into the IR. Parts that cannot be generated become [`Api::warnings`];
@@ -39,8 +45,23 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     let mut lowerer = Lowerer::new(spec, options);
     lowerer.reserve_component_names();
     lowerer.lower_components();
-    let operations = operations::lower_operations(&mut lowerer)?;
-    let (base_url, auth) = operations::server_and_auth(&mut lowerer);
+    let security = security::lower_security(&mut lowerer, &options.reserved_method_names);
+    let mut servers = servers::api_servers(&mut lowerer);
+    let mut operations = operations::lower_operations(&mut lowerer, &security)?;
+    let taken = NameTable::with_reserved(
+        options
+            .reserved_method_names
+            .iter()
+            .map(String::as_str)
+            .chain(
+                security
+                    .security
+                    .schemes
+                    .iter()
+                    .map(|s| s.rust_name.as_str()),
+            ),
+    );
+    servers::settle(&mut servers, &mut operations, taken);
     let info = spec.root().get("info");
     let text = |key: &str| {
         info.and_then(|i| i.get(key))
@@ -61,8 +82,8 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             .and_then(|i| i.get("version"))
             .map(scalar_string)
             .unwrap_or_default(),
-        base_url,
-        auth,
+        servers,
+        security: security.security,
         types,
         operations,
         warnings: lowerer.warnings,

@@ -48,6 +48,8 @@ impl<'a> Items<'a> {
             body: None::<&()>,
             options,
             stream_flag: None,
+            security: None,
+            server: None,
         };
         self.client.execute(request).await
     }
