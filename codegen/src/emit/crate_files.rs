@@ -97,6 +97,14 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         lines.extend(quick_start.trim_end().lines().map(|l| format!(" {l}")));
         lines.push(" ```".into());
     }
+    // A glob of an empty module is an unused import.
+    let types_glob = if api.types.is_empty() {
+        TokenStream::new()
+    } else {
+        quote!(
+            pub use types::*;
+        )
+    };
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
@@ -118,7 +126,7 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         pub mod types;
 
         pub use runtime::*;
-        pub use types::*;
+        #types_glob
     }
 }
 

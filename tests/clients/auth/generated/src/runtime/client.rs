@@ -1,0 +1,1016 @@
+//! The HTTP client: configuration, request building, redirects, retries.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use bytes::Bytes;
+use reqwest::header::{
+    HeaderMap, HeaderName, HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_TYPE, COOKIE, LOCATION,
+    PROXY_AUTHORIZATION, USER_AGENT,
+};
+use reqwest::{Method, StatusCode, Url};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::auth::{Auth, Credential, Credentials, Requirement, Secret};
+use super::decode;
+use super::error::{ApiError, Error};
+use super::options::RequestOptions;
+use super::response::ApiResponse;
+use super::retry::{retry_delay, should_retry};
+use super::servers::{check_variables, on_origin, ServerDef};
+use super::stream::{NdjsonStream, SseStream};
+
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
+const DEFAULT_MAX_RETRIES: u32 = 2;
+const MAX_REDIRECTS: usize = 10;
+
+/// One API call, as emitted by the generated operation methods.
+pub(crate) struct Request<'a, B: ?Sized> {
+    pub method: Method,
+    /// Relative to the base URL, path parameters already percent-encoded.
+    pub path: String,
+    /// Spec-declared query parameters, already rendered.
+    pub query: Vec<(&'static str, String)>,
+    /// JSON body.
+    pub body: Option<&'a B>,
+    pub options: &'a RequestOptions,
+    /// For stream methods: this body property is set to `true` before sending.
+    pub stream_flag: Option<&'static str>,
+    /// The operation's own security requirement; `None` uses the API-wide one.
+    pub security: Option<Requirement>,
+    /// The operation's own server; `None` uses the client's base URL.
+    pub server: Option<&'static ServerDef>,
+}
+
+impl<'a, B: ?Sized> Request<'a, B> {
+    fn raw(method: Method, path: &str, body: Option<&'a B>, options: &'a RequestOptions) -> Self {
+        Request {
+            method,
+            path: path.to_string(),
+            query: Vec::new(),
+            body,
+            options,
+            stream_flag: None,
+            security: None,
+            server: None,
+        }
+    }
+}
+
+/// The API client.
+///
+/// Cheap to clone (the configuration and connection pool are shared), and
+/// safe to use from many tasks at once. Calls must run on a Tokio runtime
+/// with its time driver enabled (as `#[tokio::main]` sets up), which timeouts
+/// and retry delays use.
+///
+/// ```no_run
+/// # async fn demo() -> Result<(), auth_client::Error> {
+/// // Key (and optionally base URL) from the environment:
+/// let client = auth_client::Client::from_env()?;
+///
+/// // Or configured explicitly, e.g. for an OpenAI-compatible local server:
+/// let client = auth_client::Client::builder()
+///     .api_key("my-key")
+///     .base_url("http://127.0.0.1:8080/v1")
+///     .timeout(std::time::Duration::from_secs(30))
+///     .max_retries(3)
+///     .build()?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    http: reqwest::Client,
+    /// Normalised: no trailing slash, no query, no fragment.
+    base_url: Url,
+    base_str: String,
+    base_query: Vec<(String, String)>,
+    /// Values for server URL variables, for operations with their own servers.
+    server_variables: BTreeMap<String, String>,
+    /// Operations with their own servers go to the base URL too.
+    base_url_for_all: bool,
+    credentials: Credentials,
+    timeout: Duration,
+    max_retries: u32,
+    headers: HeaderMap,
+}
+
+impl Client {
+    /// A client with the given API key and default settings. The base URL
+    /// comes from the environment variable named in the crate docs if set,
+    /// else the API's default server.
+    ///
+    /// # Panics
+    ///
+    /// If the base URL from the environment is invalid, the key contains
+    /// characters that cannot be sent in a header, or the TLS backend cannot
+    /// be initialised. Use [`Client::builder`] to handle these as errors.
+    pub fn new(api_key: impl Into<String>) -> Self {
+        match Self::builder().api_key(api_key).build() {
+            Ok(client) => client,
+            Err(e) => panic!("auth_client::Client::new: {e}"),
+        }
+    }
+
+    /// A client configured from the environment: credentials from their
+    /// environment variables (an error naming the variables if the API needs
+    /// credentials and none of its alternatives is set), and the base URL from
+    /// its variable if set.
+    pub fn from_env() -> Result<Self, Error> {
+        let client = Self::builder().build()?;
+        let default = crate::settings::SECURITY;
+        if !client.inner.credentials.satisfies(default) {
+            let schemes = crate::settings::SCHEMES;
+            // The first alternative that environment variables could satisfy.
+            let missing = default.iter().find_map(|alt| {
+                alt.iter()
+                    .map(|name| schemes.iter().find(|s| s.name == *name)?.env)
+                    .collect::<Option<Vec<&str>>>()
+            });
+            if let Some(vars) = missing {
+                let vars: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
+                return Err(Error::config(format!(
+                    "the environment variable {} is not set; set it to your credential, \
+                     or pass the key with `Client::new` / `Client::builder()`",
+                    vars.join(" and ")
+                )));
+            }
+        }
+        Ok(client)
+    }
+
+    /// A builder to configure the client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The base URL requests are sent to (without a trailing slash).
+    pub fn base_url(&self) -> &str {
+        &self.inner.base_str
+    }
+
+    /// The default per-attempt timeout.
+    pub fn timeout(&self) -> Duration {
+        self.inner.timeout
+    }
+
+    /// The default number of retries.
+    pub fn max_retries(&self) -> u32 {
+        self.inner.max_retries
+    }
+
+    /// Sends a request and decodes the JSON response body into `T`.
+    pub(crate) async fn execute<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<ApiResponse<T>, Error> {
+        let (status, headers, bytes) = self.execute_raw(req, "application/json").await?;
+        let body = decode::from_slice(&bytes)?;
+        Ok(ApiResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// Sends a request whose response is not JSON, returning the raw body.
+    pub(crate) async fn execute_bytes<B: Serialize + ?Sized>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<ApiResponse<Bytes>, Error> {
+        let (status, headers, body) = self.execute_raw(req, "*/*").await?;
+        Ok(ApiResponse {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    /// Sends a request and returns its Server-Sent Events body as a typed
+    /// stream. An error status is returned as `Err` here, not in the stream.
+    pub(crate) async fn execute_sse<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<SseStream<T>, Error> {
+        let prepared = self.prepare(req, "text/event-stream")?;
+        let response = self.send(&prepared, |r| async move { Ok(r) }).await?;
+        Ok(SseStream::from_response(response, Some(prepared.timeout)))
+    }
+
+    /// Sends a request and returns its newline-delimited JSON body as a typed
+    /// stream. An error status is returned as `Err` here, not in the stream.
+    pub(crate) async fn execute_ndjson<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        req: Request<'_, B>,
+    ) -> Result<NdjsonStream<T>, Error> {
+        let prepared = self.prepare(req, "application/x-ndjson")?;
+        let response = self.send(&prepared, |r| async move { Ok(r) }).await?;
+        Ok(NdjsonStream::from_response(
+            response,
+            Some(prepared.timeout),
+        ))
+    }
+
+    /// Sends a JSON request to any path under the base URL and decodes the
+    /// JSON response, with the client's auth, retries and error handling.
+    /// For endpoints or variants the generated methods do not cover.
+    ///
+    /// ```no_run
+    /// # async fn demo(client: auth_client::Client) -> Result<(), auth_client::Error> {
+    /// use auth_client::{reqwest::Method, RequestOptions};
+    /// let models: serde_json::Value = client
+    ///     .request_json::<(), _>(Method::GET, "/models", None, &RequestOptions::new())
+    ///     .await?
+    ///     .into_body();
+    /// # Ok(()) }
+    /// ```
+    pub async fn request_json<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<T>, Error> {
+        self.execute(Request::raw(method, path, body, options))
+            .await
+    }
+
+    /// Like [`request_json`](Self::request_json), returning the raw response
+    /// body (for audio, files and other non-JSON responses).
+    pub async fn request_bytes<B: Serialize + ?Sized>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<Bytes>, Error> {
+        self.execute_bytes(Request::raw(method, path, body, options))
+            .await
+    }
+
+    /// Like [`request_json`](Self::request_json), for a Server-Sent Events
+    /// response. The body is sent as given: include the API's streaming flag
+    /// (e.g. with [`RequestOptions::body_field`]) if it needs one.
+    pub async fn request_sse<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        options: &RequestOptions,
+    ) -> Result<SseStream<T>, Error> {
+        self.execute_sse(Request::raw(method, path, body, options))
+            .await
+    }
+
+    /// Like [`request_sse`](Self::request_sse), for a newline-delimited JSON
+    /// response.
+    pub async fn request_ndjson<B: Serialize + ?Sized, T: DeserializeOwned>(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&B>,
+        options: &RequestOptions,
+    ) -> Result<NdjsonStream<T>, Error> {
+        self.execute_ndjson(Request::raw(method, path, body, options))
+            .await
+    }
+
+    async fn execute_raw<B: Serialize + ?Sized>(
+        &self,
+        req: Request<'_, B>,
+        accept: &'static str,
+    ) -> Result<(StatusCode, HeaderMap, Bytes), Error> {
+        let prepared = self.prepare(req, accept)?;
+        let timeout = prepared.timeout;
+        self.send(&prepared, |r| async move {
+            let status = r.status();
+            let headers = r.headers().clone();
+            let body = r
+                .bytes()
+                .await
+                .map_err(|e| Error::from_reqwest(e, timeout))?;
+            Ok((status, headers, body))
+        })
+        .await
+    }
+
+    /// Everything about a request that does not change between attempts.
+    fn prepare<B: Serialize + ?Sized>(
+        &self,
+        req: Request<'_, B>,
+        accept: &'static str,
+    ) -> Result<Prepared, Error> {
+        let inner = &*self.inner;
+        let opts = req.options;
+
+        let own_base = match req.server {
+            Some(server) if !inner.base_url_for_all => Some(self.operation_base(server)?),
+            _ => None,
+        };
+        let (origin, base_str, base_query) = match &own_base {
+            Some((url, text, query)) => (url, text, query),
+            None => (&inner.base_url, &inner.base_str, &inner.base_query),
+        };
+        let path = req.path.trim_start_matches('/');
+        let mut url = Url::parse(&format!("{base_str}/{path}"))
+            .map_err(|e| Error::config(format!("invalid request path `{}`: {e}", req.path)))?;
+        {
+            let all_query = base_query
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .chain(req.query.iter().map(|(k, v)| (*k, v.as_str())))
+                .chain(opts.query.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            let mut any = false;
+            let mut pairs = url.query_pairs_mut();
+            for (k, v) in all_query {
+                pairs.append_pair(k, v);
+                any = true;
+            }
+            drop(pairs);
+            if !any && url.query() == Some("") {
+                url.set_query(None);
+            }
+        }
+
+        let body = encode_body(req.body, req.stream_flag, &opts.body)?;
+
+        let mut headers = inner.headers.clone();
+        if !headers.contains_key(ACCEPT) {
+            headers.insert(ACCEPT, HeaderValue::from_static(accept));
+        }
+        if body.is_some() && !headers.contains_key(CONTENT_TYPE) {
+            headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+        }
+        let extra_headers = parse_headers(&opts.headers)?;
+
+        let security = req.security.unwrap_or(crate::settings::SECURITY);
+        Ok(Prepared {
+            method: req.method,
+            origin: origin.clone(),
+            security,
+            url,
+            body,
+            headers,
+            extra_headers,
+            timeout: opts.timeout.unwrap_or(inner.timeout),
+            max_retries: opts.max_retries.unwrap_or(inner.max_retries),
+        })
+    }
+
+    /// The base URL of an operation with its own server: its variables filled in, and a
+    /// relative one put on the client's origin.
+    fn operation_base(&self, server: &ServerDef) -> Result<BaseUrl, Error> {
+        let url = server.render(&self.inner.server_variables)?;
+        let url = if server.relative {
+            on_origin(&self.inner.base_url.origin().ascii_serialization(), &url)
+        } else {
+            url
+        };
+        parse_base_url(&url)
+    }
+
+    /// Runs attempts until one succeeds, fails for good, or retries run out.
+    /// `on_success` runs inside the attempt's timeout, so reading a buffered
+    /// body is covered by it (and retried if the connection drops).
+    async fn send<R, F, Fut>(&self, p: &Prepared, on_success: F) -> Result<R, Error>
+    where
+        F: Fn(reqwest::Response) -> Fut,
+        Fut: Future<Output = Result<R, Error>>,
+    {
+        let mut retries_done: u32 = 0;
+        loop {
+            let can_retry = retries_done < p.max_retries;
+            let attempt = async {
+                let response = self.send_following_redirects(p, retries_done).await?;
+                let status = response.status();
+                if status.is_success() {
+                    return on_success(response).await.map(Attempt::Done);
+                }
+                if can_retry && should_retry(status, response.headers()) {
+                    return Ok(Attempt::Retry(response.headers().clone()));
+                }
+                let headers = response.headers().clone();
+                let body = response
+                    .bytes()
+                    .await
+                    .map_err(|e| Error::from_reqwest(e, p.timeout))?;
+                let key = self.inner.credentials.redaction();
+                Err(Error::Api(ApiError::from_response(
+                    status, headers, &body, key,
+                )))
+            };
+            let result = match tokio::time::timeout(p.timeout, attempt).await {
+                Ok(result) => result,
+                Err(_elapsed) => Err(Error::Timeout { after: p.timeout }),
+            };
+            let delay = match result {
+                Ok(Attempt::Done(value)) => return Ok(value),
+                Ok(Attempt::Retry(headers)) => {
+                    retry_delay(Some(&headers), retries_done, SystemTime::now())
+                }
+                Err(e) if can_retry && e.is_transient() => {
+                    retry_delay(None, retries_done, SystemTime::now())
+                }
+                Err(e) => return Err(e),
+            };
+            tokio::time::sleep(delay).await;
+            retries_done += 1;
+        }
+    }
+
+    /// One attempt, following redirects itself so that credentials are only
+    /// ever sent to the base URL's origin.
+    async fn send_following_redirects(
+        &self,
+        p: &Prepared,
+        retry_count: u32,
+    ) -> Result<reqwest::Response, Error> {
+        let mut url = p.url.clone();
+        let mut method = p.method.clone();
+        let mut body = p.body.clone();
+        for _ in 0..=MAX_REDIRECTS {
+            let trusted = same_origin(&url, &p.origin);
+            let request =
+                self.build_request(p, &method, &url, body.as_ref(), retry_count, trusted)?;
+            let response = self
+                .inner
+                .http
+                .execute(request)
+                .await
+                .map_err(|e| Error::from_reqwest(e, p.timeout))?;
+            let status = response.status();
+            if !matches!(status.as_u16(), 301 | 302 | 303 | 307 | 308) {
+                return Ok(response);
+            }
+            let Some(location) = response
+                .headers()
+                .get(LOCATION)
+                .and_then(|v| v.to_str().ok())
+            else {
+                return Ok(response);
+            };
+            let next = url
+                .join(location)
+                .map_err(|_| Error::connection("redirected to an invalid location"))?;
+            if !matches!(next.scheme(), "http" | "https") {
+                return Err(Error::connection(format!(
+                    "redirected to an unsupported scheme `{}`",
+                    next.scheme()
+                )));
+            }
+            let to_get = status == StatusCode::SEE_OTHER
+                || (matches!(status.as_u16(), 301 | 302) && method == Method::POST);
+            if to_get {
+                if method != Method::HEAD {
+                    method = Method::GET;
+                }
+                body = None;
+            }
+            url = next;
+        }
+        Err(Error::connection(format!(
+            "too many redirects (more than {MAX_REDIRECTS})"
+        )))
+    }
+
+    fn build_request(
+        &self,
+        p: &Prepared,
+        method: &Method,
+        url: &Url,
+        body: Option<&Bytes>,
+        retry_count: u32,
+        trusted: bool,
+    ) -> Result<reqwest::Request, Error> {
+        let inner = &*self.inner;
+        let mut url = url.clone();
+        let mut headers = p.headers.clone();
+        if body.is_none() {
+            headers.remove(CONTENT_TYPE);
+        }
+        if trusted {
+            let mut query = Vec::new();
+            inner
+                .credentials
+                .apply(p.security, &mut headers, &mut query);
+            if !query.is_empty() {
+                let mut pairs = url.query_pairs_mut();
+                for (k, v) in &query {
+                    pairs.append_pair(k, v);
+                }
+            }
+        }
+        for name in p.extra_headers.keys() {
+            headers.remove(name);
+        }
+        for (name, value) in &p.extra_headers {
+            headers.append(name.clone(), value.clone());
+        }
+        if !trusted {
+            headers.remove(PROXY_AUTHORIZATION);
+            for name in inner.credentials.header_names() {
+                headers.remove(name);
+            }
+        }
+        headers.insert("x-retry-count", HeaderValue::from(retry_count));
+
+        let mut builder = inner.http.request(method.clone(), url).headers(headers);
+        if let Some(body) = body {
+            builder = builder.body(body.clone());
+        }
+        builder
+            .build()
+            .map_err(|e| Error::config(format!("could not build the request: {}", e.without_url())))
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &*self.inner;
+        f.debug_struct("Client")
+            .field("base_url", &inner.base_str)
+            .field("credentials", &inner.credentials)
+            .field("timeout", &inner.timeout)
+            .field("max_retries", &inner.max_retries)
+            .finish_non_exhaustive()
+    }
+}
+
+struct Prepared {
+    method: Method,
+    /// The base URL the request was built on: credentials go only to its origin.
+    origin: Url,
+    /// Which credentials to send.
+    security: Requirement,
+    /// Without credentials.
+    url: Url,
+    body: Option<Bytes>,
+    headers: HeaderMap,
+    extra_headers: HeaderMap,
+    timeout: Duration,
+    max_retries: u32,
+}
+
+enum Attempt<R> {
+    Done(R),
+    Retry(HeaderMap),
+}
+
+fn same_origin(a: &Url, b: &Url) -> bool {
+    a.scheme() == b.scheme()
+        && a.host_str() == b.host_str()
+        && a.port_or_known_default() == b.port_or_known_default()
+}
+
+/// Serialises the body once, applying the stream flag and extra fields.
+fn encode_body<B: Serialize + ?Sized>(
+    body: Option<&B>,
+    stream_flag: Option<&str>,
+    extra: &Map<String, Value>,
+) -> Result<Option<Bytes>, Error> {
+    let fail =
+        |e: serde_json::Error| Error::config(format!("could not serialize the request body: {e}"));
+    if stream_flag.is_none() && extra.is_empty() {
+        return body
+            .map(|b| serde_json::to_vec(b).map(Bytes::from).map_err(fail))
+            .transpose();
+    }
+    let mut value = match body {
+        Some(b) => serde_json::to_value(b).map_err(fail)?,
+        None => Value::Object(Map::new()),
+    };
+    let Some(object) = value.as_object_mut() else {
+        return Err(Error::config(
+            "extra body fields and streaming need a request body that is a JSON object",
+        ));
+    };
+    if let Some(flag) = stream_flag {
+        object.insert(flag.to_string(), Value::Bool(true));
+    }
+    for (k, v) in extra {
+        object.insert(k.clone(), v.clone());
+    }
+    serde_json::to_vec(&value)
+        .map(|v| Some(Bytes::from(v)))
+        .map_err(fail)
+}
+
+fn parse_headers(pairs: &[(String, String)]) -> Result<HeaderMap, Error> {
+    let mut map = HeaderMap::with_capacity(pairs.len());
+    for (name, value) in pairs {
+        let name = HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| Error::config(format!("invalid header name `{name}`")))?;
+        let mut value = HeaderValue::from_str(value)
+            .map_err(|_| Error::config(format!("invalid value for header `{name}`")))?;
+        if is_sensitive_header(&name) {
+            value.set_sensitive(true);
+        }
+        map.append(name, value);
+    }
+    Ok(map)
+}
+
+fn is_sensitive_header(name: &HeaderName) -> bool {
+    let n = name.as_str();
+    name == AUTHORIZATION
+        || name == PROXY_AUTHORIZATION
+        || name == COOKIE
+        || n.contains("key")
+        || n.contains("token")
+        || n.contains("secret")
+}
+
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// Configures a [`Client`]. Obtained from [`Client::builder`].
+#[derive(Default)]
+pub struct ClientBuilder {
+    api_key: Option<Secret>,
+    base_url: Option<String>,
+    timeout: Option<Duration>,
+    max_retries: Option<u32>,
+    headers: Vec<(String, String)>,
+    header_map: HeaderMap,
+    http: Option<reqwest::Client>,
+    auth: Option<Auth>,
+    credentials: Vec<(&'static str, Credential)>,
+    server_index: Option<usize>,
+    server_variables: BTreeMap<String, String>,
+    base_url_for_all: bool,
+}
+
+impl ClientBuilder {
+    /// The API key: the credential of the API's main security scheme (the first
+    /// one it asks for). Defaults to that scheme's environment variable, if set.
+    /// APIs with several schemes also have one setter per scheme.
+    pub fn api_key(mut self, key: impl Into<String>) -> Self {
+        self.api_key = Some(Secret::new(key));
+        self
+    }
+
+    /// The key or token for the security scheme the spec calls `scheme`; the
+    /// generated per-scheme setters call this.
+    #[allow(dead_code)]
+    pub(crate) fn scheme_token(mut self, scheme: &'static str, token: impl Into<String>) -> Self {
+        self.credentials
+            .push((scheme, Credential::Token(Secret::new(token))));
+        self
+    }
+
+    /// User and password for the basic-authentication scheme `scheme`.
+    #[allow(dead_code)]
+    pub(crate) fn scheme_basic(
+        mut self,
+        scheme: &'static str,
+        user: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        self.credentials.push((
+            scheme,
+            Credential::Basic(Secret::new(user), Secret::new(password)),
+        ));
+        self
+    }
+
+    /// The base URL, e.g. `http://127.0.0.1:8080/v1` for an OpenAI-compatible
+    /// local server. A trailing slash is ignored; query parameters in it are
+    /// sent with every request. Defaults to the base URL environment
+    /// variable if set, else the API's default server. It replaces the
+    /// API-wide server; operations the spec sends to their own servers still
+    /// go there (see [`base_url_for_all_operations`](Self::base_url_for_all_operations)).
+    /// When the spec's server URL is relative, a base URL is required: a bare
+    /// origin (`https://host`) gets the spec's path appended, one with a path
+    /// is used as is.
+    pub fn base_url(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self
+    }
+
+    /// Sends every operation to `url`, including those the spec sends to their
+    /// own servers (e.g. uploads to another host); for proxies and test servers.
+    pub fn base_url_for_all_operations(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self.base_url_for_all = true;
+        self
+    }
+
+    /// Chooses the API-wide server by its position in the spec's `servers`
+    /// (default 0, the first). Ignored when a base URL is given.
+    pub fn server_index(mut self, index: usize) -> Self {
+        self.server_index = Some(index);
+        self
+    }
+
+    /// Sets a server URL variable (`{region}` in `https://{region}.example.com`).
+    /// Unset variables take their defaults; a value outside the spec's `enum`,
+    /// or a name no server has, makes [`build`](Self::build) fail.
+    pub fn server_variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.server_variables.insert(name.into(), value.into());
+        self
+    }
+
+    /// Timeout of each attempt (default 60 s). For streams, it bounds the wait
+    /// for the response headers and then each wait for more data.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How many times a failed request is retried (default 2). Retried:
+    /// connection errors, timeouts, and statuses 408, 409, 429 and 5xx, unless
+    /// the server says otherwise with `x-should-retry`.
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.max_retries = Some(max_retries);
+        self
+    }
+
+    /// A header sent with every request. An invalid name or value makes
+    /// [`build`](Self::build) fail.
+    pub fn default_header(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+
+    /// Headers sent with every request.
+    pub fn default_headers(mut self, headers: HeaderMap) -> Self {
+        for name in headers.keys() {
+            self.header_map.remove(name);
+        }
+        for (name, value) in &headers {
+            self.header_map.append(name.clone(), value.clone());
+        }
+        self
+    }
+
+    /// Overrides how the API key is sent (by default, as the API's spec
+    /// says), e.g. `Auth::Header("api-key")` for a gateway that expects it
+    /// there.
+    pub fn auth(mut self, auth: Auth) -> Self {
+        self.auth = Some(auth);
+        self
+    }
+
+    /// Uses a caller-supplied `reqwest` client (proxies, custom TLS roots,
+    /// connection pool settings, ...).
+    ///
+    /// To keep the guarantee that the API key is never sent to another origin
+    /// on a redirect, build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: the runtime then
+    /// follows redirects itself and drops credentials when the origin
+    /// changes. With reqwest's default policy, reqwest follows redirects
+    /// before the runtime sees them; it drops the `Authorization` header
+    /// across hosts, but not custom headers such as `api-key`.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// Fails with [`Error::Config`] for an invalid base URL or header, or if
+    /// the HTTP client cannot be created.
+    pub fn build(self) -> Result<Client, Error> {
+        let api_key = self.api_key.filter(|k| !k.expose().trim().is_empty());
+        let credentials = Credentials::new(
+            crate::settings::SCHEMES,
+            crate::settings::PRIMARY_SCHEME,
+            self.credentials,
+            api_key,
+            self.auth,
+            env_var,
+        )?;
+
+        let servers = crate::settings::SERVERS;
+        let all: Vec<&ServerDef> = servers
+            .iter()
+            .chain(crate::settings::OPERATION_SERVERS)
+            .collect();
+        check_variables(&self.server_variables, &all)?;
+        let index = self.server_index.unwrap_or(0);
+        let server = match servers.get(index) {
+            Some(server) => Some(server),
+            None if servers.is_empty() && index == 0 => None,
+            None => {
+                return Err(Error::config(format!(
+                    "server index {index} is out of range: the API has {} server(s)",
+                    servers.len()
+                )))
+            }
+        };
+        let user_base = self
+            .base_url
+            .or_else(|| crate::settings::BASE_URL_ENV.and_then(env_var));
+        let raw_base = match (user_base, server) {
+            (Some(user), Some(server)) if server.relative => {
+                let path = server.render(&self.server_variables)?;
+                match Url::parse(user.trim()) {
+                    Ok(mut url) if url.path().trim_matches('/').is_empty() => {
+                        url.set_path(&format!("/{}", path.trim_start_matches('/')));
+                        url.to_string()
+                    }
+                    _ => user,
+                }
+            }
+            (Some(user), _) => user,
+            (None, Some(server)) if !server.relative => server.render(&self.server_variables)?,
+            (None, _) => {
+                let var = match crate::settings::BASE_URL_ENV {
+                    Some(var) => format!(" or the environment variable `{var}`"),
+                    None => String::new(),
+                };
+                return Err(Error::config(format!(
+                    "this API's spec names no absolute server URL; set the base URL with \
+                     `ClientBuilder::base_url`{var}"
+                )));
+            }
+        };
+        let (base_url, base_str, base_query) = parse_base_url(&raw_base)?;
+
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            USER_AGENT,
+            HeaderValue::from_static(crate::settings::USER_AGENT),
+        );
+        let extra = parse_headers(&self.headers)?;
+        for map in [self.header_map, extra] {
+            for name in map.keys() {
+                headers.remove(name);
+            }
+            for (name, value) in &map {
+                headers.append(name.clone(), value.clone());
+            }
+        }
+
+        let http = match self.http {
+            Some(http) => http,
+            None => reqwest::Client::builder()
+                .redirect(reqwest::redirect::Policy::none())
+                .build()
+                .map_err(|e| Error::config(format!("could not create the HTTP client: {e}")))?,
+        };
+
+        Ok(Client {
+            inner: Arc::new(Inner {
+                http,
+                base_url,
+                base_str,
+                base_query,
+                server_variables: self.server_variables,
+                base_url_for_all: self.base_url_for_all,
+                credentials,
+                timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
+                max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
+                headers,
+            }),
+        })
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let header_names: Vec<&str> = self
+            .headers
+            .iter()
+            .map(|(n, _)| n.as_str())
+            .chain(self.header_map.keys().map(HeaderName::as_str))
+            .collect();
+        f.debug_struct("ClientBuilder")
+            .field("api_key", &self.api_key)
+            .field("base_url", &self.base_url)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.max_retries)
+            .field("default_headers", &header_names)
+            .field("auth", &self.auth)
+            .field("credentials", &self.credentials)
+            .field("server_index", &self.server_index)
+            .field("server_variables", &self.server_variables)
+            .field("custom_http_client", &self.http.is_some())
+            .finish()
+    }
+}
+
+/// A validated base URL: the URL, its string form without trailing slash,
+/// and the query parameters it carried.
+type BaseUrl = (Url, String, Vec<(String, String)>);
+
+/// Validates and normalises a base URL.
+fn parse_base_url(raw: &str) -> Result<BaseUrl, Error> {
+    let raw = raw.trim();
+    let invalid = |why: &str| Error::config(format!("invalid base URL `{raw}`: {why}"));
+    let mut url = Url::parse(raw).map_err(|e| invalid(&e.to_string()))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(invalid("the scheme must be http or https"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(invalid("it has no host"));
+    }
+    if url.password().is_some() || !url.username().is_empty() {
+        return Err(invalid(
+            "credentials in the URL are not supported; use the API key",
+        ));
+    }
+    let query: Vec<(String, String)> = url
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    url.set_query(None);
+    url.set_fragment(None);
+    let trimmed = url.as_str().trim_end_matches('/').to_string();
+    Ok((url, trimmed, query))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_url_normalisation() {
+        let (_, s, q) = parse_base_url("http://127.0.0.1:8080/v1/").unwrap();
+        assert_eq!(s, "http://127.0.0.1:8080/v1");
+        assert!(q.is_empty());
+        let (_, s, _) = parse_base_url("https://api.example.com").unwrap();
+        assert_eq!(s, "https://api.example.com");
+        let (_, s, _) = parse_base_url("https://api.example.com///").unwrap();
+        assert_eq!(s, "https://api.example.com");
+        let (_, s, q) = parse_base_url("https://x.test/openai?api-version=2024-10-01").unwrap();
+        assert_eq!(s, "https://x.test/openai");
+        assert_eq!(q, vec![("api-version".into(), "2024-10-01".into())]);
+        for bad in ["", "not a url", "ftp://x.test", "/v1", "http://u:p@x.test/"] {
+            let e = parse_base_url(bad).unwrap_err();
+            assert!(matches!(e, Error::Config { .. }), "{bad}: {e:?}");
+        }
+    }
+
+    #[test]
+    fn body_encoding() {
+        #[derive(Serialize)]
+        struct Req {
+            model: &'static str,
+            stream: Option<bool>,
+        }
+        let req = Req {
+            model: "m",
+            stream: None,
+        };
+        let none = Map::new();
+        let plain = encode_body(Some(&req), None, &none).unwrap().unwrap();
+        assert_eq!(&plain[..], br#"{"model":"m","stream":null}"#);
+        let mut extra = Map::new();
+        extra.insert("vendor".into(), Value::from(1));
+        extra.insert("model".into(), Value::from("override"));
+        let v: Value = serde_json::from_slice(
+            &encode_body(Some(&req), Some("stream"), &extra)
+                .unwrap()
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"model":"override","stream":true,"vendor":1})
+        );
+        let v: Value =
+            serde_json::from_slice(&encode_body::<()>(None, None, &extra).unwrap().unwrap())
+                .unwrap();
+        assert_eq!(v["vendor"], 1);
+        assert!(encode_body::<()>(None, None, &none).unwrap().is_none());
+        assert!(encode_body(Some(&[1, 2]), Some("stream"), &none).is_err());
+    }
+
+    #[test]
+    fn origins() {
+        let u = |s: &str| Url::parse(s).unwrap();
+        assert!(same_origin(
+            &u("https://a.test/x"),
+            &u("https://a.test:443/y")
+        ));
+        assert!(!same_origin(&u("https://a.test/x"), &u("http://a.test/x")));
+        assert!(!same_origin(&u("https://a.test/x"), &u("https://b.test/x")));
+        assert!(!same_origin(
+            &u("http://a.test:1/x"),
+            &u("http://a.test:2/x")
+        ));
+    }
+
+    #[test]
+    fn header_validation() {
+        assert!(parse_headers(&[("x-ok".into(), "v".into())]).is_ok());
+        assert!(parse_headers(&[("bad name".into(), "v".into())]).is_err());
+        assert!(parse_headers(&[("x".into(), "a\nb".into())]).is_err());
+        let h = parse_headers(&[("api-key".into(), "s3cret".into())]).unwrap();
+        assert!(h["api-key"].is_sensitive());
+    }
+}

@@ -1,0 +1,51 @@
+//! Hand-written, API-agnostic runtime shared by every generated client.
+//!
+//! This module is copied verbatim into each generated crate. It provides the
+//! HTTP [`Client`], the single [`Error`] type, per-request [`RequestOptions`],
+//! [`ApiResponse`], retries, and typed streaming over Server-Sent Events
+//! ([`SseStream`]) and newline-delimited JSON ([`NdjsonStream`]).
+//!
+//! Nothing in here knows about a particular API: everything specific (servers,
+//! security schemes and requirements, how streamed chunks are folded) comes from the
+//! generated `settings` module.
+
+mod accumulate;
+// `pub(crate)`: the generated settings list the API's schemes and servers with these types.
+pub(crate) mod auth;
+mod client;
+mod decode;
+mod error;
+mod json_macros;
+pub mod ndjson;
+mod options;
+mod response;
+mod retry;
+pub(crate) mod serde_support;
+pub(crate) mod servers;
+pub mod sse;
+mod stream;
+
+pub use accumulate::{AccumulateRules, Accumulator};
+pub use auth::Auth;
+pub use client::{Client, ClientBuilder};
+pub use error::{ApiError, Error};
+pub use options::RequestOptions;
+pub use response::ApiResponse;
+pub use stream::{NdjsonStream, SseStream};
+
+/// Used by the generated operation methods (`crate::runtime::Request`).
+#[allow(unused_imports)]
+pub(crate) use client::Request;
+
+/// Re-exported so that `stream.next().await` works without adding
+/// `futures-util` as a dependency.
+pub use futures_util::StreamExt;
+
+/// The HTTP client library this runtime is built on, re-exported so that a
+/// custom `reqwest::Client` (see [`ClientBuilder::http_client`]) and header
+/// types always come from the exact same version.
+pub use reqwest;
+
+/// HTTP status code, as returned by [`ApiError::status`] and
+/// [`ApiResponse::status`].
+pub use reqwest::StatusCode;
