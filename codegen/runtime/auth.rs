@@ -132,11 +132,7 @@ impl Credentials {
         for (name, credential) in explicit {
             match schemes.iter().position(|s| s.name == name) {
                 Some(i) => slots[i] = Some(credential),
-                None => {
-                    return Err(Error::config(format!(
-                        "unknown security scheme `{name}`"
-                    )))
-                }
+                None => return Err(Error::config(format!("unknown security scheme `{name}`"))),
             }
         }
         if let (Some(i), Some(key)) = (primary, &api_key) {
@@ -153,9 +149,12 @@ impl Credentials {
             }
         }
         let override_auth = override_auth.map(|auth| {
-            let key = api_key
-                .clone()
-                .or_else(|| primary.and_then(|i| schemes[i].env).and_then(&env).map(Secret::new));
+            let key = api_key.clone().or_else(|| {
+                primary
+                    .and_then(|i| schemes[i].env)
+                    .and_then(&env)
+                    .map(Secret::new)
+            });
             (auth, key)
         });
         let credentials = Credentials {
@@ -279,9 +278,10 @@ impl Credentials {
             };
             match (scheme.kind, credential) {
                 (SchemeKind::ApiKey(Place::Header, name), Credential::Token(t)) => {
-                    if let (Ok(name), Some(value)) =
-                        (HeaderName::from_bytes(name.as_bytes()), sensitive(t.expose()))
-                    {
+                    if let (Ok(name), Some(value)) = (
+                        HeaderName::from_bytes(name.as_bytes()),
+                        sensitive(t.expose()),
+                    ) {
                         headers.insert(name, value);
                     }
                 }
@@ -333,7 +333,10 @@ fn apply_override(
             }
         }
         Auth::Header(name) => {
-            if let (Ok(name), Some(v)) = (HeaderName::from_bytes(name.as_bytes()), sensitive(key.expose())) {
+            if let (Ok(name), Some(v)) = (
+                HeaderName::from_bytes(name.as_bytes()),
+                sensitive(key.expose()),
+            ) {
                 headers.insert(name, v);
             }
         }
@@ -353,7 +356,11 @@ fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
             if i <= chunk.len() {
@@ -424,7 +431,11 @@ mod tests {
         let c = Credentials::new(
             SCHEMES,
             None,
-            vec![("app", token("a1")), ("key", token("k1")), ("session", token("s1"))],
+            vec![
+                ("app", token("a1")),
+                ("key", token("k1")),
+                ("session", token("s1")),
+            ],
             None,
             None,
             |_| None,
@@ -444,15 +455,36 @@ mod tests {
 
     #[test]
     fn basic_and_env() {
-        let c = Credentials::new(SCHEMES, Some(3), Vec::new(), Some(Secret::new("u:p")), None, |_| None)
-            .unwrap();
+        let c = Credentials::new(
+            SCHEMES,
+            Some(3),
+            Vec::new(),
+            Some(Secret::new("u:p")),
+            None,
+            |_| None,
+        )
+        .unwrap();
         let (mut h, mut q) = (HeaderMap::new(), Vec::new());
         c.apply(&[&["basic"]], &mut h, &mut q);
         assert_eq!(h[AUTHORIZATION], "Basic dTpw");
-        assert!(Credentials::new(SCHEMES, None, vec![("app", token("a\nb"))], None, None, |_| None)
-            .is_err());
-        assert!(Credentials::new(SCHEMES, None, vec![("nope", token("a"))], None, None, |_| None)
-            .is_err());
+        assert!(Credentials::new(
+            SCHEMES,
+            None,
+            vec![("app", token("a\nb"))],
+            None,
+            None,
+            |_| None
+        )
+        .is_err());
+        assert!(Credentials::new(
+            SCHEMES,
+            None,
+            vec![("nope", token("a"))],
+            None,
+            None,
+            |_| None
+        )
+        .is_err());
     }
 
     #[test]
@@ -473,6 +505,14 @@ mod tests {
         let mut q = Vec::new();
         c.apply(&[&[]], &mut h, &mut q);
         assert!(q.is_empty());
-        assert!(Credentials::new(SCHEMES, None, Vec::new(), Some(Secret::new("k")), Some(Auth::Header("bad header")), |_| None).is_err());
+        assert!(Credentials::new(
+            SCHEMES,
+            None,
+            Vec::new(),
+            Some(Secret::new("k")),
+            Some(Auth::Header("bad header")),
+            |_| None
+        )
+        .is_err());
     }
 }

@@ -20,8 +20,8 @@ pub mod ndjson;
 mod options;
 mod response;
 mod retry;
-pub(crate) mod servers;
 pub(crate) mod serde_support;
+pub(crate) mod servers;
 pub mod sse;
 mod stream;
 

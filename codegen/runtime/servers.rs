@@ -130,9 +130,15 @@ mod tests {
         let err = SERVER.render(&values).unwrap_err();
         assert!(err.to_string().contains("`tenant`"), "{err}");
         values.insert("tenant".to_string(), "acme".to_string());
-        assert_eq!(SERVER.render(&values).unwrap(), "https://acme.eu.example.com/v1");
+        assert_eq!(
+            SERVER.render(&values).unwrap(),
+            "https://acme.eu.example.com/v1"
+        );
         values.insert("region".to_string(), "us".to_string());
-        assert_eq!(SERVER.render(&values).unwrap(), "https://acme.us.example.com/v1");
+        assert_eq!(
+            SERVER.render(&values).unwrap(),
+            "https://acme.us.example.com/v1"
+        );
         assert!(check_variables(&values, &[&SERVER]).is_ok());
         values.insert("region".to_string(), "mars".to_string());
         let err = check_variables(&values, &[&SERVER]).unwrap_err();
