@@ -183,3 +183,25 @@ fn credentials_that_cannot_be_sent_are_build_errors_that_hide_the_value() {
         "{shown}"
     );
 }
+
+#[tokio::test]
+async fn schemes_named_like_keywords_or_builder_methods_get_their_own_setters() {
+    let server = server(1).await;
+    builder(&server)
+        .r#type("t-1")
+        .default_credential("d-1")
+        .build_credential("b-1")
+        .api_key_credential_2("o-1")
+        .build()
+        .unwrap()
+        .odd()
+        .list()
+        .await
+        .unwrap();
+    let request = &server.requests()[0];
+    assert_eq!(request.query(), Some("t=t-1"));
+    assert_eq!(request.header("authorization"), Some("Bearer d-1"));
+    // Supplied but not asked for by this operation: not sent.
+    assert_eq!(request.header("x-build"), None);
+    assert_eq!(request.header("x-other"), None);
+}

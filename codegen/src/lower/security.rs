@@ -44,6 +44,13 @@ pub(crate) struct SecurityLowering {
 pub(crate) fn lower_security(lw: &mut Lowerer, reserved: &[String]) -> SecurityLowering {
     let root = lw.spec.root_location();
     let schemes_loc = root.child("components").child("securitySchemes");
+    // `default`: `ClientBuilder::default()` (from `Default`) must stay reachable.
+    let reserved: Vec<String> = reserved
+        .iter()
+        .cloned()
+        .chain(["default".to_string()])
+        .collect();
+    let reserved = reserved.as_slice();
     let mut names = NameTable::with_reserved(reserved.iter().map(String::as_str));
     let mut out = SecurityLowering {
         security: Security::default(),

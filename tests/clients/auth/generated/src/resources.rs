@@ -24,6 +24,10 @@ impl Client {
     pub fn oauth(&self) -> Oauth<'_> {
         Oauth { client: self }
     }
+    /// Operations under `odd`.
+    pub fn odd(&self) -> Odd<'_> {
+        Odd { client: self }
+    }
     /// Operations under `oidc`.
     pub fn oidc(&self) -> Oidc<'_> {
         Oidc { client: self }
@@ -198,6 +202,49 @@ impl<'a> Oauth<'a> {
             stream_flag: None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["oauth"]];
+                Some(SECURITY)
+            },
+            server: None,
+        };
+        self.client.execute_bytes(request).await.map(|response| response.map(|_| ()))
+    }
+}
+/// Operations under `/odd`.
+#[derive(Debug, Clone, Copy)]
+pub struct Odd<'a> {
+    client: &'a Client,
+}
+impl<'a> Odd<'a> {
+    /// `GET /odd`
+    ///
+    /// ```no_run
+    /// # async fn example(client: auth_client::Client) -> Result<(), auth_client::Error> {
+    /// let _response = client.odd().list().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(&self) -> Result<(), Error> {
+        self.list_with_options(&RequestOptions::default())
+            .await
+            .map(ApiResponse::into_body)
+    }
+    /// Like [`Self::list`], with per-request options; also returns the status and headers.
+    pub async fn list_with_options(
+        &self,
+        options: &RequestOptions,
+    ) -> Result<ApiResponse<()>, Error> {
+        let query_pairs = vec![];
+        let request = Request {
+            method: reqwest::Method::GET,
+            path: "/odd".to_string(),
+            query: query_pairs,
+            body: None::<&()>,
+            options,
+            stream_flag: None,
+            security: {
+                const SECURITY: crate::runtime::auth::Requirement = &[
+                    &["type", "default"],
+                ];
                 Some(SECURITY)
             },
             server: None,

@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `0f615fa45d22062f`.
+//! Generated from spec and config with fingerprint `a5215b65202ed5f4`.
 /// The spec's top-level servers; the first is the default base URL.
 pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[
     crate::runtime::servers::ServerDef {
@@ -63,6 +63,35 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
         env: None,
         kind: crate::runtime::auth::SchemeKind::Bearer,
     },
+    crate::runtime::auth::Scheme {
+        name: "type",
+        env: None,
+        kind: crate::runtime::auth::SchemeKind::ApiKey(
+            crate::runtime::auth::Place::Query,
+            "t",
+        ),
+    },
+    crate::runtime::auth::Scheme {
+        name: "default",
+        env: None,
+        kind: crate::runtime::auth::SchemeKind::Bearer,
+    },
+    crate::runtime::auth::Scheme {
+        name: "build",
+        env: None,
+        kind: crate::runtime::auth::SchemeKind::ApiKey(
+            crate::runtime::auth::Place::Header,
+            "X-Build",
+        ),
+    },
+    crate::runtime::auth::Scheme {
+        name: "api-key",
+        env: None,
+        kind: crate::runtime::auth::SchemeKind::ApiKey(
+            crate::runtime::auth::Place::Header,
+            "X-Other",
+        ),
+    },
 ];
 /// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
 pub(crate) const PRIMARY_SCHEME: Option<usize> = Some(0usize);
@@ -110,5 +139,21 @@ impl crate::runtime::ClientBuilder {
     /// The credential for the `oidc` security scheme, sent as `Authorization: Bearer <token>`.
     pub fn oidc(self, credential: impl Into<String>) -> Self {
         self.scheme_token("oidc", credential)
+    }
+    /// The credential for the `type` security scheme, sent as the `t` query parameter.
+    pub fn r#type(self, credential: impl Into<String>) -> Self {
+        self.scheme_token("type", credential)
+    }
+    /// The credential for the `default` security scheme, sent as `Authorization: Bearer <token>`.
+    pub fn default_credential(self, credential: impl Into<String>) -> Self {
+        self.scheme_token("default", credential)
+    }
+    /// The credential for the `build` security scheme, sent as the `X-Build` header.
+    pub fn build_credential(self, credential: impl Into<String>) -> Self {
+        self.scheme_token("build", credential)
+    }
+    /// The credential for the `api-key` security scheme, sent as the `X-Other` header.
+    pub fn api_key_credential_2(self, credential: impl Into<String>) -> Self {
+        self.scheme_token("api-key", credential)
     }
 }
