@@ -758,7 +758,10 @@ impl ClientBuilder {
 
     /// Overrides how the API key is sent (by default, as the API's spec
     /// says), e.g. `Auth::Header("api-key")` for a gateway that expects it
-    /// there.
+    /// there. It replaces the spec's schemes: the API key (from
+    /// [`api_key`](Self::api_key) or the main scheme's environment variable) is
+    /// sent this way to every operation that asks for authentication, and
+    /// operations declaring `security: []` still get nothing.
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
         self
