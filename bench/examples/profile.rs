@@ -146,6 +146,7 @@ fn setup(case: &str, side: &str) -> Box<dyn FnMut()> {
                     .iter()
                     .map(|s| s.to_string())
                     .collect(),
+                ..Default::default()
             };
             let mut total = [Duration::ZERO; 3];
             let mut runs = 0u32;

@@ -1,6 +1,7 @@
 //! What a spec cannot say about the crate to generate: its name, environment
 //! variables, and how streams are requested and folded.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -20,6 +21,10 @@ pub struct Config {
     /// Environment variable holding the API key.
     #[serde(default)]
     pub api_key_env: Option<String>,
+    /// Environment variable holding each security scheme's credential, by scheme name
+    /// (`auth_env: {apiKey: MY_KEY}`); `api_key_env` covers the main scheme.
+    #[serde(default)]
+    pub auth_env: BTreeMap<String, String>,
     /// Environment variable overriding the base URL.
     #[serde(default)]
     pub base_url_env: Option<String>,
@@ -48,6 +53,9 @@ pub struct Config {
     /// Fingerprint of the config file's text and the examples (0 when not read from a file).
     #[serde(skip)]
     pub digest: u64,
+    /// The config file's name, for errors (empty when not read from a file).
+    #[serde(skip)]
+    pub file: String,
 }
 
 /// How streaming operations are requested and how their chunks fold together.
@@ -263,6 +271,7 @@ impl Config {
             crate_version: default_version(),
             description: None,
             api_key_env: None,
+            auth_env: BTreeMap::new(),
             base_url_env: None,
             stream: StreamConfig::default(),
             request_id_headers: default_request_id_headers(),
@@ -272,6 +281,68 @@ impl Config {
             allow_refs_outside_spec_dir: false,
             examples: Vec::new(),
             digest: 0,
+            file: String::new(),
+        }
+    }
+
+    /// Checks everything that goes into `Cargo.toml` or code as text: crate name, version,
+    /// environment variable names. Run before anything is generated or written.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        let fail = |message: String| ConfigError {
+            file: self.shown_file(),
+            message,
+        };
+        crate::config_check::crate_name(&self.crate_name).map_err(fail)?;
+        crate::config_check::version(&self.crate_version).map_err(fail)?;
+        let envs = [
+            ("api_key_env", &self.api_key_env),
+            ("base_url_env", &self.base_url_env),
+        ];
+        for (key, name) in envs {
+            if let Some(name) = name {
+                crate::config_check::env_name(key, name).map_err(fail)?;
+            }
+        }
+        for (scheme, name) in &self.auth_env {
+            crate::config_check::env_name(&format!("auth_env.{scheme}"), name).map_err(fail)?;
+        }
+        self.check_runtime_values().map_err(fail)?;
+        Ok(())
+    }
+
+    /// Checks the config against the API it is for: `auth_env` names only schemes the
+    /// client can send.
+    pub fn check_api(&self, api: &crate::ir::Api) -> Result<(), ConfigError> {
+        for scheme in self.auth_env.keys() {
+            if !api.security.schemes.iter().any(|s| &s.name == scheme) {
+                let known: Vec<&str> = api
+                    .security
+                    .schemes
+                    .iter()
+                    .map(|s| s.name.as_str())
+                    .collect();
+                return Err(ConfigError {
+                    file: self.shown_file(),
+                    message: format!(
+                        "auth_env names the security scheme `{scheme}`, which the spec does not \
+                         define as a scheme the client can send (known: {})",
+                        if known.is_empty() {
+                            "none".to_string()
+                        } else {
+                            known.join(", ")
+                        }
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    fn shown_file(&self) -> String {
+        if self.file.is_empty() {
+            "config".to_string()
+        } else {
+            self.file.clone()
         }
     }
 
@@ -297,28 +368,13 @@ impl Config {
                 message: format!("examples_dir: {err}"),
             })?;
         }
-        let valid = !config.crate_name.is_empty()
-            && config
-                .crate_name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        if !valid {
-            return Err(ConfigError {
-                file,
-                message: format!(
-                    "crate_name `{}` is not a valid crate name",
-                    config.crate_name
-                ),
-            });
-        }
-        config
-            .validate()
-            .map_err(|message| ConfigError { file, message })?;
+        config.file = file;
+        config.validate()?;
         Ok(config)
     }
 
     /// Checks the values the runtime is handed verbatim.
-    fn validate(&self) -> Result<(), String> {
+    fn check_runtime_values(&self) -> Result<(), String> {
         let stream = &self.stream;
         let values = stream
             .last_item
@@ -364,7 +420,7 @@ mod tests {
 
     fn parse(text: &str) -> Result<Config, String> {
         let config: Config = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
-        config.validate()?;
+        config.check_runtime_values()?;
         Ok(config)
     }
 

@@ -6,6 +6,7 @@
 //! Rust files, and [`write::write_crate`] puts them on disk atomically.
 
 pub mod config;
+mod config_check;
 pub mod digest;
 pub mod emit;
 pub mod ir;
@@ -64,6 +65,7 @@ impl std::error::Error for Error {}
 /// Loads and lowers the spec at `spec_path`: the IR, as tests and tools see it.
 /// Runs on a thread with a large stack (see `stack.rs`), whatever the caller's.
 pub fn build_ir(spec_path: &Path, config: &Config) -> Result<ir::Api, Error> {
+    config.validate().map_err(Error::Config)?;
     let load_options = load::LoadOptions {
         allow_refs_outside_spec_dir: config.allow_refs_outside_spec_dir,
     };
@@ -84,8 +86,13 @@ fn lower_spec(spec: &load::Spec, config: &Config) -> Result<ir::Api, Error> {
             .iter()
             .map(|s| s.to_string())
             .collect(),
+        reserved_method_names: emit::RUNTIME_CLIENT_METHODS
+            .iter()
+            .map(|s| s.to_string())
+            .collect(),
     };
     let api = lower::lower(spec, &options).map_err(Error::Lower)?;
+    config.check_api(&api).map_err(Error::Config)?;
     if config.strict && !api.warnings.is_empty() {
         return Err(Error::Strict(api.warnings));
     }

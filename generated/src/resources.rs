@@ -52,6 +52,8 @@ impl<'a> ChatCompletions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -96,6 +98,8 @@ impl<'a> ChatCompletions<'a> {
             options,
             stream_flag: ::core::option::Option::Some("stream"),
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_sse(__request).await
     }

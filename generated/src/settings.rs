@@ -4,13 +4,17 @@
 //!
 //! Generated from spec and config with fingerprint `4716be5846232420`.
 
-/// The first server in the spec.
-pub(crate) const DEFAULT_BASE_URL: &str = "https://inference.do-ai.run/v1";
+/// The spec's top-level servers; the first is the default base URL.
+pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[
+    crate::runtime::servers::ServerDef {
+        url: "https://inference.do-ai.run/v1",
+        variables: &[],
+        relative: false,
+    },
+];
 
-/// Environment variable holding the API key.
-pub(crate) const API_KEY_ENV: Option<&str> = ::core::option::Option::Some(
-    "GRADIENT_MODEL_ACCESS_KEY",
-);
+/// The servers operations of their own use (for checking variable values).
+pub(crate) const OPERATION_SERVERS: &[crate::runtime::servers::ServerDef] = &[];
 
 /// Environment variable overriding the base URL.
 pub(crate) const BASE_URL_ENV: Option<&str> = ::core::option::Option::Some(
@@ -20,8 +24,20 @@ pub(crate) const BASE_URL_ENV: Option<&str> = ::core::option::Option::Some(
 /// Sent as `User-Agent`.
 pub(crate) const USER_AGENT: &str = concat!("gradient/", env!("CARGO_PKG_VERSION"));
 
-/// How the API key is sent.
-pub(crate) const AUTH: crate::runtime::Auth = crate::runtime::Auth::Bearer;
+/// The security schemes the client can send.
+pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
+    crate::runtime::auth::Scheme {
+        name: "bearer_auth",
+        env: Some("GRADIENT_MODEL_ACCESS_KEY"),
+        kind: crate::runtime::auth::SchemeKind::Bearer,
+    },
+];
+
+/// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
+pub(crate) const PRIMARY_SCHEME: Option<usize> = Some(0usize);
+
+/// The API-wide security requirement: alternatives of schemes sent together.
+pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[&["bearer_auth"]];
 
 /// How streamed chunks fold into one value.
 pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::AccumulateRules {
@@ -53,3 +69,13 @@ pub(crate) const REQUEST_ID_HEADERS: &[&str] = &[
     "x-trace-id",
     "cf-ray",
 ];
+
+impl crate::runtime::ClientBuilder {
+    /// The credential for the `bearer_auth` security scheme, sent as `Authorization: Bearer <token>`.
+    /// Defaults to the environment variable `GRADIENT_MODEL_ACCESS_KEY`.
+    ///
+    /// A Gradient model access key, sent as `Authorization: Bearer <key>`.
+    pub fn bearer_auth(self, credential: impl Into<String>) -> Self {
+        self.scheme_token("bearer_auth", credential)
+    }
+}

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use codegen::ir::{
-    Api, Auth, Extra, Field, IntFormat, Literal, Operation, ResponseKind, Shape, StreamFraming,
-    Struct, TaggedUnion, TypeKind, TypeRef, UntaggedUnion,
+    Api, Extra, Field, IntFormat, KeyLocation, Literal, Operation, ResponseKind, SchemeKind, Shape,
+    StreamFraming, Struct, TaggedUnion, TypeKind, TypeRef, UntaggedUnion,
 };
 
 // ---------------------------------------------------------------- helpers
@@ -817,11 +817,15 @@ fn references_across_files_resolve_to_one_type_each() {
 #[test]
 fn operation_with_path_and_query_parameters_body_and_event_stream() {
     let api = ir("operation.yaml");
+    assert_eq!(api.servers[0].url, "https://{region}.api.example.com/v1");
+    assert_eq!(api.servers[0].variables[0].default.as_deref(), Some("eu"));
     assert_eq!(
-        api.base_url.as_deref(),
-        Some("https://eu.api.example.com/v1")
+        api.security.schemes[0].kind,
+        SchemeKind::ApiKey {
+            location: KeyLocation::Header,
+            param: "X-Api-Key".into()
+        }
     );
-    assert_eq!(api.auth, Auth::Header("X-Api-Key".into()));
 
     let op = operation(&api, "createRunStep");
     assert_eq!(op.method, "POST");

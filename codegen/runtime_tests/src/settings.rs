@@ -1,15 +1,28 @@
 //! What a generated crate's `settings` module says, with neutral values.
 
-/// The first server in the spec.
-pub(crate) const DEFAULT_BASE_URL: &str = "http://127.0.0.1:1";
-/// Environment variable holding the API key.
-pub(crate) const API_KEY_ENV: Option<&str> = Some("RUNTIME_TESTS_API_KEY");
+/// The spec's top-level servers; the first is the default base URL.
+pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] =
+    &[crate::runtime::servers::ServerDef {
+        url: "http://127.0.0.1:1",
+        variables: &[],
+        relative: false,
+    }];
+/// The servers operations of their own use.
+pub(crate) const OPERATION_SERVERS: &[crate::runtime::servers::ServerDef] = &[];
+/// One bearer scheme, its token from an environment variable.
+pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[crate::runtime::auth::Scheme {
+    name: "bearer",
+    env: Some("RUNTIME_TESTS_API_KEY"),
+    kind: crate::runtime::auth::SchemeKind::Bearer,
+}];
+/// The scheme `ClientBuilder::api_key` supplies.
+pub(crate) const PRIMARY_SCHEME: Option<usize> = Some(0);
+/// The API-wide security requirement.
+pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[&["bearer"]];
 /// Environment variable overriding the base URL.
 pub(crate) const BASE_URL_ENV: Option<&str> = Some("RUNTIME_TESTS_BASE_URL");
 /// Sent as `User-Agent`.
 pub(crate) const USER_AGENT: &str = concat!("runtime_tests/", env!("CARGO_PKG_VERSION"));
-/// How the API key is sent.
-pub(crate) const AUTH: crate::runtime::Auth = crate::runtime::Auth::Bearer;
 /// How streamed chunks fold into one value.
 pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::AccumulateRules {
     index_key: "index",

@@ -4,7 +4,8 @@
 //! `types` maps type expressions, `structs`, `enums` and `unions` emit named
 //! types with their serde impls, `resources` emits the client's operations (`params` renders their
 //! parameters),
-//! `crate_files` emits `Cargo.toml`, `lib.rs` and settings, `docs` turns spec
+//! `crate_files` emits `Cargo.toml`, `lib.rs` and settings (with `security` and
+//! `servers` writing what the runtime needs of those), `docs` turns spec
 //! prose into rustdoc, and `format` pretty-prints tokens.
 
 mod bodies;
@@ -16,6 +17,8 @@ mod format;
 mod parallel;
 mod params;
 mod resources;
+mod security;
+mod servers;
 mod structs;
 mod text;
 mod types;

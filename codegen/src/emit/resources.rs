@@ -280,6 +280,8 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
         Some(flag) => quote!(::core::option::Option::Some(#flag)),
         None => quote!(::core::option::Option::None),
     };
+    let security = super::security::request_security(op);
+    let server = super::servers::request_server(op);
     quote! {
         #params
         let __request = crate::runtime::Request {
@@ -289,6 +291,8 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
             options,
             stream_flag: #flag,
             payload: #payload,
+            security: #security,
+            server: #server,
         };
     }
 }

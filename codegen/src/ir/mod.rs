@@ -18,10 +18,10 @@ pub struct Api {
     pub description: Option<String>,
     /// `info.version`.
     pub version: String,
-    /// Base URL of the first server, if any.
-    pub base_url: Option<String>,
-    /// How requests are authenticated.
-    pub auth: Auth,
+    /// The top-level `servers`, in order; the first is the default base URL.
+    pub servers: Vec<Server>,
+    /// The security schemes the client can send and the API-wide requirement.
+    pub security: Security,
     /// Named types in a stable order.
     pub types: Vec<TypeDef>,
     /// Operations in document order.
@@ -32,19 +32,6 @@ pub struct Api {
     /// so it is left out when the IR is printed).
     #[serde(skip_serializing)]
     pub source_digest: u64,
-}
-
-/// How the API key is attached to requests.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum Auth {
-    /// `Authorization: Bearer <key>`.
-    Bearer,
-    /// The key as the value of a header with this name.
-    Header(String),
-    /// The key as a query parameter with this name.
-    Query(String),
-    /// No authentication declared.
-    None,
 }
 
 /// A part of the spec that was not generated.
@@ -381,6 +368,12 @@ pub struct Operation {
     /// The operation is marked `deprecated: true`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
+    /// The operation's own security requirement (`security` on the operation), replacing
+    /// [`Security::default`]; `None` when it inherits the API-wide one.
+    pub security: Option<Vec<Requirement>>,
+    /// The operation's own servers (operation- or path-level `servers`); empty when it
+    /// uses the API-wide ones.
+    pub servers: Vec<Server>,
 }
 
 /// A piece of a path template.
@@ -592,6 +585,93 @@ impl Body {
             _ => None,
         }
     }
+}
+
+/// How requests are authenticated: the schemes and which of them the API asks for.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Security {
+    /// The schemes the client can send, in document order.
+    pub schemes: Vec<SecurityScheme>,
+    /// The API-wide requirement: alternatives, tried in order; the first whose
+    /// credentials the user supplied is sent. Empty: no authentication.
+    pub default: Vec<Requirement>,
+}
+
+/// One entry of a `security` list: every named scheme is sent together.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Requirement {
+    /// Names of schemes in [`Security::schemes`]; empty means "no authentication".
+    pub schemes: Vec<String>,
+}
+
+/// A security scheme the client can send.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SecurityScheme {
+    /// The key in `components/securitySchemes`.
+    pub name: String,
+    /// Snake-case name for the builder's setter.
+    pub rust_name: String,
+    /// Rustdoc from the scheme's `description`.
+    pub docs: Option<String>,
+    /// What is sent.
+    pub kind: SchemeKind,
+}
+
+/// How one scheme's credential goes on the wire.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum SchemeKind {
+    /// `type: apiKey`: the key as the value of a header, query parameter or cookie.
+    ApiKey {
+        /// Where the key goes.
+        location: KeyLocation,
+        /// The header, parameter or cookie name.
+        param: String,
+    },
+    /// `type: http, scheme: basic`: user and password, base64-encoded.
+    Basic,
+    /// `Authorization: Bearer <token>`: `http bearer`, and OAuth2 / OpenID Connect with a
+    /// token the caller obtained.
+    Bearer,
+}
+
+/// Where an API key is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum KeyLocation {
+    /// A request header.
+    Header,
+    /// A query parameter.
+    Query,
+    /// A cookie.
+    Cookie,
+}
+
+/// A server URL template with its variables.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Server {
+    /// The URL as written, with `{variable}` placeholders.
+    pub url: String,
+    /// `description`.
+    pub description: Option<String>,
+    /// Every `{name}` in the URL, in order of first appearance.
+    pub variables: Vec<ServerVariable>,
+    /// The URL (after substitution) has no scheme and host: it is resolved against
+    /// the base URL the user gives.
+    pub relative: bool,
+}
+
+/// A `{name}` placeholder in a server URL.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ServerVariable {
+    /// The placeholder's name.
+    pub name: String,
+    /// Snake-case name for the builder's setter.
+    pub rust_name: String,
+    /// The declared default; `None` for an undeclared placeholder, which the user must set.
+    pub default: Option<String>,
+    /// Allowed values (`enum`); empty means any value.
+    pub choices: Vec<String>,
+    /// `description`.
+    pub docs: Option<String>,
 }
 
 impl Api {

@@ -5,7 +5,8 @@
 //! structs (and merges `allOf`), `union` builds tagged and untagged unions,
 //! `enums` builds string enums, `operations` walks paths (`path_items` reads
 //! one path item, `params` its parameters, `naming` names the methods), `cycles` boxes
-//! recursive fields, `names` makes identifiers.
+//! recursive fields, `names` makes identifiers, `security` decides which credentials
+//! go where (API-wide and per operation), `servers` reads server lists and variables.
 
 mod all_of_union;
 mod bodies;
@@ -26,6 +27,8 @@ mod rename;
 mod reserved;
 mod responses;
 mod schema;
+mod security;
+mod servers;
 mod sse_events;
 mod union;
 
@@ -47,6 +50,9 @@ pub use reserved::{is_reserved_method, setter_names, suffixed, TRAIT_METHODS};
 pub struct LowerOptions {
     /// Type names the emitted crate already uses for itself (its runtime's).
     pub reserved_type_names: Vec<String>,
+    /// Method names the runtime's client and builder define; generated builder
+    /// setters (one per security scheme) avoid them.
+    pub reserved_method_names: Vec<String>,
 }
 
 /// Lowers `spec` into the IR. Parts that cannot be generated become [`Api::warnings`];
@@ -55,13 +61,27 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     let mut lowerer = Lowerer::new(spec, options);
     lowerer.reserve_component_names();
     lowerer.lower_components();
-    let operations = operations::lower_operations(&mut lowerer)?;
+    let security = security::lower_security(&mut lowerer, &options.reserved_method_names);
+    let mut servers = servers::api_servers(&mut lowerer);
+    let mut operations = operations::lower_operations(&mut lowerer, &security)?;
     lowerer.drain();
     if let Some(err) = lowerer.fatal.take() {
         return Err(err);
     }
-    let (base_url, auth) = operations::server_and_auth(&mut lowerer);
-    let mut operations = operations;
+    let taken = NameTable::with_reserved(
+        options
+            .reserved_method_names
+            .iter()
+            .map(String::as_str)
+            .chain(
+                security
+                    .security
+                    .schemes
+                    .iter()
+                    .map(|s| s.rust_name.as_str()),
+            ),
+    );
+    servers::settle(&mut servers, &mut operations, taken);
     let final_names = lowerer.inline.assign(
         &mut lowerer.slots,
         &mut lowerer.type_names,
@@ -90,8 +110,8 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             .and_then(|i| i.get("version"))
             .map(scalar_string)
             .unwrap_or_default(),
-        base_url,
-        auth,
+        servers,
+        security: security.security,
         types,
         operations,
         warnings: lowerer.warnings,

@@ -3,13 +3,18 @@
 use serde_yaml::Value;
 
 use super::names::pascal;
+use super::security::SecurityLowering;
+use super::servers::{lower_servers, Level};
 use super::{naming, params, path_items};
 use super::{LowerError, Lowerer};
-use crate::ir::{Auth, Operation};
+use crate::ir::Operation;
 use crate::load::Location;
 
 /// Lowers every operation; one that cannot be generated becomes a warning.
-pub(crate) fn lower_operations(lw: &mut Lowerer) -> Result<Vec<Operation>, LowerError> {
+pub(crate) fn lower_operations(
+    lw: &mut Lowerer,
+    security: &SecurityLowering,
+) -> Result<Vec<Operation>, LowerError> {
     let root = lw.spec.root_location();
     let paths_loc = root.child("paths");
     let spec = lw.spec;
@@ -34,13 +39,44 @@ pub(crate) fn lower_operations(lw: &mut Lowerer) -> Result<Vec<Operation>, Lower
                 &found.loc,
                 found.op,
             ) {
-                Ok(operation) => operations.push(operation),
+                Ok(mut operation) => {
+                    let (op_loc, op) = lw.deref(&found.loc, found.op)?;
+                    where_and_how(lw, security, &item.owners, &op_loc, op, &mut operation);
+                    operations.push(operation)
+                }
                 Err(err) => lw.warn(&found.loc, format!("operation skipped: {}", err.message)),
             }
         }
     }
     naming::name_methods(&mut operations);
     Ok(operations)
+}
+
+/// The operation's own security requirement and servers (operation-level servers win
+/// over path-level ones; of path-level ones, those beside a `$ref` over the referenced
+/// item's).
+fn where_and_how(
+    lw: &mut Lowerer,
+    security: &SecurityLowering,
+    item_owners: &[(Location, &Value)],
+    op_loc: &Location,
+    op: &Value,
+    operation: &mut Operation,
+) {
+    operation.security = op
+        .get("security")
+        .map(|list| security.requirements(lw, &op_loc.child("security"), list));
+    let own = [(op_loc, op)]
+        .into_iter()
+        .chain(item_owners.iter().rev().map(|(l, v)| (l, *v)))
+        .find_map(|(loc, owner)| {
+            owner
+                .get("servers")
+                .map(|list| (loc.child("servers"), list))
+        });
+    if let Some((loc, list)) = own {
+        operation.servers = lower_servers(lw, &loc, list, Level::Operation);
+    }
 }
 
 fn lower_operation(
@@ -120,65 +156,7 @@ fn lower_operation(
         source: lw.display(&op_loc),
         deprecated: op.get("deprecated").and_then(Value::as_bool) == Some(true),
         id,
+        security: None,
+        servers: Vec::new(),
     })
-}
-
-pub(crate) fn server_and_auth(lw: &mut Lowerer) -> (Option<String>, Auth) {
-    let root = lw.spec.root();
-    let base_url = root
-        .get("servers")
-        .and_then(Value::as_sequence)
-        .and_then(|s| s.first())
-        .and_then(|server| {
-            let mut url = server.get("url")?.as_str()?.to_string();
-            if let Some(Value::Mapping(vars)) = server.get("variables") {
-                for (name, var) in vars {
-                    let default = var
-                        .get("default")
-                        .map(super::scalar_string)
-                        .unwrap_or_default();
-                    url = url.replace(&format!("{{{}}}", super::scalar_string(name)), &default);
-                }
-            }
-            Some(url)
-        });
-    let schemes = root
-        .get("components")
-        .and_then(|c| c.get("securitySchemes"))
-        .and_then(Value::as_mapping);
-    let wanted = root
-        .get("security")
-        .and_then(Value::as_sequence)
-        .and_then(|s| {
-            s.iter().find_map(|req| {
-                req.as_mapping()?
-                    .keys()
-                    .next()?
-                    .as_str()
-                    .map(str::to_string)
-            })
-        });
-    let scheme = schemes.and_then(|schemes| match &wanted {
-        Some(name) => schemes.get(name.as_str()),
-        None => schemes.values().next(),
-    });
-    let auth = match scheme {
-        None => Auth::None,
-        Some(scheme) => {
-            let text = |key: &str| {
-                scheme
-                    .get(key)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_string()
-            };
-            match text("type").as_str() {
-                "apiKey" if text("in") == "query" => Auth::Query(text("name")),
-                "apiKey" => Auth::Header(text("name")),
-                "http" if text("scheme").eq_ignore_ascii_case("basic") => Auth::None,
-                _ => Auth::Bearer,
-            }
-        }
-    };
-    (base_url, auth)
 }

@@ -109,6 +109,8 @@ impl<'a> Anything<'a> {
                     "application/octet-stream",
                 ),
             ),
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -161,6 +163,8 @@ impl<'a> AudioTranscriptions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -225,6 +229,8 @@ impl<'a> Blobs<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await
     }
@@ -262,6 +268,8 @@ impl<'a> Blobs<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_download(__request).await
     }
@@ -309,6 +317,8 @@ impl<'a> Blobs<'a> {
                     "application/octet-stream",
                 ),
             ),
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -357,6 +367,8 @@ impl<'a> Choices<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -406,6 +418,8 @@ impl<'a> Customers<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -457,6 +471,8 @@ impl<'a> Customers<'a> {
                     ],
                 )?,
             ),
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -493,6 +509,8 @@ impl<'a> Customers<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -543,6 +561,8 @@ impl<'a> Files<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -590,6 +610,8 @@ impl<'a> HostileParts<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -655,6 +677,8 @@ impl<'a> ImagesEdits<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -723,6 +747,8 @@ impl<'a> Notes<'a> {
                     ::bytes::Bytes::copy_from_slice(body.as_bytes()),
                 ),
             ),
+            security: None,
+            server: None,
         };
         self.client.execute_text(__request).await
     }
@@ -769,6 +795,8 @@ impl<'a> Status<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -816,6 +844,8 @@ impl<'a> UploadsRaw<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.payload()),
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

@@ -4,11 +4,17 @@
 //!
 //! Generated from spec and config with fingerprint `73878f27a97fda0a`.
 
-/// The first server in the spec.
-pub(crate) const DEFAULT_BASE_URL: &str = "https://api.example.test/v1";
+/// The spec's top-level servers; the first is the default base URL.
+pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[
+    crate::runtime::servers::ServerDef {
+        url: "https://api.example.test/v1",
+        variables: &[],
+        relative: false,
+    },
+];
 
-/// Environment variable holding the API key.
-pub(crate) const API_KEY_ENV: Option<&str> = ::core::option::Option::None;
+/// The servers operations of their own use (for checking variable values).
+pub(crate) const OPERATION_SERVERS: &[crate::runtime::servers::ServerDef] = &[];
 
 /// Environment variable overriding the base URL.
 pub(crate) const BASE_URL_ENV: Option<&str> = ::core::option::Option::None;
@@ -16,8 +22,14 @@ pub(crate) const BASE_URL_ENV: Option<&str> = ::core::option::Option::None;
 /// Sent as `User-Agent`.
 pub(crate) const USER_AGENT: &str = concat!("bodies_client/", env!("CARGO_PKG_VERSION"));
 
-/// How the API key is sent.
-pub(crate) const AUTH: crate::runtime::Auth = crate::runtime::Auth::None;
+/// The security schemes the client can send.
+pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[];
+
+/// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
+pub(crate) const PRIMARY_SCHEME: Option<usize> = None;
+
+/// The API-wide security requirement: alternatives of schemes sent together.
+pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[];
 
 /// How streamed chunks fold into one value.
 pub(crate) const ACCUMULATE: crate::runtime::AccumulateRules = crate::runtime::AccumulateRules {
@@ -49,3 +61,5 @@ pub(crate) const REQUEST_ID_HEADERS: &[&str] = &[
     "x-trace-id",
     "cf-ray",
 ];
+
+impl crate::runtime::ClientBuilder {}

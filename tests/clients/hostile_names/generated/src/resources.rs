@@ -163,6 +163,8 @@ impl<'a> Box<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -207,6 +209,8 @@ impl<'a> Bytes<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -251,6 +255,8 @@ impl<'a> Client2<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -298,6 +304,8 @@ impl<'a> Clone<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -342,6 +350,8 @@ impl<'a> Core<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -386,6 +396,8 @@ impl<'a> Crate<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -430,6 +442,8 @@ impl<'a> Default<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -474,6 +488,8 @@ impl<'a> Error2<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -518,6 +534,8 @@ impl<'a> Fmt<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -562,6 +580,8 @@ impl<'a> Into<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -606,6 +626,8 @@ impl<'a> New<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -650,6 +672,8 @@ impl<'a> Option<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -694,6 +718,8 @@ impl<'a> Request2<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -738,6 +764,8 @@ impl<'a> Reqwest<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -782,6 +810,8 @@ impl<'a> Result<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -826,6 +856,8 @@ impl<'a> Runtime<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -870,6 +902,8 @@ impl<'a> Self2<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -906,6 +940,8 @@ impl<'a> Self2<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -950,6 +986,8 @@ impl<'a> Serde<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -994,6 +1032,8 @@ impl<'a> Std<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1038,6 +1078,8 @@ impl<'a> String<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1082,6 +1124,8 @@ impl<'a> Super<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1126,6 +1170,8 @@ impl<'a> Types<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1170,6 +1216,8 @@ impl<'a> Vec<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1214,6 +1262,8 @@ impl<'a> XClone<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1252,6 +1302,8 @@ impl<'a> XClone<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1313,6 +1365,8 @@ impl<'a> XDefaultInto<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1376,6 +1430,8 @@ impl<'a> XFmt<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1413,6 +1469,8 @@ impl<'a> XFmt<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1457,6 +1515,8 @@ impl<'a> XList<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1493,6 +1553,8 @@ impl<'a> XList<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1537,6 +1599,8 @@ impl<'a> XSelfSuperCrate<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }

@@ -58,6 +58,8 @@ impl<'a> Fixed<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -118,6 +120,8 @@ impl<'a> OddABC<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -216,6 +220,8 @@ impl<'a> Weird<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -257,6 +263,8 @@ impl<'a> Weird<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }

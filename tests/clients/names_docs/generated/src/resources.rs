@@ -57,6 +57,8 @@ impl<'a> Completions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -106,6 +108,8 @@ impl<'a> Engines<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }

@@ -114,6 +114,8 @@ impl<'a> BX<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -171,6 +173,8 @@ impl<'a> BsSlash<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -216,6 +220,8 @@ impl<'a> C<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -264,6 +270,8 @@ impl<'a> FilesRawExt<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -313,6 +321,8 @@ impl<'a> Files<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -357,6 +367,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -397,6 +409,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -441,6 +455,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -489,6 +505,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -541,6 +559,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -606,6 +626,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -677,6 +699,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -708,6 +732,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -739,6 +765,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -770,6 +798,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -801,6 +831,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -845,6 +877,8 @@ impl<'a> Merged<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -881,6 +915,8 @@ impl<'a> Merged<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -927,6 +963,8 @@ impl<'a> Qs<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -970,6 +1008,8 @@ impl<'a> Search<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1001,6 +1041,8 @@ impl<'a> Search<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1111,6 +1153,8 @@ impl<'a> Shadow<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1193,6 +1237,8 @@ impl<'a> StylesPath<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1281,6 +1327,8 @@ impl<'a> StylesQuery<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1338,6 +1386,8 @@ impl<'a> ThingsArchive<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1377,6 +1427,8 @@ impl<'a> ThingsClone<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1416,6 +1468,8 @@ impl<'a> ThingsCloneApi<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1457,6 +1511,8 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1498,6 +1554,8 @@ impl<'a> ThingsListWithOptions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1537,6 +1595,8 @@ impl<'a> ThingsSearch<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1618,6 +1678,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1649,6 +1711,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1687,6 +1751,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute(__request).await
     }
@@ -1730,6 +1796,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_sse(__request).await
     }
@@ -1761,6 +1829,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1797,6 +1867,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1833,6 +1905,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1872,6 +1946,8 @@ impl<'a> Timeout<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1911,6 +1987,8 @@ impl<'a> TimeoutApi<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1991,6 +2069,8 @@ impl<'a> Versioned<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
+            security: None,
+            server: None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

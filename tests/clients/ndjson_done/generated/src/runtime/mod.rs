@@ -6,12 +6,13 @@
 //! [`ApiResponse`], retries, and typed streaming over Server-Sent Events
 //! ([`SseStream`]) and newline-delimited JSON ([`NdjsonStream`]).
 //!
-//! Nothing in here knows about a particular API: everything specific (base URL,
-//! how the key is sent, how streamed chunks are folded) comes from the
+//! Nothing in here knows about a particular API: everything specific (servers,
+//! security schemes and requirements, how streamed chunks are folded) comes from the
 //! generated `settings` module.
 
 mod accumulate;
-mod auth;
+// `pub(crate)`: the generated settings list the API's schemes and servers with these types.
+pub(crate) mod auth;
 pub(crate) mod body;
 mod client;
 mod content_type;
@@ -28,6 +29,7 @@ pub(crate) mod params;
 mod response;
 mod retry;
 pub(crate) mod serde_support;
+pub(crate) mod servers;
 pub mod sse;
 mod stream;
 mod stream_end;

@@ -1,6 +1,7 @@
 // @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! The HTTP client: configuration, request building, redirects, retries.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::future::Future;
 use std::sync::Arc;
@@ -16,7 +17,7 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::auth::{Auth, Secret};
+use super::auth::{Auth, Credential, Credentials, Requirement, Secret};
 use super::body::Payload;
 use super::content_type;
 use super::decode;
@@ -26,6 +27,7 @@ use super::options::RequestOptions;
 use super::params::Params;
 use super::response::ApiResponse;
 use super::retry::{retry_delay, should_retry};
+use super::servers::{check_variables, on_origin, ServerDef};
 use super::stream::{NdjsonStream, SseStream};
 
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(60);
@@ -44,6 +46,10 @@ pub(crate) struct Request<'a, B: ?Sized> {
     pub stream_flag: Option<&'static str>,
     /// A body that is not JSON (form, multipart, text, bytes); replaces `body`.
     pub payload: Option<Payload>,
+    /// The operation's own security requirement; `None` uses the API-wide one.
+    pub security: Option<Requirement>,
+    /// The operation's own server; `None` uses the client's base URL.
+    pub server: Option<&'static ServerDef>,
 }
 
 impl<'a, B: ?Sized> Request<'a, B> {
@@ -55,6 +61,8 @@ impl<'a, B: ?Sized> Request<'a, B> {
             options,
             stream_flag: None,
             payload: None,
+            security: None,
+            server: None,
         }
     }
 }
@@ -93,8 +101,11 @@ struct Inner {
     base_query: Vec<(String, String)>,
     /// No base URL was configured: the API's default server is used.
     base_is_default: bool,
-    api_key: Option<Secret>,
-    auth: Auth,
+    /// Values for server URL variables, for operations with their own servers.
+    server_variables: BTreeMap<String, String>,
+    /// Operations with their own servers go to the base URL too.
+    base_url_for_all: bool,
+    credentials: Credentials,
     timeout: Duration,
     max_retries: u32,
     headers: HeaderMap,
@@ -117,19 +128,31 @@ impl Client {
         }
     }
 
-    /// A client configured from the environment: the API key from its
-    /// environment variable (an error naming the variable if it is unset),
-    /// and the base URL from its variable if set.
+    /// A client configured from the environment: credentials from their
+    /// environment variables (an error naming the variables if the API needs
+    /// credentials and none of its alternatives is set), and the base URL from
+    /// its variable if set.
     pub fn from_env() -> Result<Self, Error> {
-        if let Some(var) = crate::settings::API_KEY_ENV {
-            if std::env::var_os(var).is_none() && crate::settings::AUTH != Auth::None {
+        let client = Self::builder().build()?;
+        let default = crate::settings::SECURITY;
+        if !client.inner.credentials.satisfies(default) {
+            let schemes = crate::settings::SCHEMES;
+            // The first alternative that environment variables could satisfy.
+            let missing = default.iter().find_map(|alt| {
+                alt.iter()
+                    .map(|name| schemes.iter().find(|s| s.name == *name)?.env)
+                    .collect::<Option<Vec<&str>>>()
+            });
+            if let Some(vars) = missing {
+                let vars: Vec<String> = vars.iter().map(|v| format!("`{v}`")).collect();
                 return Err(Error::config(format!(
-                    "the environment variable `{var}` is not set; set it to your API key, \
-                     or pass the key with `Client::new` / `Client::builder().api_key(..)`"
+                    "the environment variable {} is not set; set it to your credential, \
+                     or pass the key with `Client::new` / `Client::builder()`",
+                    vars.join(" and ")
                 )));
             }
         }
-        Self::builder().build()
+        Ok(client)
     }
 
     /// A builder to configure the client.
@@ -312,16 +335,24 @@ impl Client {
         let inner = &*self.inner;
         let opts = req.options;
 
+        let own_base = match req.server {
+            Some(server) if !inner.base_url_for_all => Some(self.operation_base(server)?),
+            _ => None,
+        };
+        let (origin, base_str, base_query) = match &own_base {
+            Some((url, text, query)) => (url, text, query),
+            None => (&inner.base_url, &inner.base_str, &inner.base_query),
+        };
         req.params.check_path()?;
         let path = req.params.path.trim_start_matches('/');
-        let mut url = Url::parse(&format!("{}/{}", inner.base_str, path)).map_err(|e| {
+        let mut url = Url::parse(&format!("{base_str}/{path}")).map_err(|e| {
             Error::config(format!("invalid request path `{}`: {e}", req.params.path))
         })?;
         {
             // The base URL's own pairs first, then the spec's (already encoded), then
             // the caller's extra ones.
-            if !inner.base_query.is_empty() {
-                url.query_pairs_mut().extend_pairs(&inner.base_query);
+            if !base_query.is_empty() {
+                url.query_pairs_mut().extend_pairs(base_query);
             }
             if !req.params.query.is_empty() {
                 let mut query = url.query().unwrap_or_default().to_string();
@@ -378,8 +409,11 @@ impl Client {
         }
         let extra_headers = parse_headers(&opts.headers)?;
 
+        let security = req.security.unwrap_or(crate::settings::SECURITY);
         Ok(Prepared {
             method: req.method,
+            origin: origin.clone(),
+            security,
             url,
             body,
             headers,
@@ -387,6 +421,18 @@ impl Client {
             timeout: opts.timeout.unwrap_or(inner.timeout),
             max_retries: opts.max_retries.unwrap_or(inner.max_retries),
         })
+    }
+
+    /// The base URL of an operation with its own server: its variables filled in, and a
+    /// relative one put on the client's origin.
+    fn operation_base(&self, server: &ServerDef) -> Result<BaseUrl, Error> {
+        let url = server.render(&self.inner.server_variables)?;
+        let url = if server.relative {
+            on_origin(&self.inner.base_url.origin().ascii_serialization(), &url)
+        } else {
+            url
+        };
+        parse_base_url(&url)
     }
 
     /// Runs attempts until one succeeds, fails for good, or retries run out.
@@ -414,7 +460,7 @@ impl Client {
                     .bytes()
                     .await
                     .map_err(|e| Error::from_reqwest(e, p.timeout))?;
-                let key = self.inner.api_key.as_ref().map(Secret::expose);
+                let key = self.inner.credentials.redaction();
                 Err(Error::Api(ApiError::from_response(
                     status, headers, &body, key,
                 )))
@@ -461,7 +507,7 @@ impl Client {
         let mut method = p.method.clone();
         let mut body = p.body.clone();
         for _ in 0..=MAX_REDIRECTS {
-            let trusted = same_origin(&url, &self.inner.base_url);
+            let trusted = same_origin(&url, &p.origin);
             let request =
                 self.build_request(p, &method, &url, body.as_ref(), retry_count, trusted)?;
             let response = self
@@ -521,15 +567,15 @@ impl Client {
             headers.remove(CONTENT_TYPE);
             headers.remove(CONTENT_LENGTH);
         }
-        if trusted && inner.auth != Auth::None {
-            if let Some(key) = &inner.api_key {
-                let mut query = Vec::new();
-                inner.auth.apply(key, &mut headers, &mut query);
-                if !query.is_empty() {
-                    let mut pairs = url.query_pairs_mut();
-                    for (k, v) in &query {
-                        pairs.append_pair(k, v);
-                    }
+        if trusted {
+            let mut query = Vec::new();
+            inner
+                .credentials
+                .apply(p.security, &mut headers, &mut query);
+            if !query.is_empty() {
+                let mut pairs = url.query_pairs_mut();
+                for (k, v) in &query {
+                    pairs.append_pair(k, v);
                 }
             }
         }
@@ -540,10 +586,8 @@ impl Client {
             headers.append(name.clone(), value.clone());
         }
         if !trusted {
-            for name in [AUTHORIZATION, PROXY_AUTHORIZATION, COOKIE] {
-                headers.remove(name);
-            }
-            if let Some(name) = inner.auth.header_name() {
+            headers.remove(PROXY_AUTHORIZATION);
+            for name in inner.credentials.header_names() {
                 headers.remove(name);
             }
         }
@@ -564,8 +608,7 @@ impl fmt::Debug for Client {
         let inner = &*self.inner;
         f.debug_struct("Client")
             .field("base_url", &inner.base_str)
-            .field("auth", &inner.auth)
-            .field("api_key", &inner.api_key)
+            .field("credentials", &inner.credentials)
             .field("timeout", &inner.timeout)
             .field("max_retries", &inner.max_retries)
             .finish_non_exhaustive()
@@ -574,6 +617,10 @@ impl fmt::Debug for Client {
 
 struct Prepared {
     method: Method,
+    /// The base URL the request was built on: credentials go only to its origin.
+    origin: Url,
+    /// Which credentials to send.
+    security: Requirement,
     /// Without credentials.
     url: Url,
     body: Option<Payload>,
@@ -694,12 +741,13 @@ fn env_var(name: &str) -> Option<String> {
 
 /// The API key from its environment variable. Set but blank is an error (a
 /// key was meant, and sending none would only fail later, at the server).
-fn key_from_env(auth: Auth) -> Result<Option<Secret>, Error> {
-    let Some(var) = crate::settings::API_KEY_ENV else {
+fn key_from_env() -> Result<Option<Secret>, Error> {
+    let primary = crate::settings::PRIMARY_SCHEME.map(|i| &crate::settings::SCHEMES[i]);
+    let Some(var) = primary.and_then(|scheme| scheme.env) else {
         return Ok(None);
     };
     match std::env::var(var) {
-        Ok(value) if value.trim().is_empty() && auth != Auth::None => Err(Error::config(format!(
+        Ok(value) if value.trim().is_empty() => Err(Error::config(format!(
             "the environment variable `{var}` is set but empty; set it to your API key, \
              or unset it for a server that needs none"
         ))),
@@ -719,22 +767,80 @@ pub struct ClientBuilder {
     header_map: HeaderMap,
     http: Option<reqwest::Client>,
     auth: Option<Auth>,
+    credentials: Vec<(&'static str, Credential)>,
+    server_index: Option<usize>,
+    server_variables: BTreeMap<String, String>,
+    base_url_for_all: bool,
 }
 
 impl ClientBuilder {
-    /// The API key. Defaults to the API key environment variable, if set.
+    /// The API key: the credential of the API's main security scheme (the first
+    /// one it asks for). Defaults to that scheme's environment variable, if set.
+    /// APIs with several schemes also have one setter per scheme.
     /// An empty or whitespace-only key makes [`build`](Self::build) fail.
     pub fn api_key(mut self, key: impl Into<String>) -> Self {
         self.api_key = Some(Secret::new(key));
         self
     }
 
+    /// The key or token for the security scheme the spec calls `scheme`; the
+    /// generated per-scheme setters call this.
+    #[allow(dead_code)]
+    pub(crate) fn scheme_token(mut self, scheme: &'static str, token: impl Into<String>) -> Self {
+        self.credentials
+            .push((scheme, Credential::Token(Secret::new(token))));
+        self
+    }
+
+    /// User and password for the basic-authentication scheme `scheme`.
+    #[allow(dead_code)]
+    pub(crate) fn scheme_basic(
+        mut self,
+        scheme: &'static str,
+        user: impl Into<String>,
+        password: impl Into<String>,
+    ) -> Self {
+        self.credentials.push((
+            scheme,
+            Credential::Basic(Secret::new(user), Secret::new(password)),
+        ));
+        self
+    }
+
     /// The base URL, e.g. `http://127.0.0.1:8080/v1` for an OpenAI-compatible
     /// local server. A trailing slash is ignored; query parameters in it are
     /// sent with every request. Defaults to the base URL environment
-    /// variable if set, else the API's default server.
+    /// variable if set, else the API's default server. It replaces the
+    /// API-wide server; operations the spec sends to their own servers still
+    /// go there (see [`base_url_for_all_operations`](Self::base_url_for_all_operations)).
+    /// When the spec's server URL is relative, a base URL is required: a bare
+    /// origin (`https://host`) gets the spec's path appended, one with a path
+    /// is used as is.
     pub fn base_url(mut self, url: impl Into<String>) -> Self {
         self.base_url = Some(url.into());
+        self
+    }
+
+    /// Sends every operation to `url`, including those the spec sends to their
+    /// own servers (e.g. uploads to another host); for proxies and test servers.
+    pub fn base_url_for_all_operations(mut self, url: impl Into<String>) -> Self {
+        self.base_url = Some(url.into());
+        self.base_url_for_all = true;
+        self
+    }
+
+    /// Chooses the API-wide server by its position in the spec's `servers`
+    /// (default 0, the first). Ignored when a base URL is given.
+    pub fn server_index(mut self, index: usize) -> Self {
+        self.server_index = Some(index);
+        self
+    }
+
+    /// Sets a server URL variable (`{region}` in `https://{region}.example.com`).
+    /// Unset variables take their defaults; a value outside the spec's `enum`,
+    /// or a name no server has, makes [`build`](Self::build) fail.
+    pub fn server_variable(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.server_variables.insert(name.into(), value.into());
         self
     }
 
@@ -773,7 +879,10 @@ impl ClientBuilder {
 
     /// Overrides how the API key is sent (by default, as the API's spec
     /// says), e.g. `Auth::Header("api-key")` for a gateway that expects it
-    /// there.
+    /// there. It replaces the spec's schemes: the API key (from
+    /// [`api_key`](Self::api_key) or the main scheme's environment variable) is
+    /// sent this way to every operation that asks for authentication, and
+    /// operations declaring `security: []` still get nothing.
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
         self
@@ -800,10 +909,9 @@ impl ClientBuilder {
     /// empty API key (given, or from a set but empty environment variable),
     /// an invalid header, or if the HTTP client cannot be created.
     pub fn build(self) -> Result<Client, Error> {
-        let auth = self.auth.unwrap_or(crate::settings::AUTH);
         let api_key = match self.api_key {
             Some(key) => Some(key),
-            None => key_from_env(auth)?,
+            None => key_from_env()?,
         };
         if api_key
             .as_ref()
@@ -814,31 +922,66 @@ impl ClientBuilder {
                  or leave it unset for a server that needs none",
             ));
         }
-        if let Some(key) = &api_key {
-            auth.check(key)?;
-        }
+        let credentials = Credentials::new(
+            crate::settings::SCHEMES,
+            crate::settings::PRIMARY_SCHEME,
+            self.credentials,
+            api_key,
+            self.auth,
+            env_var,
+        )?;
 
-        let configured = self
+        let servers = crate::settings::SERVERS;
+        let all: Vec<&ServerDef> = servers
+            .iter()
+            .chain(crate::settings::OPERATION_SERVERS)
+            .collect();
+        check_variables(&self.server_variables, &all)?;
+        let index = self.server_index.unwrap_or(0);
+        let server = match servers.get(index) {
+            Some(server) => Some(server),
+            None if servers.is_empty() && index == 0 => None,
+            None => {
+                return Err(Error::config(format!(
+                    "server index {index} is out of range: the API has {} server(s)",
+                    servers.len()
+                )))
+            }
+        };
+        let user_base = self
             .base_url
             .or_else(|| crate::settings::BASE_URL_ENV.and_then(env_var));
-        let base_is_default = configured.is_none();
-        let raw_base = configured.unwrap_or_else(|| crate::settings::DEFAULT_BASE_URL.to_string());
-        if raw_base.trim().is_empty() {
-            let how = match crate::settings::BASE_URL_ENV {
-                Some(var) => {
-                    format!("`Client::builder().base_url(..)` or the environment variable `{var}`")
-                }
-                None => "`Client::builder().base_url(..)`".to_string(),
-            };
-            let why = if base_is_default {
-                "the API's spec names no server"
-            } else {
-                "the base URL given is empty"
-            };
-            return Err(Error::config(format!(
-                "no base URL: {why}; set one with {how}"
-            )));
+        let base_is_default = user_base.is_none();
+        if user_base.as_ref().is_some_and(|url| url.trim().is_empty()) {
+            return Err(Error::config(
+                "no base URL: the base URL given is empty; set one with \
+                 `ClientBuilder::base_url`",
+            ));
         }
+        let raw_base = match (user_base, server) {
+            (Some(user), Some(server)) if server.relative => {
+                let path = server.render(&self.server_variables)?;
+                match Url::parse(user.trim()) {
+                    Ok(mut url) if url.path().trim_matches('/').is_empty() => {
+                        url.set_path(&format!("/{}", path.trim_start_matches('/')));
+                        url.to_string()
+                    }
+                    _ => user,
+                }
+            }
+            (Some(user), _) => user,
+            (None, Some(server)) if !server.relative => server.render(&self.server_variables)?,
+            (None, _) => {
+                let var = match crate::settings::BASE_URL_ENV {
+                    Some(var) => format!(" or the environment variable `{var}`"),
+                    None => String::new(),
+                };
+                return Err(Error::config(format!(
+                    "this API's spec names no absolute server URL; set the base URL with \
+                     `ClientBuilder::base_url`{var}"
+                )));
+            }
+        };
         let (base_url, base_str, base_query) = parse_base_url(&raw_base)?;
 
         let mut headers = HeaderMap::new();
@@ -871,8 +1014,9 @@ impl ClientBuilder {
                 base_str,
                 base_query,
                 base_is_default,
-                api_key,
-                auth,
+                server_variables: self.server_variables,
+                base_url_for_all: self.base_url_for_all,
+                credentials,
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
                 headers,
@@ -896,6 +1040,9 @@ impl fmt::Debug for ClientBuilder {
             .field("max_retries", &self.max_retries)
             .field("default_headers", &header_names)
             .field("auth", &self.auth)
+            .field("credentials", &self.credentials)
+            .field("server_index", &self.server_index)
+            .field("server_variables", &self.server_variables)
             .field("custom_http_client", &self.http.is_some())
             .finish()
     }
