@@ -52,8 +52,8 @@ impl<'a> ChatCompletions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -98,8 +98,8 @@ impl<'a> ChatCompletions<'a> {
             options,
             stream_flag: ::core::option::Option::Some("stream"),
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_sse(__request).await
     }

@@ -28,13 +28,13 @@ pub(crate) const USER_AGENT: &str = concat!("gradient/", env!("CARGO_PKG_VERSION
 pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     crate::runtime::auth::Scheme {
         name: "bearer_auth",
-        env: Some("GRADIENT_MODEL_ACCESS_KEY"),
+        env: ::core::option::Option::Some("GRADIENT_MODEL_ACCESS_KEY"),
         kind: crate::runtime::auth::SchemeKind::Bearer,
     },
 ];
 
 /// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
-pub(crate) const PRIMARY_SCHEME: Option<usize> = Some(0usize);
+pub(crate) const PRIMARY_SCHEME: Option<usize> = ::core::option::Option::Some(0usize);
 
 /// The API-wide security requirement: alternatives of schemes sent together.
 pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[&["bearer_auth"]];

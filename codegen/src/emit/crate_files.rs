@@ -141,8 +141,8 @@ pub(crate) fn settings_rs(api: &Api, config: &Config) -> TokenStream {
     let user_agent = format!("{}/", config.crate_name);
     let schemes = security::schemes_tokens(api, config);
     let primary = match security::primary_scheme(api) {
-        Some(i) => quote!(Some(#i)),
-        None => quote!(None),
+        Some(i) => quote!(::core::option::Option::Some(#i)),
+        None => quote!(::core::option::Option::None),
     };
     let requirement = security::requirement_tokens(&api.security.default);
     let api_servers = servers::api_servers_tokens(api);

@@ -39,8 +39,8 @@ pub(crate) fn schemes_tokens(api: &Api, config: &Config) -> TokenStream {
     let items = api.security.schemes.iter().enumerate().map(|(i, scheme)| {
         let name = &scheme.name;
         let env = match env_var(api, config, i) {
-            Some(var) => quote!(Some(#var)),
-            None => quote!(None),
+            Some(var) => quote!(::core::option::Option::Some(#var)),
+            None => quote!(::core::option::Option::None),
         };
         let kind = match &scheme.kind {
             SchemeKind::ApiKey { location, param } => {
@@ -77,12 +77,12 @@ pub(crate) fn requirement_tokens(requirements: &[Requirement]) -> TokenStream {
 /// The `security` field of an operation's request: its own requirement, if it has one.
 pub(crate) fn request_security(op: &Operation) -> TokenStream {
     match &op.security {
-        None => quote!(None),
+        None => quote!(::core::option::Option::None),
         Some(requirements) => {
             let value = requirement_tokens(requirements);
             quote!({
                 const SECURITY: crate::runtime::auth::Requirement = #value;
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             })
         }
     }

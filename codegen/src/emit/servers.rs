@@ -17,8 +17,8 @@ pub(crate) fn server_tokens(server: &Server) -> TokenStream {
     let variables = server.variables.iter().map(|v| {
         let name = &v.name;
         let default = match &v.default {
-            Some(d) => quote!(Some(#d)),
-            None => quote!(None),
+            Some(d) => quote!(::core::option::Option::Some(#d)),
+            None => quote!(::core::option::Option::None),
         };
         let choices = &v.choices;
         quote! {
@@ -52,12 +52,12 @@ pub(crate) fn operation_servers_tokens(api: &Api) -> TokenStream {
 /// The `server` field of an operation's request: the first of its own servers, if any.
 pub(crate) fn request_server(op: &Operation) -> TokenStream {
     match op.servers.first() {
-        None => quote!(None),
+        None => quote!(::core::option::Option::None),
         Some(server) => {
             let value = server_tokens(server);
             quote!({
                 static SERVER: crate::runtime::servers::ServerDef = #value;
-                Some(&SERVER)
+                ::core::option::Option::Some(&SERVER)
             })
         }
     }

@@ -85,9 +85,9 @@ impl<'a> Basic<'a> {
             payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["basic"]];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -132,9 +132,9 @@ impl<'a> Either<'a> {
                     &["session"],
                     &["basic"],
                 ];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -174,8 +174,8 @@ impl<'a> Items<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -217,9 +217,9 @@ impl<'a> Oauth<'a> {
             payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["oauth"]];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -263,9 +263,9 @@ impl<'a> Odd<'a> {
                 const SECURITY: crate::runtime::auth::Requirement = &[
                     &["type", "default"],
                 ];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -307,9 +307,9 @@ impl<'a> Oidc<'a> {
             payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["oidc"]];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -351,9 +351,9 @@ impl<'a> Optional<'a> {
             payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&[]];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -395,9 +395,9 @@ impl<'a> Public<'a> {
             payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -439,9 +439,9 @@ impl<'a> Session<'a> {
             payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["session"]];
-                Some(SECURITY)
+                ::core::option::Option::Some(SECURITY)
             },
-            server: None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

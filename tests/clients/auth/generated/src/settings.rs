@@ -26,7 +26,7 @@ pub(crate) const USER_AGENT: &str = concat!("auth_client/", env!("CARGO_PKG_VERS
 pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     crate::runtime::auth::Scheme {
         name: "appId",
-        env: Some("AUTH_CLIENT_APP_ID"),
+        env: ::core::option::Option::Some("AUTH_CLIENT_APP_ID"),
         kind: crate::runtime::auth::SchemeKind::ApiKey(
             crate::runtime::auth::Place::Header,
             "X-App-Id",
@@ -34,7 +34,7 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     },
     crate::runtime::auth::Scheme {
         name: "apiKey",
-        env: Some("AUTH_CLIENT_QUERY_KEY"),
+        env: ::core::option::Option::Some("AUTH_CLIENT_QUERY_KEY"),
         kind: crate::runtime::auth::SchemeKind::ApiKey(
             crate::runtime::auth::Place::Query,
             "api_key",
@@ -42,7 +42,7 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     },
     crate::runtime::auth::Scheme {
         name: "session",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::ApiKey(
             crate::runtime::auth::Place::Cookie,
             "session_id",
@@ -50,27 +50,27 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     },
     crate::runtime::auth::Scheme {
         name: "basic",
-        env: Some("AUTH_CLIENT_BASIC"),
+        env: ::core::option::Option::Some("AUTH_CLIENT_BASIC"),
         kind: crate::runtime::auth::SchemeKind::Basic,
     },
     crate::runtime::auth::Scheme {
         name: "bearer",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::Bearer,
     },
     crate::runtime::auth::Scheme {
         name: "oauth",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::Bearer,
     },
     crate::runtime::auth::Scheme {
         name: "oidc",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::Bearer,
     },
     crate::runtime::auth::Scheme {
         name: "type",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::ApiKey(
             crate::runtime::auth::Place::Query,
             "t",
@@ -78,12 +78,12 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     },
     crate::runtime::auth::Scheme {
         name: "default",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::Bearer,
     },
     crate::runtime::auth::Scheme {
         name: "build",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::ApiKey(
             crate::runtime::auth::Place::Header,
             "X-Build",
@@ -91,7 +91,7 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
     },
     crate::runtime::auth::Scheme {
         name: "api-key",
-        env: None,
+        env: ::core::option::Option::None,
         kind: crate::runtime::auth::SchemeKind::ApiKey(
             crate::runtime::auth::Place::Header,
             "X-Other",
@@ -100,7 +100,7 @@ pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[
 ];
 
 /// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
-pub(crate) const PRIMARY_SCHEME: Option<usize> = Some(0usize);
+pub(crate) const PRIMARY_SCHEME: Option<usize> = ::core::option::Option::Some(0usize);
 
 /// The API-wide security requirement: alternatives of schemes sent together.
 pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[

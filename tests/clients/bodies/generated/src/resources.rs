@@ -109,8 +109,8 @@ impl<'a> Anything<'a> {
                     "application/octet-stream",
                 ),
             ),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -163,8 +163,8 @@ impl<'a> AudioTranscriptions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -229,8 +229,8 @@ impl<'a> Blobs<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await
     }
@@ -268,8 +268,8 @@ impl<'a> Blobs<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_download(__request).await
     }
@@ -317,8 +317,8 @@ impl<'a> Blobs<'a> {
                     "application/octet-stream",
                 ),
             ),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -367,8 +367,8 @@ impl<'a> Choices<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -418,8 +418,8 @@ impl<'a> Customers<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -471,8 +471,8 @@ impl<'a> Customers<'a> {
                     ],
                 )?,
             ),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -509,8 +509,8 @@ impl<'a> Customers<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -561,8 +561,8 @@ impl<'a> Files<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -610,8 +610,8 @@ impl<'a> HostileParts<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -677,8 +677,8 @@ impl<'a> ImagesEdits<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -747,8 +747,8 @@ impl<'a> Notes<'a> {
                     ::bytes::Bytes::copy_from_slice(body.as_bytes()),
                 ),
             ),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_text(__request).await
     }
@@ -795,8 +795,8 @@ impl<'a> Status<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -844,8 +844,8 @@ impl<'a> UploadsRaw<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.payload()),
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

@@ -51,8 +51,8 @@ impl<'a> Items<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

@@ -58,8 +58,8 @@ impl<'a> Fixed<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -120,8 +120,8 @@ impl<'a> OddABC<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -220,8 +220,8 @@ impl<'a> Weird<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -263,8 +263,8 @@ impl<'a> Weird<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }

@@ -114,8 +114,8 @@ impl<'a> BX<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -173,8 +173,8 @@ impl<'a> BsSlash<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -220,8 +220,8 @@ impl<'a> C<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -270,8 +270,8 @@ impl<'a> FilesRawExt<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -321,8 +321,8 @@ impl<'a> Files<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -367,8 +367,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -409,8 +409,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -455,8 +455,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -505,8 +505,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -559,8 +559,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -626,8 +626,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -699,8 +699,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -732,8 +732,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -765,8 +765,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -798,8 +798,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -831,8 +831,8 @@ impl<'a> Ids<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -877,8 +877,8 @@ impl<'a> Merged<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -915,8 +915,8 @@ impl<'a> Merged<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -963,8 +963,8 @@ impl<'a> Qs<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1008,8 +1008,8 @@ impl<'a> Search<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1041,8 +1041,8 @@ impl<'a> Search<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1153,8 +1153,8 @@ impl<'a> Shadow<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1237,8 +1237,8 @@ impl<'a> StylesPath<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1327,8 +1327,8 @@ impl<'a> StylesQuery<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1386,8 +1386,8 @@ impl<'a> ThingsArchive<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1427,8 +1427,8 @@ impl<'a> ThingsClone<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1468,8 +1468,8 @@ impl<'a> ThingsCloneApi<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1511,8 +1511,8 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1554,8 +1554,8 @@ impl<'a> ThingsListWithOptions<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1595,8 +1595,8 @@ impl<'a> ThingsSearch<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1678,8 +1678,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1711,8 +1711,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1751,8 +1751,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute(__request).await
     }
@@ -1796,8 +1796,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_sse(__request).await
     }
@@ -1829,8 +1829,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1867,8 +1867,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1905,8 +1905,8 @@ impl<'a> Things<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1946,8 +1946,8 @@ impl<'a> Timeout<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -1987,8 +1987,8 @@ impl<'a> TimeoutApi<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -2069,8 +2069,8 @@ impl<'a> Versioned<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

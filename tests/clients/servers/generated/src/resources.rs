@@ -53,8 +53,8 @@ impl<'a> Items<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -94,14 +94,14 @@ impl<'a> Reports<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
+            security: ::core::option::Option::None,
             server: {
                 static SERVER: crate::runtime::servers::ServerDef = crate::runtime::servers::ServerDef {
                     url: "/reports-api",
                     variables: &[],
                     relative: true,
                 };
-                Some(&SERVER)
+                ::core::option::Option::Some(&SERVER)
             },
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
@@ -142,20 +142,20 @@ impl<'a> Uploads<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
+            security: ::core::option::Option::None,
             server: {
                 static SERVER: crate::runtime::servers::ServerDef = crate::runtime::servers::ServerDef {
                     url: "http://127.0.0.1:{uploadPort}/upload",
                     variables: &[
                         crate::runtime::servers::Variable {
                             name: "uploadPort",
-                            default: Some("1"),
+                            default: ::core::option::Option::Some("1"),
                             choices: &[],
                         },
                     ],
                     relative: false,
                 };
-                Some(&SERVER)
+                ::core::option::Option::Some(&SERVER)
             },
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))

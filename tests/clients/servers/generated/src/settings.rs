@@ -11,12 +11,12 @@ pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[
         variables: &[
             crate::runtime::servers::Variable {
                 name: "port",
-                default: Some("1"),
+                default: ::core::option::Option::Some("1"),
                 choices: &[],
             },
             crate::runtime::servers::Variable {
                 name: "stage",
-                default: Some("v1"),
+                default: ::core::option::Option::Some("v1"),
                 choices: &["v1", "v2"],
             },
         ],
@@ -27,7 +27,7 @@ pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[
         variables: &[
             crate::runtime::servers::Variable {
                 name: "region",
-                default: Some("eu"),
+                default: ::core::option::Option::Some("eu"),
                 choices: &["eu", "us"],
             },
         ],
@@ -42,7 +42,7 @@ pub(crate) const OPERATION_SERVERS: &[crate::runtime::servers::ServerDef] = &[
         variables: &[
             crate::runtime::servers::Variable {
                 name: "uploadPort",
-                default: Some("1"),
+                default: ::core::option::Option::Some("1"),
                 choices: &[],
             },
         ],
@@ -69,7 +69,7 @@ pub(crate) const USER_AGENT: &str = concat!(
 pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[];
 
 /// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
-pub(crate) const PRIMARY_SCHEME: Option<usize> = None;
+pub(crate) const PRIMARY_SCHEME: Option<usize> = ::core::option::Option::None;
 
 /// The API-wide security requirement: alternatives of schemes sent together.
 pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[];

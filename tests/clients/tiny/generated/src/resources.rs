@@ -43,8 +43,8 @@ impl<'a> Ping<'a> {
             options,
             stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+            security: ::core::option::Option::None,
+            server: ::core::option::Option::None,
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
