@@ -40,7 +40,7 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Config(err) => write!(f, "config: {err}"),
+            Error::Config(err) => write!(f, "{err}"),
             Error::Load(err) => write!(f, "load: {err}"),
             Error::Lower(err) => write!(f, "spec: {err}"),
             Error::Strict(warnings) => {
