@@ -114,6 +114,8 @@ pub(crate) fn lower_params(
 
     let mut field_names = NameTable::default();
     let mut out = Vec::new();
+    // What each parameter's schema says beyond its type, checked by `validate()`.
+    let mut constraints: Vec<crate::ir::Constraints> = Vec::new();
     for key in order {
         let (loc, value) = by_key[&key].clone();
         let (place, name) = (key.0.as_str(), key.1.as_str());
@@ -152,6 +154,7 @@ pub(crate) fn lower_params(
             "querystring" if is_form_object(lw, &loc, value) => {
                 let mut param = lower_one(lw, &loc, value, name, ParamLocation::Query, hint)?;
                 (param.style, param.explode) = (ParamStyle::Form, true);
+                constraints.push(Default::default());
                 out.push(Param {
                     rust_name: field_names.claim(&snake(name)),
                     ..param
@@ -177,6 +180,10 @@ pub(crate) fn lower_params(
             }
         };
         let param = lower_one(lw, &loc, value, name, location, hint)?;
+        constraints.push(match value.get("schema") {
+            Some(schema) => super::constraints::constraints_of(lw, &loc.child("schema"), schema),
+            None => Default::default(),
+        });
         out.push(Param {
             rust_name: field_names.claim(&snake(name)),
             ..param
@@ -187,7 +194,8 @@ pub(crate) fn lower_params(
         let all_query = out.iter().all(|p| p.location == ParamLocation::Query);
         let fields = out
             .iter()
-            .map(|p| Field {
+            .zip(constraints)
+            .map(|(p, constraints)| Field {
                 json_name: p.name.clone(),
                 rust_name: p.rust_name.clone(),
                 docs: p.docs.clone().or_else(|| Some(describe(p))),
@@ -196,7 +204,7 @@ pub(crate) fn lower_params(
                 nullable: false,
                 boxed: false,
                 deprecated: false,
-                constraints: Default::default(),
+                constraints,
             })
             .collect();
         let kind = TypeKind::Struct(Struct {
