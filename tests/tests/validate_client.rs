@@ -12,7 +12,8 @@ use support::{Reply, TestServer};
 use validate_client::types::{
     CreateMessage, CreateMessageQuery, FunctionTool, Message, MessageRole, Tool,
 };
-use validate_client::{Client, Error, RequestOptions, Validate, ValidationError};
+use validate_client::validate::ValidationError;
+use validate_client::{Client, Error, RequestOptions, Validate};
 
 /// A valid request: every bounded field set to a value inside its bounds.
 fn valid() -> CreateMessage {
@@ -247,4 +248,34 @@ async fn a_valid_request_is_sent_and_options_can_turn_validation_off() {
         .await
         .unwrap();
     assert_eq!(server.count(), 2);
+}
+
+#[tokio::test]
+async fn path_parameters_are_checked_too() {
+    let (server, client) = server().await;
+    let note = validate_client::types::Note::new();
+    let e = client.notes().update("x12345", 0, &note).await.unwrap_err();
+    let Error::Validation(v) = &e else {
+        panic!("expected a validation error, got {e:?}");
+    };
+    let found: Vec<(&str, &str, &str)> = v
+        .violations()
+        .iter()
+        .map(|v| (v.part(), v.path(), v.message()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "path",
+                "/note_id",
+                "must be at most 4 characters long, is longer"
+            ),
+            ("path", "/note_id", "must match the pattern `^n[0-9]+$`"),
+            ("path", "/page", "must be at least 1, is 0"),
+        ]
+    );
+    assert_eq!(server.count(), 0);
+    client.notes().update("n12", 1, &note).await.unwrap();
+    assert_eq!(server.count(), 1);
 }

@@ -52,6 +52,12 @@ impl Plan {
                 work.push(name);
             }
         }
+        // Path parameters are checked in the operation itself.
+        for param in api.operations.iter().flat_map(|op| &op.path_params) {
+            let mut ctx = Ctx::new(index, &nothing);
+            value_checks(&param.ty, &param.constraints, &mut ctx, 0);
+            uses_regex |= !ctx.patterns.is_empty();
+        }
         let mut validated: HashSet<String> = HashSet::new();
         while let Some(name) = work.pop() {
             if validated.insert(name.to_string()) {
@@ -439,6 +445,46 @@ pub(crate) fn request_check(op: &Operation, index: &TypeIndex, plan: &Plan) -> T
             checks
                 .extend(quote!(crate::runtime::Validate::validate_into(body, &mut __violations);));
         }
+    }
+    let mut path_checks = TokenStream::new();
+    // One set of pattern functions per operation: they live in its method, compiled
+    // once each where they are checked.
+    let mut ctx = Ctx::new(index, plan);
+    for param in &op.path_params {
+        let Some(param_checks) = value_checks(&param.ty, &param.constraints, &mut ctx, 0) else {
+            continue;
+        };
+        let arg = ident(&param.rust_name);
+        let key = &param.name;
+        // Path arguments are `&str`, `&T` for named types, or a number by value.
+        let bind = match &param.ty {
+            TypeRef::String | TypeRef::Named(_) => quote!(let value = #arg;),
+            _ => quote!(let value = &#arg;),
+        };
+        path_checks.extend(quote!({
+            #bind
+            __violations.enter(#key);
+            { let __v = &mut __violations; #param_checks }
+            __violations.leave();
+        }));
+    }
+    if !path_checks.is_empty() {
+        let regexes = ctx.patterns.keys();
+        let fns = ctx
+            .patterns
+            .values()
+            .map(|n| ident(&format!("pattern_{n}")));
+        checks.extend(quote! {
+            __violations.part("path");
+            #(
+                fn #fns() -> ::core::option::Option<&'static ::regex::Regex> {
+                    static PATTERN: ::std::sync::OnceLock<::core::option::Option<::regex::Regex>> =
+                        ::std::sync::OnceLock::new();
+                    PATTERN.get_or_init(|| ::regex::Regex::new(#regexes).ok()).as_ref()
+                }
+            )*
+            #path_checks
+        });
     }
     if let Some(query) = &op.query {
         if plan.covers(&TypeRef::Named(query.clone()), index, 0) {

@@ -414,6 +414,9 @@ pub struct Param {
     pub style: ParamStyle,
     /// OpenAPI `explode` (defaulted by style).
     pub explode: bool,
+    /// What the parameter's schema says beyond its type (bounds, pattern, default).
+    #[serde(skip_serializing_if = "Constraints::is_empty")]
+    pub constraints: Constraints,
 }
 
 /// Where a parameter is sent.

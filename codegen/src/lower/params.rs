@@ -101,6 +101,7 @@ pub(crate) fn lower_params(
                         location: ParamLocation::Path,
                         style: ParamStyle::Simple,
                         explode: false,
+                        constraints: Default::default(),
                     },
                 };
                 path_parts.push(PathPart::Param(path_params.len()));
@@ -114,8 +115,6 @@ pub(crate) fn lower_params(
 
     let mut field_names = NameTable::default();
     let mut out = Vec::new();
-    // What each parameter's schema says beyond its type, checked by `validate()`.
-    let mut constraints: Vec<crate::ir::Constraints> = Vec::new();
     for key in order {
         let (loc, value) = by_key[&key].clone();
         let (place, name) = (key.0.as_str(), key.1.as_str());
@@ -154,7 +153,7 @@ pub(crate) fn lower_params(
             "querystring" if is_form_object(lw, &loc, value) => {
                 let mut param = lower_one(lw, &loc, value, name, ParamLocation::Query, hint)?;
                 (param.style, param.explode) = (ParamStyle::Form, true);
-                constraints.push(Default::default());
+                param.constraints = Default::default();
                 out.push(Param {
                     rust_name: field_names.claim(&snake(name)),
                     ..param
@@ -180,10 +179,6 @@ pub(crate) fn lower_params(
             }
         };
         let param = lower_one(lw, &loc, value, name, location, hint)?;
-        constraints.push(match value.get("schema") {
-            Some(schema) => super::constraints::constraints_of(lw, &loc.child("schema"), schema),
-            None => Default::default(),
-        });
         out.push(Param {
             rust_name: field_names.claim(&snake(name)),
             ..param
@@ -194,8 +189,7 @@ pub(crate) fn lower_params(
         let all_query = out.iter().all(|p| p.location == ParamLocation::Query);
         let fields = out
             .iter()
-            .zip(constraints)
-            .map(|(p, constraints)| Field {
+            .map(|p| Field {
                 json_name: p.name.clone(),
                 rust_name: p.rust_name.clone(),
                 docs: p.docs.clone().or_else(|| Some(describe(p))),
@@ -204,7 +198,7 @@ pub(crate) fn lower_params(
                 nullable: false,
                 boxed: false,
                 deprecated: false,
-                constraints,
+                constraints: p.constraints.clone(),
             })
             .collect();
         let kind = TypeKind::Struct(Struct {
@@ -329,6 +323,12 @@ fn lower_one(
     } else {
         style_of(lw, loc, param, location)
     };
+    // What `validate()` checks (and rustdoc shows); a `content` parameter's schema is
+    // a serialized document, not a value with bounds.
+    let constraints = match param.get("schema") {
+        Some(schema) => super::constraints::constraints_of(lw, &loc.child("schema"), schema),
+        None => Default::default(),
+    };
     Ok(Param {
         name: name.to_string(),
         rust_name: String::new(),
@@ -341,6 +341,7 @@ fn lower_one(
         location,
         style,
         explode,
+        constraints,
     })
 }
 

@@ -142,30 +142,81 @@ pub struct Notes<'a> {
 }
 
 impl<'a> Notes<'a> {
-    /// `POST /notes`
+    /// `POST /notes/{note_id}/{page}`
     ///
     /// ```no_run
-    /// # async fn example(client: validate_client::Client, body: &validate_client::types::Note) -> Result<(), validate_client::Error> {
-    /// let _response = client.notes().create(body).await?;
+    /// # async fn example(client: validate_client::Client, note_id: &str, page: i64, body: &validate_client::types::Note) -> Result<(), validate_client::Error> {
+    /// let _response = client.notes().update(note_id, page, body).await?;
     /// # Ok(())
     /// # }
     /// ```
-    pub async fn create(
+    pub async fn update(
         &self,
+        note_id: &str,
+        page: i64,
         body: &crate::types::Note,
     ) -> ::core::result::Result<(), crate::runtime::Error> {
-        self.create_with_options(body, &crate::runtime::RequestOptions::new())
+        self.update_with_options(
+                note_id,
+                page,
+                body,
+                &crate::runtime::RequestOptions::new(),
+            )
             .await
             .map(crate::runtime::ApiResponse::into_body)
     }
 
-    /// Like [`Self::create`], with per-request options; also returns the status and headers.
-    pub async fn create_with_options(
+    /// Like [`Self::update`], with per-request options; also returns the status and headers.
+    pub async fn update_with_options(
         &self,
+        note_id: &str,
+        page: i64,
         body: &crate::types::Note,
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
-        let __params = crate::runtime::params::Params::with_path("/notes");
+        if self.client.validates(options) {
+            let mut __violations = crate::runtime::validate::Violations::new();
+            __violations.part("path");
+
+            fn pattern_0() -> ::core::option::Option<&'static ::regex::Regex> {
+                static PATTERN: ::std::sync::OnceLock<
+                    ::core::option::Option<::regex::Regex>,
+                > = ::std::sync::OnceLock::new();
+                PATTERN.get_or_init(|| ::regex::Regex::new("^n[0-9]+$").ok()).as_ref()
+            }
+            {
+                let value = note_id;
+                __violations.enter("note_id");
+                {
+                    let __v = &mut __violations;
+                    __v.length(
+                        value,
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(4u64),
+                    );
+                    __v.pattern(pattern_0().map(|re| re.is_match(value)), "^n[0-9]+$");
+                }
+                __violations.leave();
+            }
+            {
+                let value = &page;
+                __violations.enter("page");
+                {
+                    let __v = &mut __violations;
+                    __v.minimum(
+                        *value,
+                        crate::runtime::validate::Bound::Int(1i128),
+                        false,
+                    );
+                }
+                __violations.leave();
+            }
+            __violations.into_result()?;
+        }
+        let mut __params = crate::runtime::params::Params::with_path("/notes/");
+        __params.path("note_id", &note_id, crate::runtime::params::Style::Simple, false);
+        __params.literal("/");
+        __params.path("page", &page, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
             method: ::reqwest::Method::POST,
             params: __params,

@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `1e537442c2e9d2eb`.
+//! Generated from spec and config with fingerprint `2ab2df55617149c0`.
 
 /// The spec's top-level servers; the first is the default base URL.
 pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[

@@ -47,7 +47,9 @@ pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};
 pub use stream_end::StreamEnd;
-pub use validate::{Validate, ValidationError, Violation};
+// Only the trait at the root: `ValidationError` is a common schema name (FastAPI specs),
+// which a root export would push aside; the rest is reached as `validate::...`.
+pub use validate::Validate;
 
 /// Used by the generated operation methods (`crate::runtime::Request`).
 #[allow(unused_imports)]

@@ -84,7 +84,8 @@ pub struct Violation {
 }
 
 impl Violation {
-    /// Which part of the request holds the value: `"body"` or `"parameters"`.
+    /// Which part of the request holds the value: `"body"`, `"path"` (path
+    /// parameters) or `"parameters"` (query, header and cookie parameters).
     pub fn part(&self) -> &str {
         self.part
     }
@@ -202,11 +203,17 @@ fn compare(value: impl Numeric, bound: Bound) -> Option<std::cmp::Ordering> {
 
 /// Collects violations while a value is walked; generated `validate_into` impls call
 /// its checks. Paths are JSON pointers.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Violations {
     part: &'static str,
     path: Vec<String>,
     found: Vec<Violation>,
+}
+
+impl Default for Violations {
+    fn default() -> Self {
+        Violations::new()
+    }
 }
 
 impl Violations {
@@ -214,11 +221,13 @@ impl Violations {
     pub fn new() -> Self {
         Violations {
             part: "body",
-            ..Violations::default()
+            path: Vec::new(),
+            found: Vec::new(),
         }
     }
 
-    /// Later violations are in `part` of the request (`"body"`, `"parameters"`).
+    /// Later violations are in `part` of the request (`"body"`, `"path"`,
+    /// `"parameters"`).
     pub fn part(&mut self, part: &'static str) {
         self.part = part;
     }
