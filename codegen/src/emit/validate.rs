@@ -142,14 +142,15 @@ fn named_in<'a>(ty: &TypeRef, index: &TypeIndex<'a>, out: &mut Vec<&'a str>, dep
         return;
     }
     match ty {
-        TypeRef::Named(name) => match index.get(name) {
-            Some(def) => match &def.kind {
-                TypeKind::Alias(target) => named_in(target, index, out, depth + 1),
-                TypeKind::Enum(_) => {}
-                _ => out.push(def.name.as_str()),
-            },
-            None => {}
-        },
+        TypeRef::Named(name) => {
+            if let Some(def) = index.get(name) {
+                match &def.kind {
+                    TypeKind::Alias(target) => named_in(target, index, out, depth + 1),
+                    TypeKind::Enum(_) => {}
+                    _ => out.push(def.name.as_str()),
+                }
+            }
+        }
         TypeRef::List(inner) | TypeRef::Nullable(inner) | TypeRef::Map(inner) => {
             named_in(inner, index, out, depth + 1)
         }
