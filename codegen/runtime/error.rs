@@ -100,6 +100,10 @@ pub enum Error {
         /// What is wrong and how to fix it.
         message: String,
     },
+    /// The request breaks constraints its spec declares; nothing was sent. Only
+    /// raised when validation is on (see
+    /// [`ClientBuilder::validate_requests`](crate::ClientBuilder::validate_requests)).
+    Validation(super::validate::ValidationError),
 }
 
 impl Error {
@@ -312,6 +316,7 @@ impl fmt::Display for Error {
                 if *items == 1 { "" } else { "s" }
             ),
             Error::Config { message } => write!(f, "configuration error: {message}"),
+            Error::Validation(e) => write!(f, "{e}"),
         }
     }
 }
@@ -322,8 +327,15 @@ impl std::error::Error for Error {
             Error::Connection {
                 source: Some(s), ..
             } => Some(s),
+            Error::Validation(e) => Some(e),
             _ => None,
         }
+    }
+}
+
+impl From<super::validate::ValidationError> for Error {
+    fn from(e: super::validate::ValidationError) -> Self {
+        Error::Validation(e)
     }
 }
 

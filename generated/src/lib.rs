@@ -72,3 +72,6 @@ pub mod types;
 pub use runtime::*;
 
 pub use types::*;
+
+#[rustfmt::skip]
+mod validation;

@@ -44,6 +44,12 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::ApiResponse<crate::types::ChatCompletion>,
         crate::runtime::Error,
     > {
+        if self.client.validates(options) {
+            let mut __violations = crate::runtime::validate::Violations::new();
+
+            crate::runtime::Validate::validate_into(body, &mut __violations);
+            __violations.into_result()?;
+        }
         let __params = crate::runtime::params::Params::with_path("/chat/completions");
         let __request = crate::runtime::Request {
             method: ::reqwest::Method::POST,
@@ -90,6 +96,12 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
         crate::runtime::Error,
     > {
+        if self.client.validates(options) {
+            let mut __violations = crate::runtime::validate::Violations::new();
+
+            crate::runtime::Validate::validate_into(body, &mut __violations);
+            __violations.into_result()?;
+        }
         let __params = crate::runtime::params::Params::with_path("/chat/completions");
         let __request = crate::runtime::Request {
             method: ::reqwest::Method::POST,

@@ -23,6 +23,7 @@ mod structs;
 mod text;
 mod types;
 mod unions;
+mod validate;
 
 pub use error::EmitError;
 
@@ -66,21 +67,30 @@ impl Crate {
 /// Emits the crate for `api`.
 pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
     let index = types::TypeIndex::new(api);
+    let plan = validate::Plan::new(api, &index);
+    let mut lib = crate_files::lib_rs(api, config);
+    lib.extend(validate::lib_items(&plan));
     let mut files = vec![
         File {
             path: "Cargo.toml".into(),
-            contents: crate_files::cargo_toml(api, config),
+            contents: validate::with_regex(crate_files::cargo_toml(api, config), &plan),
         },
         File {
             path: "src/lib.rs".into(),
-            contents: format::rust_file(crate_files::lib_rs(api, config), "src/lib.rs")?,
+            contents: format::rust_file(lib, "src/lib.rs")?,
         },
         File {
             path: "src/settings.rs".into(),
             contents: format::rust_file(crate_files::settings_rs(api, config), "src/settings.rs")?,
         },
     ];
-    let (types, resources) = types_and_resources(api, config, &index)?;
+    if let Some(validation) = validate::validation_file(api, &index, &plan) {
+        files.push(File {
+            path: "src/validation.rs".into(),
+            contents: format::rust_file(validation, "src/validation.rs")?,
+        });
+    }
+    let (types, resources) = types_and_resources(api, config, &index, &plan)?;
     files.push(File {
         path: "src/types.rs".into(),
         contents: types,
@@ -124,7 +134,8 @@ fn without_unit_tests(source: &str) -> String {
 pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     let index = types::TypeIndex::new(api);
     let config = Config::named("types");
-    Ok(types_and_resources(api, &config, &index)?.0)
+    let plan = validate::Plan::new(api, &index);
+    Ok(types_and_resources(api, &config, &index, &plan)?.0)
 }
 
 /// `src/types.rs` and `src/resources.rs`, the bulk of any crate. Types are emitted and
@@ -134,6 +145,7 @@ fn types_and_resources(
     api: &Api,
     config: &Config,
     index: &types::TypeIndex,
+    plan: &validate::Plan,
 ) -> Result<(String, String), EmitError> {
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
@@ -144,7 +156,7 @@ fn types_and_resources(
             "src/types.rs",
         ),
         None => format::rust_file(
-            resources::resources_file(api, config, index),
+            resources::resources_file(api, config, index, plan),
             "src/resources.rs",
         ),
     });

@@ -32,7 +32,12 @@ struct Node<'a> {
 }
 
 /// `src/resources.rs`.
-pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> TokenStream {
+pub(crate) fn resources_file(
+    api: &Api,
+    config: &Config,
+    index: &TypeIndex,
+    plan: &super::validate::Plan,
+) -> TokenStream {
     let mut root = Node::default();
     for op in &api.operations {
         let mut node = &mut root;
@@ -60,7 +65,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
                 &struct_name,
                 child,
                 config,
-                index,
+                (index, plan),
                 &mut names,
                 &mut items,
             );
@@ -114,7 +119,7 @@ fn emit_node(
     struct_name: &str,
     node: &Node,
     config: &Config,
-    index: &TypeIndex,
+    (index, plan): (&TypeIndex, &super::validate::Plan),
     names: &mut crate::lower::NameTable,
     items: &mut Vec<TokenStream>,
 ) {
@@ -130,7 +135,7 @@ fn emit_node(
             &child_name,
             child,
             config,
-            index,
+            (index, plan),
             names,
             items,
         );
@@ -145,7 +150,12 @@ fn emit_node(
         });
     }
     for op in &node.operations {
-        methods.push(operation_methods(op, config, index, &chain.accessors));
+        methods.push(operation_methods(
+            op,
+            config,
+            (index, plan),
+            &chain.accessors,
+        ));
     }
     items.push(quote! {
         #[doc = #path]
@@ -167,6 +177,8 @@ struct Arguments {
     doc_params: Vec<String>,
     /// The accessor methods from the client down to the operation's resource.
     accessors: Vec<String>,
+    /// Runs `validate()` on the body and parameters when validation is on.
+    check: TokenStream,
 }
 
 fn arguments(op: &Operation, config: &Config) -> Arguments {
@@ -178,6 +190,7 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         names: Vec::new(),
         doc_params: Vec::new(),
         accessors: Vec::new(),
+        check: TokenStream::new(),
     };
     let mut push = |name: &str, ty: TokenStream, doc_ty: TokenStream| {
         let arg = ident(name);
@@ -253,11 +266,12 @@ fn doc_type(tokens: &TokenStream) -> String {
 fn operation_methods(
     op: &Operation,
     config: &Config,
-    index: &TypeIndex,
+    (index, plan): (&TypeIndex, &super::validate::Plan),
     accessors: &[String],
 ) -> TokenStream {
     let mut args = arguments(op, config);
     args.accessors = accessors.to_vec();
+    args.check = super::validate::request_check(op, index, plan);
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
         out.extend(plain_methods(op, &args, response, config));
@@ -388,6 +402,7 @@ fn plain_methods(
         ),
     };
     let request = request_tokens(op, None);
+    let check = &args.check;
     let docs = method_docs(op, &op.method_name, args, config, "");
     let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
@@ -407,6 +422,7 @@ fn plain_methods(
         #deprecated
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
+            #check
             #request
             #call
         }
@@ -422,6 +438,7 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
     let request = request_tokens(op, None);
+    let check = &args.check;
     let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
     let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
     quote! {
@@ -434,6 +451,7 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
         #[doc = #options_doc]
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+            #check
             #request
             self.client.execute_download(__request).await
         }
@@ -496,6 +514,7 @@ fn stream_methods(
         quote!()
     };
     let request = request_tokens(op, flag);
+    let check = &args.check;
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
@@ -518,6 +537,7 @@ fn stream_methods(
         #deprecated
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
+            #check
             #request
             self.client.#execute(__request).await #envelope
         }

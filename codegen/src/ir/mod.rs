@@ -151,6 +151,16 @@ pub struct Constraints {
     /// is not kept here, it chose the Rust type.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<String>,
+    /// `pattern` uses ECMA-262 syntax the `regex` crate lacks (lookaround,
+    /// backreferences): it is documented but not checked by `validate()`.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub pattern_unchecked: bool,
+    /// The constraints of an array's items (`items`), when they say anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub items: Option<Box<Constraints>>,
+    /// The constraints of a map's values (`additionalProperties`), when they say anything.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub values: Option<Box<Constraints>>,
 }
 
 impl Constraints {
@@ -404,6 +414,9 @@ pub struct Param {
     pub style: ParamStyle,
     /// OpenAPI `explode` (defaulted by style).
     pub explode: bool,
+    /// What the parameter's schema says beyond its type (bounds, pattern, default).
+    #[serde(skip_serializing_if = "Constraints::is_empty")]
+    pub constraints: Constraints,
 }
 
 /// Where a parameter is sent.

@@ -8,11 +8,48 @@ use crate::ir::{Constraints, Number};
 use crate::load::Location;
 
 /// The constraints of the schema at `loc`: its own keywords first, then those of the
-/// schema it refers to (`$ref`, a lone `allOf` part, the one non-null `anyOf`/`oneOf` arm).
-pub(crate) fn constraints_of(lw: &Lowerer, loc: &Location, schema: &Value) -> Constraints {
+/// schema it refers to (`$ref`, a lone `allOf` part, the one non-null `anyOf`/`oneOf` arm),
+/// with those of its array items and map values. A `pattern` the `regex` crate cannot
+/// express is a warning naming `loc`: it stays documented but is not checked.
+pub(crate) fn constraints_of(lw: &mut Lowerer, loc: &Location, schema: &Value) -> Constraints {
+    let out = nested(lw, loc, schema, MAX_NESTING);
+    if out.pattern_unchecked {
+        if let Some(pattern) = &out.pattern {
+            lw.warn(
+                loc,
+                format!(
+                    "`pattern` `{pattern}` uses syntax the `regex` crate lacks \
+                     (lookaround, backreferences, ...); `validate()` does not check it"
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// How many levels of `items` / `additionalProperties` are looked into: enough for
+/// real specs, and a bound for schemas whose items refer back to themselves.
+const MAX_NESTING: usize = 8;
+
+fn nested(lw: &Lowerer, loc: &Location, schema: &Value, depth: usize) -> Constraints {
     let mut out = Constraints::default();
-    for part in parts(lw, loc, schema) {
+    let parts = parts(lw, loc, schema);
+    for (_, part) in &parts {
         fill(&mut out, part);
+    }
+    if let Some(pattern) = &out.pattern {
+        out.pattern_unchecked = super::patterns::to_rust_regex(pattern).is_none();
+    }
+    if depth > 0 {
+        let below = |key: &str| {
+            parts.iter().find_map(|(part_loc, part)| {
+                let inner = part.get(key).filter(|v| v.is_mapping())?;
+                let inner = nested(lw, &part_loc.child(key), inner, depth - 1);
+                (!inner.is_empty()).then(|| Box::new(inner))
+            })
+        };
+        out.items = below("items");
+        out.values = below("additionalProperties");
     }
     out
 }
@@ -35,8 +72,8 @@ pub(crate) fn is_deprecated(loc: &Location, schema: &Value) -> bool {
 }
 
 /// The schema and the schemas it stands for, nearest first (at most a few steps).
-fn parts<'v>(lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) -> Vec<&'v Value> {
-    let mut out = vec![schema];
+fn parts<'v>(lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) -> Vec<(Location, &'v Value)> {
+    let mut out = vec![(loc.clone(), schema)];
     let mut current = (loc.clone(), schema);
     for _ in 0..4 {
         let next = if super::reference_of(current.1).is_some() {
@@ -45,7 +82,7 @@ fn parts<'v>(lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) -> Vec<&'v Val
             only_arm(&current.0, current.1)
         };
         let Some(next) = next else { break };
-        out.push(next.1);
+        out.push(next.clone());
         current = next;
     }
     out

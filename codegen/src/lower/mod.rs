@@ -22,6 +22,7 @@ mod object;
 mod operations;
 mod params;
 mod path_items;
+pub(crate) mod patterns;
 mod polymorphism;
 mod rename;
 mod reserved;

@@ -290,6 +290,7 @@ fn lower_struct(
         // one is never in a response. Either way it can be absent: optional, whatever
         // `required` says (and an unset optional field is not sent).
         let one_way = is_one_way(lw, &prop_loc, prop);
+        let constraints = super::constraints::constraints_of(lw, &prop_loc, prop);
         fields.push(Field {
             rust_name: field_names.claim(&snake(&name)),
             required: parts.required.contains(&name) && !one_way,
@@ -299,7 +300,7 @@ fn lower_struct(
             ty,
             boxed: false,
             deprecated: super::constraints::is_deprecated(&prop_loc, prop),
-            constraints: super::constraints::constraints_of(lw, &prop_loc, prop),
+            constraints,
         });
     }
     Ok(Lowered::Kind(TypeKind::Struct(Struct {

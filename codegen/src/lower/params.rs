@@ -101,6 +101,7 @@ pub(crate) fn lower_params(
                         location: ParamLocation::Path,
                         style: ParamStyle::Simple,
                         explode: false,
+                        constraints: Default::default(),
                     },
                 };
                 path_parts.push(PathPart::Param(path_params.len()));
@@ -152,6 +153,7 @@ pub(crate) fn lower_params(
             "querystring" if is_form_object(lw, &loc, value) => {
                 let mut param = lower_one(lw, &loc, value, name, ParamLocation::Query, hint)?;
                 (param.style, param.explode) = (ParamStyle::Form, true);
+                param.constraints = Default::default();
                 out.push(Param {
                     rust_name: field_names.claim(&snake(name)),
                     ..param
@@ -196,7 +198,7 @@ pub(crate) fn lower_params(
                 nullable: false,
                 boxed: false,
                 deprecated: false,
-                constraints: Default::default(),
+                constraints: p.constraints.clone(),
             })
             .collect();
         let kind = TypeKind::Struct(Struct {
@@ -321,6 +323,12 @@ fn lower_one(
     } else {
         style_of(lw, loc, param, location)
     };
+    // What `validate()` checks (and rustdoc shows); a `content` parameter's schema is
+    // a serialized document, not a value with bounds.
+    let constraints = match param.get("schema") {
+        Some(schema) => super::constraints::constraints_of(lw, &loc.child("schema"), schema),
+        None => Default::default(),
+    };
     Ok(Param {
         name: name.to_string(),
         rust_name: String::new(),
@@ -333,6 +341,7 @@ fn lower_one(
         location,
         style,
         explode,
+        constraints,
     })
 }
 

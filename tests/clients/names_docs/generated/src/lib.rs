@@ -33,3 +33,6 @@ pub mod types;
 pub use runtime::*;
 
 pub use types::*;
+
+#[rustfmt::skip]
+mod validation;

@@ -49,6 +49,12 @@ impl<'a> Completions<'a> {
         crate::runtime::ApiResponse<crate::types::Completion>,
         crate::runtime::Error,
     > {
+        if self.client.validates(options) {
+            let mut __violations = crate::runtime::validate::Violations::new();
+
+            crate::runtime::Validate::validate_into(body, &mut __violations);
+            __violations.into_result()?;
+        }
         let __params = crate::runtime::params::Params::with_path("/completions");
         let __request = crate::runtime::Request {
             method: ::reqwest::Method::POST,

@@ -109,6 +109,8 @@ struct Inner {
     timeout: Duration,
     max_retries: u32,
     headers: HeaderMap,
+    /// Requests are checked against the spec's constraints before they are sent.
+    validate: bool,
 }
 
 impl Client {
@@ -324,6 +326,13 @@ impl Client {
             Ok((status, headers, body))
         })
         .await
+    }
+
+    /// Whether a request with `options` is checked against its spec's constraints
+    /// before it is sent; the generated operation methods ask.
+    #[allow(dead_code)]
+    pub(crate) fn validates(&self, options: &RequestOptions) -> bool {
+        options.validate.unwrap_or(self.inner.validate)
     }
 
     /// Everything about a request that does not change between attempts.
@@ -771,6 +780,7 @@ pub struct ClientBuilder {
     server_index: Option<usize>,
     server_variables: BTreeMap<String, String>,
     base_url_for_all: bool,
+    validate: bool,
 }
 
 impl ClientBuilder {
@@ -885,6 +895,16 @@ impl ClientBuilder {
     /// operations declaring `security: []` still get nothing.
     pub fn auth(mut self, auth: Auth) -> Self {
         self.auth = Some(auth);
+        self
+    }
+
+    /// Checks every request against the constraints its spec declares (`minimum`,
+    /// `maxLength`, `pattern`, ...) before sending it; a request that breaks any fails
+    /// with [`Error::Validation`] listing them all, and nothing is sent. Off by
+    /// default: the server is the authority, and specs can be stricter than their
+    /// servers. [`RequestOptions::validate`] overrides it per request.
+    pub fn validate_requests(mut self, validate: bool) -> Self {
+        self.validate = validate;
         self
     }
 
@@ -1020,6 +1040,7 @@ impl ClientBuilder {
                 timeout: self.timeout.unwrap_or(DEFAULT_TIMEOUT),
                 max_retries: self.max_retries.unwrap_or(DEFAULT_MAX_RETRIES),
                 headers,
+                validate: self.validate,
             }),
         })
     }

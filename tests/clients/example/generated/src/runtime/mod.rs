@@ -33,6 +33,7 @@ pub(crate) mod servers;
 pub mod sse;
 mod stream;
 mod stream_end;
+pub mod validate;
 
 pub use accumulate::{AccumulateRules, Accumulator};
 pub use auth::Auth;
@@ -46,6 +47,9 @@ pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};
 pub use stream_end::StreamEnd;
+// Only the trait at the root: `ValidationError` is a common schema name (FastAPI specs),
+// which a root export would push aside; the rest is reached as `validate::...`.
+pub use validate::Validate;
 
 /// Used by the generated operation methods (`crate::runtime::Request`).
 #[allow(unused_imports)]

@@ -26,6 +26,7 @@ pub struct RequestOptions {
     pub(crate) body: Map<String, Value>,
     pub(crate) timeout: Option<Duration>,
     pub(crate) max_retries: Option<u32>,
+    pub(crate) validate: Option<bool>,
 }
 
 impl RequestOptions {
@@ -67,6 +68,14 @@ impl RequestOptions {
         self.max_retries = Some(max_retries);
         self
     }
+
+    /// Overrides whether the request is checked against its spec's constraints
+    /// before it is sent (see
+    /// [`ClientBuilder::validate_requests`](crate::ClientBuilder::validate_requests)).
+    pub fn validate(mut self, validate: bool) -> Self {
+        self.validate = Some(validate);
+        self
+    }
 }
 
 impl fmt::Debug for RequestOptions {
@@ -79,6 +88,7 @@ impl fmt::Debug for RequestOptions {
             .field("body", &self.body)
             .field("timeout", &self.timeout)
             .field("max_retries", &self.max_retries)
+            .field("validate", &self.validate)
             .finish()
     }
 }
