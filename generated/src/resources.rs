@@ -29,7 +29,10 @@ impl<'a> ChatCompletions<'a> {
     pub async fn create(
         &self,
         body: &crate::types::ChatCompletionRequest,
-    ) -> ::core::result::Result<crate::types::ChatCompletion, crate::runtime::Error> {
+    ) -> ::core::result::Result<
+        crate::types::ChatCompletion,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
+    > {
         self.create_with_options(body, &crate::runtime::RequestOptions::new())
             .await
             .map(crate::runtime::ApiResponse::into_body)
@@ -42,7 +45,7 @@ impl<'a> ChatCompletions<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<
         crate::runtime::ApiResponse<crate::types::ChatCompletion>,
-        crate::runtime::Error,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
         let __params = crate::runtime::params::Params::with_path("/chat/completions");
         let __request = crate::runtime::Request {
@@ -55,7 +58,7 @@ impl<'a> ChatCompletions<'a> {
             security: None,
             server: None,
         };
-        self.client.execute(__request).await
+        self.client.execute(__request).await.map_err(crate::runtime::Error::into_typed)
     }
 
     /// Creates a model response for the given chat conversation.
@@ -75,7 +78,7 @@ impl<'a> ChatCompletions<'a> {
         body: &crate::types::ChatCompletionRequest,
     ) -> ::core::result::Result<
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
-        crate::runtime::Error,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
         self.create_stream_with_options(body, &crate::runtime::RequestOptions::new())
             .await
@@ -88,7 +91,7 @@ impl<'a> ChatCompletions<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
-        crate::runtime::Error,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
         let __params = crate::runtime::params::Params::with_path("/chat/completions");
         let __request = crate::runtime::Request {
@@ -101,7 +104,10 @@ impl<'a> ChatCompletions<'a> {
             security: None,
             server: None,
         };
-        self.client.execute_sse(__request).await
+        self.client
+            .execute_sse(__request)
+            .await
+            .map_err(crate::runtime::Error::into_typed)
     }
 }
 

@@ -102,6 +102,13 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
             pub use types::*;
         )
     });
+    // Typed error enums, when some operation declares error responses.
+    let errors_module = (!api.error_types.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod errors;
+        }
+    });
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
@@ -117,6 +124,7 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         #![allow(deprecated)]
 
         // Generated modules are laid out by prettyplease, not rustfmt.
+        #errors_module
         #[rustfmt::skip]
         pub mod resources;
         mod runtime;

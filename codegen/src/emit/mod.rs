@@ -13,6 +13,7 @@ mod crate_files;
 mod docs;
 mod enums;
 mod error;
+mod errors;
 mod format;
 mod parallel;
 mod params;
@@ -89,6 +90,12 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
         path: "src/resources.rs".into(),
         contents: resources,
     });
+    if let Some(errors) = errors::errors_file(api) {
+        files.push(File {
+            path: "src/errors.rs".into(),
+            contents: format::rust_file(errors, "src/errors.rs")?,
+        });
+    }
     for (name, contents) in &config.examples {
         files.push(File {
             path: format!("examples/{name}"),

@@ -388,6 +388,7 @@ fn plain_methods(
         ),
     };
     let request = request_tokens(op, None);
+    let (error, into_error) = super::errors::method_error(op);
     let docs = method_docs(op, &op.method_name, args, config, "");
     let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
@@ -397,7 +398,7 @@ fn plain_methods(
     quote! {
         #docs
         #allow_plain
-        pub async fn #name(&self, #(#params),*) -> ::core::result::Result<#output, crate::runtime::Error> {
+        pub async fn #name(&self, #(#params),*) -> ::core::result::Result<#output, #error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new())
                 .await
                 .map(crate::runtime::ApiResponse::into_body)
@@ -406,9 +407,9 @@ fn plain_methods(
         #[doc = #options_doc]
         #deprecated
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, #error> {
             #request
-            #call
+            #call #into_error
         }
     }
 }
@@ -422,20 +423,21 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
     let request = request_tokens(op, None);
+    let (error, into_error) = super::errors::method_error(op);
     let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
     let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
     quote! {
         #docs
         #allow_plain
-        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<crate::runtime::ByteStream, #error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, #error> {
             #request
-            self.client.execute_download(__request).await
+            self.client.execute_download(__request).await #into_error
         }
     }
 }
@@ -496,6 +498,7 @@ fn stream_methods(
         quote!()
     };
     let request = request_tokens(op, flag);
+    let (error, into_error) = super::errors::method_error(op);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
@@ -510,16 +513,16 @@ fn stream_methods(
     quote! {
         #docs
         #allow_plain
-        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, #error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
         #deprecated
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, #error> {
             #request
-            self.client.#execute(__request).await #envelope
+            self.client.#execute(__request).await #envelope #into_error
         }
     }
 }

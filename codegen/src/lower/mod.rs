@@ -14,6 +14,7 @@ mod constraints;
 mod cycles;
 mod enums;
 mod error;
+mod errors;
 mod inline_names;
 mod media;
 mod names;
@@ -103,6 +104,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             message: "schema only refers to itself through $refs; typed as a JSON value".into(),
         });
     }
+    let error_types = errors::error_types(&mut operations);
     Ok(Api {
         title: text("title").unwrap_or_default(),
         description: text("description"),
@@ -114,6 +116,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         security: security.security,
         types,
         operations,
+        error_types,
         warnings: lowerer.warnings,
         source_digest: spec.digest(),
     })

@@ -73,6 +73,11 @@ pub(crate) fn rename_types(
         if let Some(stream) = &mut op.stream {
             rename_ref(&mut stream.item, map);
         }
+        for error in &mut op.errors {
+            if let Some(ty) = &mut error.body {
+                rename_ref(ty, map);
+            }
+        }
     }
 }
 

@@ -182,13 +182,13 @@ fn schema_identity(lw: &Lowerer, loc: &Location, schema: &Value) -> String {
 }
 
 /// `200`, `201`, `2XX`: a success status key (already upper-cased).
-fn is_success(code: &str) -> bool {
+pub(super) fn is_success(code: &str) -> bool {
     code.len() == 3
         && code.starts_with('2')
         && code[1..].chars().all(|c| c.is_ascii_digit() || c == 'X')
 }
 
-fn has_json(response: &Value) -> bool {
+pub(super) fn has_json(response: &Value) -> bool {
     response
         .get("content")
         .and_then(Value::as_mapping)

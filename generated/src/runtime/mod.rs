@@ -33,6 +33,7 @@ pub(crate) mod servers;
 pub mod sse;
 mod stream;
 mod stream_end;
+pub(crate) mod typed_error;
 
 pub use accumulate::{AccumulateRules, Accumulator};
 pub use auth::Auth;
@@ -46,6 +47,7 @@ pub use options::RequestOptions;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};
 pub use stream_end::StreamEnd;
+pub use typed_error::{TypedError, Untyped};
 
 /// Used by the generated operation methods (`crate::runtime::Request`).
 #[allow(unused_imports)]
