@@ -109,6 +109,13 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
             pub mod errors;
         }
     });
+    // Success outcome enums, when some operation has several success shapes.
+    let outcomes_module = super::outcomes::has_outcomes(api).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod outcomes;
+        }
+    });
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
@@ -125,6 +132,7 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
 
         // Generated modules are laid out by prettyplease, not rustfmt.
         #errors_module
+        #outcomes_module
         #[rustfmt::skip]
         pub mod resources;
         mod runtime;

@@ -9,7 +9,7 @@ use quote::quote;
 use super::docs::rustdoc_lines;
 use super::text::code;
 use super::types::{ident, type_tokens_in};
-use crate::ir::{Api, ErrorStatus, ErrorType, ErrorVariant, Operation};
+use crate::ir::{Api, ErrorType, ErrorVariant, Operation, StatusKey};
 
 /// `src/errors.rs`, or `None` when no operation declares an error response.
 pub(crate) fn errors_file(api: &Api) -> Option<TokenStream> {
@@ -53,16 +53,16 @@ fn error_type(ty: &ErrorType, routes: &HashMap<&str, String>) -> TokenStream {
     });
     let arms = ty.variants.iter().map(|v| {
         let pattern = match v.response.status {
-            ErrorStatus::Code(code) => {
+            StatusKey::Code(code) => {
                 let code = Literal::u16_unsuffixed(code);
                 quote!(#code)
             }
-            ErrorStatus::Range(digit) => {
+            StatusKey::Range(digit) => {
                 let low = Literal::u16_unsuffixed(u16::from(digit) * 100);
                 let high = Literal::u16_unsuffixed(u16::from(digit) * 100 + 99);
                 quote!(#low..=#high)
             }
-            ErrorStatus::Default => quote!(_),
+            StatusKey::Default => quote!(_),
         };
         let value = variant_value(v);
         quote!(#pattern => #value,)
@@ -70,13 +70,13 @@ fn error_type(ty: &ErrorType, routes: &HashMap<&str, String>) -> TokenStream {
     let fallback = (!ty
         .variants
         .iter()
-        .any(|v| v.response.status == ErrorStatus::Default))
+        .any(|v| v.response.status == StatusKey::Default))
     .then(|| quote!(_ => ::core::option::Option::None,));
     let unused_body =
         (!ty.variants.iter().any(|v| v.response.body.is_some())).then(|| quote!(let _ = body;));
     let select = match ty.variants.as_slice() {
         // A lone `default` covers every status: no `match` (clippy: match_single_binding).
-        [only] if only.response.status == ErrorStatus::Default => {
+        [only] if only.response.status == StatusKey::Default => {
             let value = variant_value(only);
             quote! {
                 let _ = status;
@@ -133,11 +133,11 @@ fn variant_value(v: &ErrorVariant) -> TokenStream {
 }
 
 /// How a variant's doc names its statuses.
-fn status_text(status: ErrorStatus) -> String {
+fn status_text(status: StatusKey) -> String {
     match status {
-        ErrorStatus::Code(code) => format!("Status `{code}`."),
-        ErrorStatus::Range(digit) => format!("Any `{digit}XX` status not listed above."),
-        ErrorStatus::Default => "Any other error status.".to_string(),
+        StatusKey::Code(code) => format!("Status `{code}`."),
+        StatusKey::Range(digit) => format!("Any `{digit}XX` status not listed above."),
+        StatusKey::Default => "Any other error status.".to_string(),
     }
 }
 

@@ -15,6 +15,7 @@ mod enums;
 mod error;
 mod errors;
 mod format;
+mod outcomes;
 mod parallel;
 mod params;
 mod resources;
@@ -94,6 +95,12 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
         files.push(File {
             path: "src/errors.rs".into(),
             contents: format::rust_file(errors, "src/errors.rs")?,
+        });
+    }
+    if let Some(outcomes) = outcomes::outcomes_file(api) {
+        files.push(File {
+            path: "src/outcomes.rs".into(),
+            contents: format::rust_file(outcomes, "src/outcomes.rs")?,
         });
     }
     for (name, contents) in &config.examples {

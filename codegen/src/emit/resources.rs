@@ -378,6 +378,13 @@ fn plain_methods(
             quote!(::bytes::Bytes),
             quote!(self.client.execute_bytes(__request).await),
         ),
+        ResponseKind::Outcomes(outcomes) => {
+            let ty = ident(&outcomes.name);
+            (
+                quote!(crate::outcomes::#ty),
+                quote!(self.client.execute_outcome(__request).await),
+            )
+        }
         ResponseKind::Empty => (
             quote!(()),
             quote!(self

@@ -387,9 +387,9 @@ pub struct Operation {
     pub error_type: Option<String>,
 }
 
-/// Which statuses an error response stands for.
+/// Which statuses a response key stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub enum ErrorStatus {
+pub enum StatusKey {
     /// One status code, e.g. `404`.
     Code(u16),
     /// A range by its first digit: `4` for `4XX`.
@@ -402,7 +402,7 @@ pub enum ErrorStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ErrorResponse {
     /// The statuses it covers.
-    pub status: ErrorStatus,
+    pub status: StatusKey,
     /// Its JSON body type; `None` when it declares no JSON body.
     pub body: Option<TypeRef>,
     /// The response's `description`.
@@ -606,6 +606,31 @@ pub enum ResponseKind {
     Bytes,
     /// No body.
     Empty,
+    /// Several success statuses with different bodies: an enum with one variant per
+    /// status, chosen by the status that arrives.
+    Outcomes(Outcomes),
+}
+
+/// The success outcomes of an operation whose 2xx responses differ in shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcomes {
+    /// Rust name in the `outcomes` module, e.g. `CreateJobResponse`.
+    pub name: String,
+    /// One variant per declared success status, most specific first.
+    pub variants: Vec<OutcomeVariant>,
+}
+
+/// A variant of [`Outcomes`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeVariant {
+    /// Rust variant name, e.g. `Accepted`.
+    pub name: String,
+    /// The status it stands for (a code, a range, or `default`).
+    pub status: StatusKey,
+    /// Its JSON body type; `None` for a status without a JSON body.
+    pub body: Option<TypeRef>,
+    /// The response's `description`.
+    pub docs: Option<String>,
 }
 
 /// A streamed response.

@@ -25,7 +25,7 @@ use super::media::{self, MediaKind};
 use super::names::{pascal, NameTable};
 use super::schema::{lower_inline, wrap_nullable};
 use super::{LowerError, Lowerer};
-use crate::ir::{ErrorResponse, ErrorStatus, ErrorType, ErrorVariant, Operation, TypeRef};
+use crate::ir::{ErrorResponse, ErrorType, ErrorVariant, Operation, StatusKey, TypeRef};
 use crate::load::Location;
 
 /// The error responses `op` declares, most specific first.
@@ -53,11 +53,11 @@ pub(crate) fn lower_errors(
             }
             continue;
         };
-        if matches!(status, ErrorStatus::Code(100..=199) | ErrorStatus::Range(1)) {
+        if matches!(status, StatusKey::Code(100..=199) | StatusKey::Range(1)) {
             continue;
         }
         let (loc, response) = lw.deref(&key_loc, response)?;
-        if status == ErrorStatus::Default && !any_success && super::responses::has_json(response) {
+        if status == StatusKey::Default && !any_success && super::responses::has_json(response) {
             continue;
         }
         if out.iter().any(|e| e.status == status) {
@@ -112,10 +112,10 @@ fn json_body(
 }
 
 /// `404`, `4XX` (any case) or `default`; `None` for anything else.
-fn parse_status(key: &str) -> Option<ErrorStatus> {
+fn parse_status(key: &str) -> Option<StatusKey> {
     let key = key.trim().to_ascii_uppercase();
     if key == "DEFAULT" {
-        return Some(ErrorStatus::Default);
+        return Some(StatusKey::Default);
     }
     let bytes = key.as_bytes();
     if bytes.len() != 3 || !(b'1'..=b'5').contains(&bytes[0]) {
@@ -125,28 +125,39 @@ fn parse_status(key: &str) -> Option<ErrorStatus> {
         return None;
     }
     if &bytes[1..] == b"XX" {
-        return Some(ErrorStatus::Range(bytes[0] - b'0'));
+        return Some(StatusKey::Range(bytes[0] - b'0'));
     }
-    key.parse().ok().map(ErrorStatus::Code)
+    key.parse().ok().map(StatusKey::Code)
 }
 
 /// The natural variant name for a status: its reason phrase for registered codes.
-fn status_name(status: ErrorStatus) -> String {
+pub(super) fn status_name(status: StatusKey) -> String {
     match status {
-        ErrorStatus::Default => "Default".into(),
-        ErrorStatus::Range(3) => "Redirection".into(),
-        ErrorStatus::Range(4) => "ClientError".into(),
-        ErrorStatus::Range(5) => "ServerError".into(),
-        ErrorStatus::Range(n) => format!("Status{n}XX"),
-        ErrorStatus::Code(code) => match REASONS.iter().find(|(c, _)| *c == code) {
+        StatusKey::Default => "Default".into(),
+        StatusKey::Range(2) => "Success".into(),
+        StatusKey::Range(3) => "Redirection".into(),
+        StatusKey::Range(4) => "ClientError".into(),
+        StatusKey::Range(5) => "ServerError".into(),
+        StatusKey::Range(n) => format!("Status{n}XX"),
+        StatusKey::Code(code) => match REASONS.iter().find(|(c, _)| *c == code) {
             Some((_, reason)) => pascal(reason),
             None => format!("Status{code}"),
         },
     }
 }
 
-/// Reason phrases of the registered HTTP error statuses (RFC 9110 and friends).
+/// Reason phrases of the registered HTTP statuses (RFC 9110 and friends).
 const REASONS: &[(u16, &str)] = &[
+    (200, "OK"),
+    (201, "Created"),
+    (202, "Accepted"),
+    (203, "Non Authoritative Information"),
+    (204, "No Content"),
+    (205, "Reset Content"),
+    (206, "Partial Content"),
+    (207, "Multi Status"),
+    (208, "Already Reported"),
+    (226, "IM Used"),
     (300, "Multiple Choices"),
     (301, "Moved Permanently"),
     (302, "Found"),
@@ -198,7 +209,7 @@ const REASONS: &[(u16, &str)] = &[
 pub(crate) fn error_types(operations: &mut [Operation]) -> Vec<ErrorType> {
     let mut names = NameTable::with_reserved(["Self"]);
     let mut types: Vec<ErrorType> = Vec::new();
-    let mut by_shape: HashMap<Vec<(ErrorStatus, Option<TypeRef>)>, usize> = HashMap::new();
+    let mut by_shape: HashMap<Vec<(StatusKey, Option<TypeRef>)>, usize> = HashMap::new();
     for op in operations.iter_mut() {
         if op.errors.is_empty() {
             continue;
@@ -240,10 +251,10 @@ mod tests {
 
     #[test]
     fn statuses_parse_in_any_case_and_skip_success_and_junk() {
-        assert_eq!(parse_status("404"), Some(ErrorStatus::Code(404)));
-        assert_eq!(parse_status("4xx"), Some(ErrorStatus::Range(4)));
-        assert_eq!(parse_status(" 5XX "), Some(ErrorStatus::Range(5)));
-        assert_eq!(parse_status("Default"), Some(ErrorStatus::Default));
+        assert_eq!(parse_status("404"), Some(StatusKey::Code(404)));
+        assert_eq!(parse_status("4xx"), Some(StatusKey::Range(4)));
+        assert_eq!(parse_status(" 5XX "), Some(StatusKey::Range(5)));
+        assert_eq!(parse_status("Default"), Some(StatusKey::Default));
         assert_eq!(parse_status("200"), None);
         assert_eq!(parse_status("2XX"), None);
         assert_eq!(parse_status("600"), None);
@@ -253,10 +264,10 @@ mod tests {
 
     #[test]
     fn variant_names_use_reason_phrases() {
-        assert_eq!(status_name(ErrorStatus::Code(404)), "NotFound");
-        assert_eq!(status_name(ErrorStatus::Code(422)), "UnprocessableEntity");
-        assert_eq!(status_name(ErrorStatus::Code(499)), "Status499");
-        assert_eq!(status_name(ErrorStatus::Range(4)), "ClientError");
-        assert_eq!(status_name(ErrorStatus::Default), "Default");
+        assert_eq!(status_name(StatusKey::Code(404)), "NotFound");
+        assert_eq!(status_name(StatusKey::Code(422)), "UnprocessableEntity");
+        assert_eq!(status_name(StatusKey::Code(499)), "Status499");
+        assert_eq!(status_name(StatusKey::Range(4)), "ClientError");
+        assert_eq!(status_name(StatusKey::Default), "Default");
     }
 }

@@ -21,6 +21,7 @@ mod names;
 mod naming;
 mod object;
 mod operations;
+mod outcomes;
 mod params;
 mod path_items;
 mod polymorphism;
@@ -105,6 +106,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         });
     }
     let error_types = errors::error_types(&mut operations);
+    outcomes::name_outcomes(&mut operations);
     Ok(Api {
         title: text("title").unwrap_or_default(),
         description: text("description"),
