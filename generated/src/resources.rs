@@ -47,18 +47,26 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::ApiResponse<crate::types::ChatCompletion>,
         crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
-        let __params = crate::runtime::params::Params::with_path("/chat/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let __params = crate::runtime::params::Params::with_path(
+                "/chat/completions",
+            );
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::Some(body),
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute(__request).await
         };
-        self.client.execute(__request).await.map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 
     /// Creates a model response for the given chat conversation.
@@ -93,21 +101,26 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
         crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
-        let __params = crate::runtime::params::Params::with_path("/chat/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
-            options,
-            stream_flag: ::core::option::Option::Some("stream"),
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let __params = crate::runtime::params::Params::with_path(
+                "/chat/completions",
+            );
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::Some(body),
+                options,
+                stream_flag: ::core::option::Option::Some("stream"),
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute_sse(__request).await
         };
-        self.client
-            .execute_sse(__request)
-            .await
-            .map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 }
 

@@ -149,3 +149,42 @@ fn the_error_module_is_snapshotted() {
     .unwrap();
     insta::assert_snapshot!("errors_module", code);
 }
+
+#[tokio::test]
+async fn an_operation_whose_request_building_can_fail_still_types_its_errors() {
+    // The multipart body is built with `?` (plain errors) before the call.
+    let server =
+        TestServer::start(vec![Reply::json(413, r#"{"code":3,"message":"too big"}"#)]).await;
+    let form = errors_client::types::UploadPhotoForm::new(errors_client::FilePart::bytes(
+        b"jpeg".to_vec(),
+    ));
+    let err = client(&server)
+        .pets()
+        .photo()
+        .create("p1", &form)
+        .await
+        .unwrap_err();
+    match err.typed() {
+        Some(errors_client::errors::UploadPhotoError::ContentTooLarge(p)) => {
+            assert_eq!(p.message, "too big")
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn a_stream_that_is_refused_types_its_error() {
+    let server = TestServer::start(vec![Reply::json(429, r#"{"code":4,"message":"slow"}"#)]).await;
+    let err = client(&server)
+        .events()
+        .list()
+        .await
+        .err()
+        .expect("refused");
+    match err.typed() {
+        Some(errors_client::errors::WatchEventsError::TooManyRequests(p)) => {
+            assert_eq!(p.code, 4)
+        }
+        other => panic!("{other:?}"),
+    }
+}

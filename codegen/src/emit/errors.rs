@@ -141,17 +141,31 @@ fn status_text(status: StatusKey) -> String {
     }
 }
 
-/// The error type an operation's methods return, and what turns the runtime's plain
-/// error into it (nothing for an operation that declares no error responses).
-pub(crate) fn method_error(op: &Operation) -> (TokenStream, TokenStream) {
+/// The error type an operation's methods return.
+pub(crate) fn method_error(op: &Operation) -> TokenStream {
     match &op.error_type {
         Some(name) => {
             let name = ident(name);
-            (
-                quote!(crate::runtime::Error<crate::errors::#name>),
-                quote!(.map_err(crate::runtime::Error::into_typed)),
-            )
+            quote!(crate::runtime::Error<crate::errors::#name>)
         }
-        None => (quote!(crate::runtime::Error), TokenStream::new()),
+        None => quote!(crate::runtime::Error),
+    }
+}
+
+/// A method body: building the request (whose `?`s give the runtime's plain error)
+/// and the call, run untyped and then typed when the operation declares errors.
+pub(crate) fn method_body(op: &Operation, request: TokenStream, call: TokenStream) -> TokenStream {
+    match &op.error_type {
+        Some(_) => quote! {
+            let __untyped = async {
+                #request
+                #call
+            };
+            ::core::result::Result::map_err(__untyped.await, crate::runtime::Error::into_typed)
+        },
+        None => quote! {
+            #request
+            #call
+        },
     }
 }

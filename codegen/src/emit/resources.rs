@@ -395,13 +395,14 @@ fn plain_methods(
         ),
     };
     let request = request_tokens(op, None);
-    let (error, into_error) = super::errors::method_error(op);
+    let error = super::errors::method_error(op);
     let docs = method_docs(op, &op.method_name, args, config, "");
     let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options; also returns the status and headers.",
         op.method_name.trim_start_matches("r#")
     );
+    let body = super::errors::method_body(op, request, call);
     quote! {
         #docs
         #allow_plain
@@ -415,8 +416,7 @@ fn plain_methods(
         #deprecated
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, #error> {
-            #request
-            #call #into_error
+            #body
         }
     }
 }
@@ -430,9 +430,14 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
     let request = request_tokens(op, None);
-    let (error, into_error) = super::errors::method_error(op);
+    let error = super::errors::method_error(op);
     let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
     let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
+    let body = super::errors::method_body(
+        op,
+        request,
+        quote!(self.client.execute_download(__request).await),
+    );
     quote! {
         #docs
         #allow_plain
@@ -443,8 +448,7 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
         #[doc = #options_doc]
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, #error> {
-            #request
-            self.client.execute_download(__request).await #into_error
+            #body
         }
     }
 }
@@ -505,7 +509,7 @@ fn stream_methods(
         quote!()
     };
     let request = request_tokens(op, flag);
-    let (error, into_error) = super::errors::method_error(op);
+    let error = super::errors::method_error(op);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
@@ -516,6 +520,11 @@ fn stream_methods(
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options.",
         name.trim_start_matches("r#")
+    );
+    let body = super::errors::method_body(
+        op,
+        request,
+        quote!(self.client.#execute(__request).await #envelope),
     );
     quote! {
         #docs
@@ -528,8 +537,7 @@ fn stream_methods(
         #deprecated
         #allow_options
         pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, #error> {
-            #request
-            self.client.#execute(__request).await #envelope #into_error
+            #body
         }
     }
 }

@@ -91,3 +91,49 @@ impl crate::runtime::TypedError for CreatePetError {
         }
     }
 }
+
+/// The error responses of `POST /pets/{id}/photo`, by status.
+#[derive(Debug, Clone)]
+pub enum UploadPhotoError {
+    /// Status `413`.
+    ///
+    /// Too big.
+    ContentTooLarge(crate::types::Problem),
+}
+
+impl crate::runtime::TypedError for UploadPhotoError {
+    fn from_response(
+        status: crate::runtime::StatusCode,
+        body: ::core::option::Option<&::serde_json::Value>,
+    ) -> ::core::option::Option<Self> {
+        match status.as_u16() {
+            413 => {
+                crate::runtime::typed_error::decode_body(body).map(Self::ContentTooLarge)
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
+}
+
+/// The error responses of `GET /events`, by status.
+#[derive(Debug, Clone)]
+pub enum WatchEventsError {
+    /// Status `429`.
+    ///
+    /// Slow down.
+    TooManyRequests(crate::types::Problem),
+}
+
+impl crate::runtime::TypedError for WatchEventsError {
+    fn from_response(
+        status: crate::runtime::StatusCode,
+        body: ::core::option::Option<&::serde_json::Value>,
+    ) -> ::core::option::Option<Self> {
+        match status.as_u16() {
+            429 => {
+                crate::runtime::typed_error::decode_body(body).map(Self::TooManyRequests)
+            }
+            _ => ::core::option::Option::None,
+        }
+    }
+}

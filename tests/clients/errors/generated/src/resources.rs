@@ -3,6 +3,11 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    /// Operations under `events`.
+    pub fn events(&self) -> Events<'_> {
+        Events { client: self }
+    }
+
     /// Operations under `health`.
     pub fn health(&self) -> Health<'_> {
         Health { client: self }
@@ -11,6 +16,59 @@ impl crate::runtime::Client {
     /// Operations under `pets`.
     pub fn pets(&self) -> Pets<'_> {
         Pets { client: self }
+    }
+}
+
+/// Operations under `/events`.
+#[derive(Debug, Clone, Copy)]
+pub struct Events<'a> {
+    client: &'a crate::runtime::Client,
+}
+
+impl<'a> Events<'a> {
+    /// `GET /events`, streamed
+    ///
+    /// ```no_run
+    /// # async fn example(client: errors_client::Client) -> Result<(), errors_client::Error> {
+    /// let _response = client.events().list().await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn list(
+        &self,
+    ) -> ::core::result::Result<
+        crate::runtime::SseStream<crate::types::Pet>,
+        crate::runtime::Error<crate::errors::WatchEventsError>,
+    > {
+        self.list_with_options(&crate::runtime::RequestOptions::new()).await
+    }
+
+    /// Like [`Self::list`], with per-request options.
+    pub async fn list_with_options(
+        &self,
+        options: &crate::runtime::RequestOptions,
+    ) -> ::core::result::Result<
+        crate::runtime::SseStream<crate::types::Pet>,
+        crate::runtime::Error<crate::errors::WatchEventsError>,
+    > {
+        let __untyped = async {
+            let __params = crate::runtime::params::Params::with_path("/events");
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::GET,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute_sse(__request).await
+        };
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 }
 
@@ -58,6 +116,72 @@ impl<'a> Health<'a> {
     }
 }
 
+/// Operations under `/pets/photo`.
+#[derive(Debug, Clone, Copy)]
+pub struct PetsPhoto<'a> {
+    client: &'a crate::runtime::Client,
+}
+
+impl<'a> PetsPhoto<'a> {
+    /// `POST /pets/{id}/photo`
+    ///
+    /// The body is sent as `multipart/form-data`; files given by path are streamed from disk (and re-read on a retry).
+    ///
+    /// ```no_run
+    /// # async fn example(client: errors_client::Client, id: &str, body: &errors_client::types::UploadPhotoForm) -> Result<(), errors_client::Error> {
+    /// let _response = client.pets().photo().create(id, body).await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn create(
+        &self,
+        id: &str,
+        body: &crate::types::UploadPhotoForm,
+    ) -> ::core::result::Result<
+        (),
+        crate::runtime::Error<crate::errors::UploadPhotoError>,
+    > {
+        self.create_with_options(id, body, &crate::runtime::RequestOptions::new())
+            .await
+            .map(crate::runtime::ApiResponse::into_body)
+    }
+
+    /// Like [`Self::create`], with per-request options; also returns the status and headers.
+    pub async fn create_with_options(
+        &self,
+        id: &str,
+        body: &crate::types::UploadPhotoForm,
+        options: &crate::runtime::RequestOptions,
+    ) -> ::core::result::Result<
+        crate::runtime::ApiResponse<()>,
+        crate::runtime::Error<crate::errors::UploadPhotoError>,
+    > {
+        let __untyped = async {
+            let mut __params = crate::runtime::params::Params::with_path("/pets/");
+            __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+            __params.literal("/photo");
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
+                security: None,
+                server: None,
+            };
+            self.client
+                .execute_bytes(__request)
+                .await
+                .map(|response| response.map(|_| ()))
+        };
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
+    }
+}
+
 /// Operations under `/pets`.
 #[derive(Debug, Clone, Copy)]
 pub struct Pets<'a> {
@@ -65,6 +189,11 @@ pub struct Pets<'a> {
 }
 
 impl<'a> Pets<'a> {
+    /// Operations under `/pets/photo`.
+    pub fn photo(&self) -> PetsPhoto<'a> {
+        PetsPhoto { client: self.client }
+    }
+
     /// `GET /pets/{id}`
     ///
     /// ```no_run
@@ -94,19 +223,25 @@ impl<'a> Pets<'a> {
         crate::runtime::ApiResponse<crate::types::Pet>,
         crate::runtime::Error<crate::errors::GetPetError>,
     > {
-        let mut __params = crate::runtime::params::Params::with_path("/pets/");
-        __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let mut __params = crate::runtime::params::Params::with_path("/pets/");
+            __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::GET,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute(__request).await
         };
-        self.client.execute(__request).await.map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 
     /// `DELETE /pets/{id}`
@@ -138,23 +273,28 @@ impl<'a> Pets<'a> {
         crate::runtime::ApiResponse<()>,
         crate::runtime::Error<crate::errors::DeletePetError>,
     > {
-        let mut __params = crate::runtime::params::Params::with_path("/pets/");
-        __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::DELETE,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let mut __params = crate::runtime::params::Params::with_path("/pets/");
+            __params.path("id", &id, crate::runtime::params::Style::Simple, false);
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::DELETE,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client
+                .execute_bytes(__request)
+                .await
+                .map(|response| response.map(|_| ()))
         };
-        self.client
-            .execute_bytes(__request)
-            .await
-            .map(|response| response.map(|_| ()))
-            .map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 
     /// `GET /pets`
@@ -184,18 +324,24 @@ impl<'a> Pets<'a> {
         crate::runtime::ApiResponse<::std::vec::Vec<crate::types::Pet>>,
         crate::runtime::Error<crate::errors::ListPetsError>,
     > {
-        let __params = crate::runtime::params::Params::with_path("/pets");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let __params = crate::runtime::params::Params::with_path("/pets");
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::GET,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute(__request).await
         };
-        self.client.execute(__request).await.map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 
     /// `POST /pets`
@@ -225,17 +371,23 @@ impl<'a> Pets<'a> {
         crate::runtime::ApiResponse<crate::types::Pet>,
         crate::runtime::Error<crate::errors::CreatePetError>,
     > {
-        let __params = crate::runtime::params::Params::with_path("/pets");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let __params = crate::runtime::params::Params::with_path("/pets");
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute(__request).await
         };
-        self.client.execute(__request).await.map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 }

@@ -2,7 +2,7 @@
 
 //! Facts about this API that the runtime needs, from the spec and its config.
 //!
-//! Generated from spec and config with fingerprint `7df3279312cd3d9b`.
+//! Generated from spec and config with fingerprint `de7921d46b206a7d`.
 
 /// The spec's top-level servers; the first is the default base URL.
 pub(crate) const SERVERS: &[crate::runtime::servers::ServerDef] = &[

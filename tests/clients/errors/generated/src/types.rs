@@ -104,3 +104,30 @@ crate::runtime::serde_support::json_object! {
     CreatePetUnprocessableEntity { constants {} fields { required "fields" => fields }
     extra any }
 }
+
+/// The `multipart/form-data` parts of `uploadPhoto`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UploadPhotoForm {
+    /// The `file` part.
+    pub file: crate::runtime::FilePart,
+}
+
+impl UploadPhotoForm {
+    /// Creates `UploadPhotoForm` from its required parts.
+    pub fn new(file: impl ::core::convert::Into<crate::runtime::FilePart>) -> Self {
+        Self {
+            file: ::core::convert::Into::into(file),
+        }
+    }
+
+    /// The parts of this form, in the spec's order.
+    pub fn to_multipart(
+        &self,
+    ) -> ::core::result::Result<crate::runtime::Multipart, crate::runtime::Error> {
+        #[allow(unused_mut)]
+        let mut form = crate::runtime::Multipart::new();
+        let values = &self.file;
+        form = form.file_as("file", values.clone(), ::core::option::Option::None);
+        ::core::result::Result::Ok(form)
+    }
+}

@@ -81,20 +81,23 @@ impl<'a> Jobs<'a> {
         crate::runtime::ApiResponse<crate::outcomes::CreateJobResponse>,
         crate::runtime::Error<crate::errors::CreateJobError>,
     > {
-        let __params = crate::runtime::params::Params::with_path("/jobs");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: None,
-            server: None,
+        let __untyped = async {
+            let __params = crate::runtime::params::Params::with_path("/jobs");
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::None::<&()>,
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: None,
+                server: None,
+            };
+            self.client.execute_outcome(__request).await
         };
-        self.client
-            .execute_outcome(__request)
-            .await
-            .map_err(crate::runtime::Error::into_typed)
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 }
