@@ -59,6 +59,9 @@
 #![allow(deprecated)]
 
 #[rustfmt::skip]
+pub mod errors;
+
+#[rustfmt::skip]
 pub mod resources;
 
 mod runtime;

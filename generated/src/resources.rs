@@ -29,7 +29,10 @@ impl<'a> ChatCompletions<'a> {
     pub async fn create(
         &self,
         body: &crate::types::ChatCompletionRequest,
-    ) -> ::core::result::Result<crate::types::ChatCompletion, crate::runtime::Error> {
+    ) -> ::core::result::Result<
+        crate::types::ChatCompletion,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
+    > {
         self.create_with_options(body, &crate::runtime::RequestOptions::new())
             .await
             .map(crate::runtime::ApiResponse::into_body)
@@ -42,26 +45,34 @@ impl<'a> ChatCompletions<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<
         crate::runtime::ApiResponse<crate::types::ChatCompletion>,
-        crate::runtime::Error,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
-        if self.client.validates(options) {
-            let mut __violations = crate::runtime::validate::Violations::new();
+        let __untyped = async {
+            if self.client.validates(options) {
+                let mut __violations = crate::runtime::validate::Violations::new();
 
-            crate::runtime::Validate::validate_into(body, &mut __violations);
-            __violations.into_result()?;
-        }
-        let __params = crate::runtime::params::Params::with_path("/chat/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+                crate::runtime::Validate::validate_into(body, &mut __violations);
+                __violations.into_result()?;
+            }
+            let __params = crate::runtime::params::Params::with_path(
+                "/chat/completions",
+            );
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::Some(body),
+                options,
+                stream_flag: ::core::option::Option::None,
+                payload: ::core::option::Option::None,
+                security: ::core::option::Option::None,
+                server: ::core::option::Option::None,
+            };
+            self.client.execute(__request).await
         };
-        self.client.execute(__request).await
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 
     /// Creates a model response for the given chat conversation.
@@ -81,7 +92,7 @@ impl<'a> ChatCompletions<'a> {
         body: &crate::types::ChatCompletionRequest,
     ) -> ::core::result::Result<
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
-        crate::runtime::Error,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
         self.create_stream_with_options(body, &crate::runtime::RequestOptions::new())
             .await
@@ -94,26 +105,34 @@ impl<'a> ChatCompletions<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<
         crate::runtime::SseStream<crate::types::ChatCompletionChunk>,
-        crate::runtime::Error,
+        crate::runtime::Error<crate::errors::CreateChatCompletionError>,
     > {
-        if self.client.validates(options) {
-            let mut __violations = crate::runtime::validate::Violations::new();
+        let __untyped = async {
+            if self.client.validates(options) {
+                let mut __violations = crate::runtime::validate::Violations::new();
 
-            crate::runtime::Validate::validate_into(body, &mut __violations);
-            __violations.into_result()?;
-        }
-        let __params = crate::runtime::params::Params::with_path("/chat/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
-            options,
-            stream_flag: ::core::option::Option::Some("stream"),
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+                crate::runtime::Validate::validate_into(body, &mut __violations);
+                __violations.into_result()?;
+            }
+            let __params = crate::runtime::params::Params::with_path(
+                "/chat/completions",
+            );
+            let __request = crate::runtime::Request {
+                method: ::reqwest::Method::POST,
+                params: __params,
+                body: ::core::option::Option::Some(body),
+                options,
+                stream_flag: ::core::option::Option::Some("stream"),
+                payload: ::core::option::Option::None,
+                security: ::core::option::Option::None,
+                server: ::core::option::Option::None,
+            };
+            self.client.execute_sse(__request).await
         };
-        self.client.execute_sse(__request).await
+        ::core::result::Result::map_err(
+            __untyped.await,
+            crate::runtime::Error::into_typed,
+        )
     }
 }
 

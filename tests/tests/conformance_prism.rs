@@ -232,7 +232,7 @@ fn violations(headers: &gradient::reqwest::header::HeaderMap) -> Option<String> 
     Some(lines.join("\n"))
 }
 
-fn describe_error(err: &gradient::Error) -> String {
+fn describe_error<E: std::fmt::Debug>(err: &gradient::Error<E>) -> String {
     match err.as_api() {
         Some(api) => format!(
             "HTTP {}\n  sl-violations:\n{}\n  body: {}",

@@ -102,6 +102,20 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
             pub use types::*;
         )
     });
+    // Typed error enums, when some operation declares error responses.
+    let errors_module = (!api.error_types.is_empty()).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod errors;
+        }
+    });
+    // Success outcome enums, when some operation has several success shapes.
+    let outcomes_module = super::outcomes::has_outcomes(api).then(|| {
+        quote! {
+            #[rustfmt::skip]
+            pub mod outcomes;
+        }
+    });
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
@@ -117,6 +131,8 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         #![allow(deprecated)]
 
         // Generated modules are laid out by prettyplease, not rustfmt.
+        #errors_module
+        #outcomes_module
         #[rustfmt::skip]
         pub mod resources;
         mod runtime;

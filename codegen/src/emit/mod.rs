@@ -13,7 +13,9 @@ mod crate_files;
 mod docs;
 mod enums;
 mod error;
+mod errors;
 mod format;
+mod outcomes;
 mod parallel;
 mod params;
 mod resources;
@@ -99,6 +101,18 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
         path: "src/resources.rs".into(),
         contents: resources,
     });
+    if let Some(errors) = errors::errors_file(api) {
+        files.push(File {
+            path: "src/errors.rs".into(),
+            contents: format::rust_file(errors, "src/errors.rs")?,
+        });
+    }
+    if let Some(outcomes) = outcomes::outcomes_file(api) {
+        files.push(File {
+            path: "src/outcomes.rs".into(),
+            contents: format::rust_file(outcomes, "src/outcomes.rs")?,
+        });
+    }
     for (name, contents) in &config.examples {
         files.push(File {
             path: format!("examples/{name}"),

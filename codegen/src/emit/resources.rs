@@ -392,6 +392,13 @@ fn plain_methods(
             quote!(::bytes::Bytes),
             quote!(self.client.execute_bytes(__request).await),
         ),
+        ResponseKind::Outcomes(outcomes) => {
+            let ty = ident(&outcomes.name);
+            (
+                quote!(crate::outcomes::#ty),
+                quote!(self.client.execute_outcome(__request).await),
+            )
+        }
         ResponseKind::Empty => (
             quote!(()),
             quote!(self
@@ -403,16 +410,18 @@ fn plain_methods(
     };
     let request = request_tokens(op, None);
     let check = &args.check;
+    let error = super::errors::method_error(op);
     let docs = method_docs(op, &op.method_name, args, config, "");
     let deprecated = super::docs::deprecated_attr(op.deprecated);
     let options_doc = format!(
         " Like [`Self::{}`], with per-request options; also returns the status and headers.",
         op.method_name.trim_start_matches("r#")
     );
+    let body = super::errors::method_body(op, quote!(#check #request), call);
     quote! {
         #docs
         #allow_plain
-        pub async fn #name(&self, #(#params),*) -> ::core::result::Result<#output, crate::runtime::Error> {
+        pub async fn #name(&self, #(#params),*) -> ::core::result::Result<#output, #error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new())
                 .await
                 .map(crate::runtime::ApiResponse::into_body)
@@ -421,10 +430,8 @@ fn plain_methods(
         #[doc = #options_doc]
         #deprecated
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
-            #check
-            #request
-            #call
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, #error> {
+            #body
         }
     }
 }
@@ -439,21 +446,25 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
     let (allow_plain, allow_options) = many_arguments(args);
     let request = request_tokens(op, None);
     let check = &args.check;
+    let error = super::errors::method_error(op);
     let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
     let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
+    let body = super::errors::method_body(
+        op,
+        quote!(#check #request),
+        quote!(self.client.execute_download(__request).await),
+    );
     quote! {
         #docs
         #allow_plain
-        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<crate::runtime::ByteStream, #error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
-            #check
-            #request
-            self.client.execute_download(__request).await
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, #error> {
+            #body
         }
     }
 }
@@ -515,6 +526,7 @@ fn stream_methods(
     };
     let request = request_tokens(op, flag);
     let check = &args.check;
+    let error = super::errors::method_error(op);
     let extra = match flag {
         Some(flag) => format!(", streamed (sends `\"{flag}\": true`)"),
         None => ", streamed".to_string(),
@@ -526,20 +538,23 @@ fn stream_methods(
         " Like [`Self::{}`], with per-request options.",
         name.trim_start_matches("r#")
     );
+    let body = super::errors::method_body(
+        op,
+        quote!(#check #request),
+        quote!(self.client.#execute(__request).await #envelope),
+    );
     quote! {
         #docs
         #allow_plain
-        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, #error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
         #deprecated
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
-            #check
-            #request
-            self.client.#execute(__request).await #envelope
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, #error> {
+            #body
         }
     }
 }

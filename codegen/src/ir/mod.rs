@@ -26,6 +26,10 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations in document order.
     pub operations: Vec<Operation>,
+    /// The typed error enums, one per distinct set of declared error responses
+    /// (operations declaring the same set share one; see [`Operation::error_type`]).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub error_types: Vec<ErrorType>,
     /// Things that were skipped, with where and why.
     pub warnings: Vec<Warning>,
     /// Fingerprint of the spec files this was lowered from (not a modelling decision,
@@ -384,6 +388,57 @@ pub struct Operation {
     /// The operation's own servers (operation- or path-level `servers`); empty when it
     /// uses the API-wide ones.
     pub servers: Vec<Server>,
+    /// The error responses the operation declares, most specific first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<ErrorResponse>,
+    /// The name its typed error goes by in the `errors` module: an [`ErrorType`] or one
+    /// of its aliases. `None` when it declares no error responses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_type: Option<String>,
+}
+
+/// Which statuses a response key stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum StatusKey {
+    /// One status code, e.g. `404`.
+    Code(u16),
+    /// A range by its first digit: `4` for `4XX`.
+    Range(u8),
+    /// `default`: every status no other entry names.
+    Default,
+}
+
+/// One declared error response of an operation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorResponse {
+    /// The statuses it covers.
+    pub status: StatusKey,
+    /// Its JSON body type; `None` when it declares no JSON body.
+    pub body: Option<TypeRef>,
+    /// The response's `description`.
+    pub docs: Option<String>,
+}
+
+/// A typed error enum: one variant per declared error response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorType {
+    /// Rust name in the `errors` module.
+    pub name: String,
+    /// Other names for the same enum, one per further operation that declares the same
+    /// responses (emitted as `type` aliases, so each operation has its own name).
+    pub aliases: Vec<String>,
+    /// Variants, most specific status first (codes, then ranges, then `default`): the
+    /// order a status is matched in.
+    pub variants: Vec<ErrorVariant>,
+}
+
+/// A variant of an [`ErrorType`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorVariant {
+    /// Rust variant name, e.g. `NotFound`.
+    pub name: String,
+    /// The declared response.
+    pub response: ErrorResponse,
 }
 
 /// A piece of a path template.
@@ -564,6 +619,31 @@ pub enum ResponseKind {
     Bytes,
     /// No body.
     Empty,
+    /// Several success statuses with different bodies: an enum with one variant per
+    /// status, chosen by the status that arrives.
+    Outcomes(Outcomes),
+}
+
+/// The success outcomes of an operation whose 2xx responses differ in shape.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Outcomes {
+    /// Rust name in the `outcomes` module, e.g. `CreateJobResponse`.
+    pub name: String,
+    /// One variant per declared success status, most specific first.
+    pub variants: Vec<OutcomeVariant>,
+}
+
+/// A variant of [`Outcomes`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeVariant {
+    /// Rust variant name, e.g. `Accepted`.
+    pub name: String,
+    /// The status it stands for (a code, a range, or `default`).
+    pub status: StatusKey,
+    /// Its JSON body type; `None` for a status without a JSON body.
+    pub body: Option<TypeRef>,
+    /// The response's `description`.
+    pub docs: Option<String>,
 }
 
 /// A streamed response.

@@ -14,12 +14,14 @@ mod constraints;
 mod cycles;
 mod enums;
 mod error;
+mod errors;
 mod inline_names;
 mod media;
 mod names;
 mod naming;
 mod object;
 mod operations;
+mod outcomes;
 mod params;
 mod path_items;
 pub(crate) mod patterns;
@@ -104,6 +106,8 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             message: "schema only refers to itself through $refs; typed as a JSON value".into(),
         });
     }
+    let error_types = errors::error_types(&mut operations);
+    outcomes::name_outcomes(&mut operations);
     Ok(Api {
         title: text("title").unwrap_or_default(),
         description: text("description"),
@@ -115,6 +119,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         security: security.security,
         types,
         operations,
+        error_types,
         warnings: lowerer.warnings,
         source_digest: spec.digest(),
     })

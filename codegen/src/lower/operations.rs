@@ -119,6 +119,7 @@ fn lower_operation(
         None => None,
     };
     let (response, stream) = super::responses::lower_responses(lw, &op_loc, op, &type_hint)?;
+    let errors = super::errors::lower_errors(lw, &op_loc, op, &type_hint)?;
     let docs = [op.get("summary"), op.get("description")]
         .into_iter()
         .flatten()
@@ -158,5 +159,7 @@ fn lower_operation(
         id,
         security: None,
         servers: Vec::new(),
+        errors,
+        error_type: None,
     })
 }

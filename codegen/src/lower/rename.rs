@@ -67,11 +67,22 @@ pub(crate) fn rename_types(
                 _ => {}
             }
         }
-        if let Some(ResponseKind::Json(ty)) = &mut op.response {
-            rename_ref(ty, map);
+        match &mut op.response {
+            Some(ResponseKind::Json(ty)) => rename_ref(ty, map),
+            Some(ResponseKind::Outcomes(outcomes)) => {
+                for ty in outcomes.variants.iter_mut().filter_map(|v| v.body.as_mut()) {
+                    rename_ref(ty, map);
+                }
+            }
+            _ => {}
         }
         if let Some(stream) = &mut op.stream {
             rename_ref(&mut stream.item, map);
+        }
+        for error in &mut op.errors {
+            if let Some(ty) = &mut error.body {
+                rename_ref(ty, map);
+            }
         }
     }
 }

@@ -6,9 +6,10 @@
 //! 2. `204`, `205` and `304` never carry a body (HTTP forbids one, so a declared one is
 //!    ignored: nothing the server can send is lost).
 //! 3. Within a response, media types rank as in `media::rank` (JSON first).
-//! 4. The first candidate with a JSON body gives the return type; a later candidate
-//!    whose JSON body has a different type is named in a warning (its body would not
-//!    decode as the chosen type; the call then fails with a decode error).
+//! 4. When every candidate's JSON body has the same schema, that schema is the return
+//!    type. When they differ, the method returns an outcome enum (`outcomes.rs`): one
+//!    variant per candidate, chosen at run time by the status that arrives, with the
+//!    statuses that carry no JSON body as variants without payload.
 //! 5. With no JSON body: text, then binary, then no body.
 //! 6. Independently, the first candidate offering an event stream or NDJSON gives the
 //!    stream method.
@@ -65,7 +66,8 @@ pub(crate) fn lower_responses(
     }
 
     let mut stream = None;
-    let mut json: Option<(String, Option<String>, TypeRef)> = None;
+    // Each status's best JSON body: (status, schema location, schema, identity).
+    let mut jsons: Vec<(String, Location, Option<&Value>, Option<String>)> = Vec::new();
     let mut fallback: Option<ResponseKind> = None;
     for candidate in &candidates {
         let Some(Value::Mapping(content)) = candidate.response.get("content") else {
@@ -124,31 +126,9 @@ pub(crate) fn lower_responses(
                 MediaKind::Json => {
                     json_seen = true;
                     let schema_loc = media_loc.child("schema");
+                    // Compared without lowering, so no unused type is generated.
                     let shape = schema.map(|schema| schema_identity(lw, &schema_loc, schema));
-                    match &json {
-                        None => {
-                            let ty = match schema {
-                                Some(schema) => {
-                                    let hint = format!("{hint}Response");
-                                    let (ty, nullable) =
-                                        lower_inline(lw, &schema_loc, schema, &hint)?;
-                                    strip_nullable(wrap_nullable(ty, nullable))
-                                }
-                                None => TypeRef::Any,
-                            };
-                            json = Some((candidate.code.clone(), shape, ty));
-                        }
-                        // Compared without lowering, so no unused type is generated.
-                        Some((code, chosen, _)) if *chosen != shape => lw.warn(
-                            &media_loc,
-                            format!(
-                                "status {} returns a different JSON shape than {code}; \
-                                 methods return the {code} shape",
-                                candidate.code
-                            ),
-                        ),
-                        Some(_) => {}
-                    }
+                    jsons.push((candidate.code.clone(), schema_loc, schema, shape));
                 }
                 MediaKind::Text => {
                     fallback.get_or_insert(ResponseKind::Text);
@@ -161,7 +141,20 @@ pub(crate) fn lower_responses(
             }
         }
     }
-    let body = json.map(|(_, _, ty)| ResponseKind::Json(ty)).or(fallback);
+    let shapes_differ = jsons.iter().any(|j| j.3 != jsons[0].3);
+    let body = if shapes_differ {
+        Some(outcomes(lw, &candidates, &jsons, hint)?)
+    } else {
+        match jsons.first() {
+            Some((_, schema_loc, schema, _)) => Some(ResponseKind::Json(json_type(
+                lw,
+                schema_loc,
+                *schema,
+                &format!("{hint}Response"),
+            )?)),
+            None => fallback,
+        }
+    };
     if let Some(stream) = &mut stream {
         stream.alongside_json = body.is_some();
     }
@@ -170,6 +163,55 @@ pub(crate) fn lower_responses(
         (body, _) => body,
     };
     Ok((body, stream))
+}
+
+/// The type of a JSON body (any JSON value when it has no schema).
+fn json_type(
+    lw: &mut Lowerer,
+    schema_loc: &Location,
+    schema: Option<&Value>,
+    hint: &str,
+) -> Result<TypeRef, LowerError> {
+    Ok(match schema {
+        Some(schema) => {
+            let (ty, nullable) = lower_inline(lw, schema_loc, schema, hint)?;
+            strip_nullable(wrap_nullable(ty, nullable))
+        }
+        None => TypeRef::Any,
+    })
+}
+
+/// Every success status as a variant of an outcome enum: its JSON body typed, statuses
+/// without one as variants without payload.
+fn outcomes(
+    lw: &mut Lowerer,
+    candidates: &[Candidate],
+    jsons: &[(String, Location, Option<&Value>, Option<String>)],
+    hint: &str,
+) -> Result<ResponseKind, LowerError> {
+    let mut successes = Vec::new();
+    for candidate in candidates {
+        let body = match jsons.iter().find(|j| j.0 == candidate.code) {
+            Some((code, schema_loc, schema, _)) => {
+                let hint = format!("{hint}Response{code}");
+                Some(json_type(lw, schema_loc, *schema, &hint)?)
+            }
+            None => None,
+        };
+        let docs = candidate
+            .response
+            .get("description")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_string);
+        successes.push(super::outcomes::Success {
+            code: candidate.code.clone(),
+            body,
+            docs,
+        });
+    }
+    Ok(super::outcomes::outcomes(successes))
 }
 
 /// What a schema is, for comparing two responses: the location its `$ref`s end at for a
@@ -182,13 +224,13 @@ fn schema_identity(lw: &Lowerer, loc: &Location, schema: &Value) -> String {
 }
 
 /// `200`, `201`, `2XX`: a success status key (already upper-cased).
-fn is_success(code: &str) -> bool {
+pub(super) fn is_success(code: &str) -> bool {
     code.len() == 3
         && code.starts_with('2')
         && code[1..].chars().all(|c| c.is_ascii_digit() || c == 'X')
 }
 
-fn has_json(response: &Value) -> bool {
+pub(super) fn has_json(response: &Value) -> bool {
     response
         .get("content")
         .and_then(Value::as_mapping)

@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use super::response::find_request_id;
+use super::typed_error::{TypedError, Untyped};
 
 /// Everything that can go wrong while calling the API.
 ///
@@ -29,12 +30,17 @@ use super::response::find_request_id;
 /// }
 /// # }
 /// ```
+///
+/// `E` is the operation's typed error (an enum in the crate's `errors` module, one
+/// variant per error response the operation declares), reached with
+/// [`Error::typed`] or [`ApiError::typed`]. Operations that declare none return
+/// plain `Error` ([`Untyped`]). `?` turns any `Error<E>` into a plain `Error`.
 #[derive(Debug)]
 #[non_exhaustive]
-pub enum Error {
+pub enum Error<E = Untyped> {
     /// The server answered with a non-success HTTP status (after retries, if
     /// the status was retryable).
-    Api(ApiError),
+    Api(ApiError<E>),
     /// An attempt did not complete within the configured timeout, and no
     /// retries were left.
     #[non_exhaustive]
@@ -107,18 +113,27 @@ pub enum Error {
     Validation(super::validate::ValidationError),
 }
 
-impl Error {
+impl<E> Error<E> {
     /// The HTTP status, for [`Error::Api`].
     pub fn status(&self) -> Option<StatusCode> {
         self.as_api().map(ApiError::status)
     }
 
     /// The [`ApiError`], if this is an HTTP error response.
-    pub fn as_api(&self) -> Option<&ApiError> {
+    pub fn as_api(&self) -> Option<&ApiError<E>> {
         match self {
             Error::Api(e) => Some(e),
             _ => None,
         }
+    }
+
+    /// The error response decoded as the operation declares it: `None` unless this
+    /// is an [`Error::Api`] whose status the operation declares (an exact code, else
+    /// a range such as `4XX`, else `default`) and whose body decoded as that
+    /// response's schema. The raw body is always on [`ApiError::body`] /
+    /// [`ApiError::text`].
+    pub fn typed(&self) -> Option<&E> {
+        self.as_api().and_then(ApiError::typed)
     }
 
     /// The server's request id, for [`Error::Api`].
@@ -157,7 +172,9 @@ impl Error {
     pub fn is_decode(&self) -> bool {
         matches!(self, Error::Decode { .. })
     }
+}
 
+impl Error {
     pub(crate) fn config(message: impl Into<String>) -> Self {
         Error::Config {
             message: message.into(),
@@ -284,7 +301,7 @@ impl Error {
     }
 }
 
-impl fmt::Display for Error {
+impl<E> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(request) = self.request() {
             write!(f, "{request}: ")?;
@@ -322,7 +339,7 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
+impl<E: fmt::Debug> std::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Connection {
@@ -334,14 +351,14 @@ impl std::error::Error for Error {
     }
 }
 
-impl From<super::validate::ValidationError> for Error {
+impl<E> From<super::validate::ValidationError> for Error<E> {
     fn from(e: super::validate::ValidationError) -> Self {
         Error::Validation(e)
     }
 }
 
-impl From<ApiError> for Error {
-    fn from(e: ApiError) -> Self {
+impl<E> From<ApiError<E>> for Error<E> {
+    fn from(e: ApiError<E>) -> Self {
         Error::Api(e)
     }
 }
@@ -363,26 +380,31 @@ impl fmt::Display for DisplayDuration {
 ///
 /// Keeps the status, the response headers and the body: decoded as JSON when
 /// it is JSON ([`body`](Self::body)), as text otherwise ([`text`](Self::text)).
+///
+/// `E` is the operation's typed error; see [`typed`](Self::typed).
 #[derive(Clone)]
-pub struct ApiError(Box<ApiErrorInner>);
+pub struct ApiError<E = Untyped>(Box<ApiErrorInner<E>>);
 
 #[derive(Debug, Clone)]
-struct ApiErrorInner {
+struct ApiErrorInner<E> {
     status: StatusCode,
     headers: HeaderMap,
     body: Option<Value>,
     text: Option<String>,
     /// `METHOD URL` of the request, without the query string.
     request: Option<String>,
+    /// The body decoded as the operation's declared response for this status.
+    typed: Option<E>,
 }
 
-impl fmt::Debug for ApiError {
+impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ApiError")
             .field("status", &self.0.status)
             .field("headers", &self.0.headers)
             .field("body", &self.0.body)
             .field("text", &self.0.text)
+            .field("typed", &self.0.typed)
             .finish()
     }
 }
@@ -416,6 +438,50 @@ impl ApiError {
             body,
             text,
             request: None,
+            typed: None,
+        }))
+    }
+
+    /// The same error with its body decoded as `E` says for its status.
+    // Only APIs that declare error responses call this.
+    #[allow(dead_code)]
+    pub(crate) fn into_typed<E: TypedError>(self) -> ApiError<E> {
+        let inner = *self.0;
+        let typed = E::from_response(inner.status, inner.body.as_ref());
+        ApiError(Box::new(ApiErrorInner {
+            status: inner.status,
+            headers: inner.headers,
+            body: inner.body,
+            text: inner.text,
+            request: inner.request,
+            typed,
+        }))
+    }
+}
+
+impl<E> ApiError<E> {
+    /// The body decoded as the error response the operation declares for this
+    /// status (exact code, else range, else `default`); `None` when the status is
+    /// not declared or the body did not decode as declared.
+    pub fn typed(&self) -> Option<&E> {
+        self.0.typed.as_ref()
+    }
+
+    /// Takes the typed body out; see [`typed`](Self::typed).
+    pub fn into_typed_body(self) -> Option<E> {
+        self.0.typed
+    }
+
+    /// The same error without its typed body, as a plain [`ApiError`].
+    pub fn untyped(self) -> ApiError {
+        let inner = *self.0;
+        ApiError(Box::new(ApiErrorInner {
+            status: inner.status,
+            headers: inner.headers,
+            body: inner.body,
+            text: inner.text,
+            request: inner.request,
+            typed: None,
         }))
     }
 
@@ -529,7 +595,7 @@ impl ApiError {
     }
 }
 
-impl fmt::Display for ApiError {
+impl<E> fmt::Display for ApiError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(request) = &self.0.request {
             write!(f, "{request}: ")?;
@@ -538,7 +604,7 @@ impl fmt::Display for ApiError {
     }
 }
 
-impl ApiError {
+impl<E> ApiError<E> {
     /// The request that failed, as `METHOD URL` (without the query string).
     pub fn request(&self) -> Option<&str> {
         self.0.request.as_deref()
@@ -560,7 +626,7 @@ impl ApiError {
     }
 }
 
-impl std::error::Error for ApiError {}
+impl<E: fmt::Debug> std::error::Error for ApiError<E> {}
 
 /// Finds a human-readable message in an error payload of unknown shape.
 pub(crate) fn extract_message(body: &Value) -> Option<String> {

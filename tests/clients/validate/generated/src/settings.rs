@@ -28,7 +28,7 @@ pub(crate) const USER_AGENT: &str = concat!(
 pub(crate) const SCHEMES: &[crate::runtime::auth::Scheme] = &[];
 
 /// The scheme `ClientBuilder::api_key` supplies (an index into `SCHEMES`).
-pub(crate) const PRIMARY_SCHEME: Option<usize> = None;
+pub(crate) const PRIMARY_SCHEME: Option<usize> = ::core::option::Option::None;
 
 /// The API-wide security requirement: alternatives of schemes sent together.
 pub(crate) const SECURITY: crate::runtime::auth::Requirement = &[];

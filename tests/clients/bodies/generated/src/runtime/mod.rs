@@ -25,6 +25,7 @@ mod json_object;
 pub(crate) mod multipart;
 pub mod ndjson;
 mod options;
+pub(crate) mod outcome;
 pub(crate) mod params;
 mod response;
 mod retry;
@@ -33,6 +34,7 @@ pub(crate) mod servers;
 pub mod sse;
 mod stream;
 mod stream_end;
+pub(crate) mod typed_error;
 pub mod validate;
 
 pub use accumulate::{AccumulateRules, Accumulator};
@@ -44,11 +46,13 @@ pub use error::{ApiError, Error};
 pub use json_object::JsonObject;
 pub use multipart::Multipart;
 pub use options::RequestOptions;
+pub use outcome::Outcome;
 pub use response::ApiResponse;
 pub use stream::{NdjsonStream, SseStream};
 pub use stream_end::StreamEnd;
 // Only the trait at the root: `ValidationError` is a common schema name (FastAPI specs),
 // which a root export would push aside; the rest is reached as `validate::...`.
+pub use typed_error::{TypedError, Untyped};
 pub use validate::Validate;
 
 /// Used by the generated operation methods (`crate::runtime::Request`).

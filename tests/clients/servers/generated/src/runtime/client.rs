@@ -309,7 +309,7 @@ impl Client {
             .await
     }
 
-    async fn execute_raw<B: Serialize + ?Sized>(
+    pub(crate) async fn execute_raw<B: Serialize + ?Sized>(
         &self,
         req: Request<'_, B>,
         accept: &'static str,
