@@ -24,6 +24,25 @@ const IMPORTED: &[&str] = &[
     "NdjsonStream",
 ];
 
+/// Which client the resource structs hang off: the same tree, names and arguments
+/// serve both, so the blocking methods are the async ones by construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// `crate::runtime::Client`, methods `async`.
+    Async,
+    /// `crate::runtime::blocking::Client`, each method waiting for its async form.
+    Blocking,
+}
+
+impl Flavor {
+    fn client(self) -> TokenStream {
+        match self {
+            Flavor::Async => quote!(crate::runtime::Client),
+            Flavor::Blocking => quote!(crate::runtime::blocking::Client),
+        }
+    }
+}
+
 /// A node in the tree of path segments.
 #[derive(Default)]
 struct Node<'a> {
@@ -31,8 +50,13 @@ struct Node<'a> {
     operations: Vec<&'a Operation>,
 }
 
-/// `src/resources.rs`.
-pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> TokenStream {
+/// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`.
+pub(crate) fn resources_file(
+    api: &Api,
+    config: &Config,
+    index: &TypeIndex,
+    flavor: Flavor,
+) -> TokenStream {
     let mut root = Node::default();
     for op in &api.operations {
         let mut node = &mut root;
@@ -54,6 +78,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
             let chain = Chain {
                 segments: vec![segment.clone()],
                 accessors: vec![accessor.clone()],
+                flavor,
             };
             emit_node(
                 &chain,
@@ -67,10 +92,17 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
             client_accessor(segment, accessor, &struct_name)
         })
         .collect();
+    let header = match flavor {
+        Flavor::Async => quote! {
+            //! Operations, grouped by resource: one accessor per path segment, one method per operation.
+        },
+        Flavor::Blocking => super::blocking::resources_header(),
+    };
+    let client = flavor.client();
     quote! {
-        //! Operations, grouped by resource: one accessor per path segment, one method per operation.
+        #header
 
-        impl crate::runtime::Client {
+        impl #client {
             #(#accessors)*
         }
 
@@ -83,6 +115,7 @@ pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> T
 struct Chain {
     segments: Vec<String>,
     accessors: Vec<String>,
+    flavor: Flavor,
 }
 
 impl Chain {
@@ -90,6 +123,7 @@ impl Chain {
         let mut child = Chain {
             segments: self.segments.clone(),
             accessors: self.accessors.clone(),
+            flavor: self.flavor,
         };
         child.segments.push(segment.to_string());
         child.accessors.push(accessor.to_string());
@@ -145,13 +179,14 @@ fn emit_node(
         });
     }
     for op in &node.operations {
-        methods.push(operation_methods(op, config, index, &chain.accessors));
+        methods.push(operation_methods(op, config, index, chain, struct_name));
     }
+    let client = chain.flavor.client();
     items.push(quote! {
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
         pub struct #ty<'a> {
-            client: &'a crate::runtime::Client,
+            client: &'a #client,
         }
 
         impl<'a> #ty<'a> {
@@ -161,12 +196,15 @@ fn emit_node(
 }
 
 /// The arguments an operation's methods take, in order: path parameters, query, body.
-struct Arguments {
-    params: Vec<TokenStream>,
-    names: Vec<TokenStream>,
+pub(super) struct Arguments {
+    pub(super) params: Vec<TokenStream>,
+    pub(super) names: Vec<TokenStream>,
     doc_params: Vec<String>,
     /// The accessor methods from the client down to the operation's resource.
-    accessors: Vec<String>,
+    pub(super) accessors: Vec<String>,
+    /// The resource struct the methods are on.
+    pub(super) struct_name: String,
+    flavor: Flavor,
 }
 
 fn arguments(op: &Operation, config: &Config) -> Arguments {
@@ -178,6 +216,8 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         names: Vec::new(),
         doc_params: Vec::new(),
         accessors: Vec::new(),
+        struct_name: String::new(),
+        flavor: Flavor::Async,
     };
     let mut push = |name: &str, ty: TokenStream, doc_ty: TokenStream| {
         let arg = ident(name);
@@ -254,10 +294,13 @@ fn operation_methods(
     op: &Operation,
     config: &Config,
     index: &TypeIndex,
-    accessors: &[String],
+    chain: &Chain,
+    struct_name: &str,
 ) -> TokenStream {
     let mut args = arguments(op, config);
-    args.accessors = accessors.to_vec();
+    args.accessors = chain.accessors.clone();
+    args.struct_name = struct_name.to_string();
+    args.flavor = chain.flavor;
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
         out.extend(plain_methods(op, &args, response, config));
@@ -299,7 +342,7 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
 
 /// `#[allow(clippy::too_many_arguments)]` for the plain and the `_with_options` method,
 /// where `self`, the parameters (and the options) are more than clippy's limit of 7.
-fn many_arguments(args: &Arguments) -> (Option<TokenStream>, Option<TokenStream>) {
+pub(super) fn many_arguments(args: &Arguments) -> (Option<TokenStream>, Option<TokenStream>) {
     let allow = || quote!(#[allow(clippy::too_many_arguments)]);
     let count = args.params.len() + 1;
     ((count > 7).then(allow), (count + 1 > 7).then(allow))
@@ -387,6 +430,11 @@ fn plain_methods(
                 .map(|response| response.map(|_| ()))),
         ),
     };
+    let with_options_ok = quote!(crate::runtime::ApiResponse<#output>);
+    if args.flavor == Flavor::Blocking {
+        let ok = super::blocking::Returns::Value(&output, &with_options_ok);
+        return super::blocking::wrappers(op, args, &op.method_name, ok);
+    }
     let request = request_tokens(op, None);
     let docs = method_docs(op, &op.method_name, args, config, "");
     let deprecated = super::docs::deprecated_attr(op.deprecated);
@@ -406,7 +454,7 @@ fn plain_methods(
         #[doc = #options_doc]
         #deprecated
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ApiResponse<#output>, crate::runtime::Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#with_options_ok, crate::runtime::Error> {
             #request
             #call
         }
@@ -421,19 +469,28 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
     let params = &args.params;
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
+    let stream_ty = quote!(crate::runtime::ByteStream);
+    if args.flavor == Flavor::Blocking {
+        return super::blocking::wrappers(
+            op,
+            args,
+            &name,
+            super::blocking::Returns::Stream(&stream_ty),
+        );
+    }
     let request = request_tokens(op, None);
     let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
     let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
     quote! {
         #docs
         #allow_plain
-        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+        pub async fn #method(&self, #(#params),*) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             self.#with_options(#(#names,)* &crate::runtime::RequestOptions::new()).await
         }
 
         #[doc = #options_doc]
         #allow_options
-        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
+        pub async fn #with_options(&self, #(#params,)* options: &crate::runtime::RequestOptions) -> ::core::result::Result<#stream_ty, crate::runtime::Error> {
             #request
             self.client.execute_download(__request).await
         }
@@ -465,6 +522,14 @@ fn stream_methods(
             quote!(execute_ndjson),
         ),
     };
+    if args.flavor == Flavor::Blocking {
+        return super::blocking::wrappers(
+            op,
+            args,
+            name,
+            super::blocking::Returns::Stream(&stream_ty),
+        );
+    }
     // The flag is only sent to an operation whose body declares it as a boolean.
     let body_has_flag = |flag: &str| {
         let body = match op.body.as_ref().map(|b| &b.kind) {
