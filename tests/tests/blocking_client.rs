@@ -32,6 +32,15 @@ fn serve(
     (runtime, server, client.into())
 }
 
+/// An event stream of two chunks, "Hel" and "lo", and its end marker.
+fn hello_stream() -> Reply {
+    Reply::sse(&[
+        "data: {\"delta\":{\"content\":\"Hel\"}}\n\n",
+        "data: {\"delta\":{\"content\":\"lo\"}}\n\n",
+        "data: [DONE]\n\n",
+    ])
+}
+
 fn fast(reply: Reply) -> Reply {
     reply.header("retry-after-ms", "1")
 }
@@ -68,11 +77,7 @@ fn with_options_sends_the_options_and_returns_status_and_headers() {
 
 #[test]
 fn a_stream_is_an_iterator_of_typed_items() {
-    let (_rt, server, client) = serve(vec![Reply::sse(&[
-        "data: {\"delta\":{\"content\":\"Hel\"}}\n\n",
-        "data: {\"delta\":{\"content\":\"lo\"}}\n\n",
-        "data: [DONE]\n\n",
-    ])]);
+    let (_rt, server, client) = serve(vec![hello_stream()]);
     let request = blocking_client::CompleteRequest::new("hi");
     let stream = client.completions().create_stream(&request).unwrap();
     assert_eq!(stream.status().as_u16(), 200);
@@ -101,13 +106,11 @@ fn a_stream_cut_off_before_its_end_marker_ends_with_an_error() {
 
 #[test]
 fn a_stream_folds_into_the_non_stream_response() {
-    let (_rt, _server, client) = serve(vec![Reply::sse(&[
-        "data: {\"delta\":{\"content\":\"Hel\"}}\n\n",
-        "data: {\"delta\":{\"content\":\"lo\"}}\n\n",
-        "data: [DONE]\n\n",
-    ])]);
-    let request = blocking_client::CompleteRequest::new("hi");
-    let stream = client.completions().create_stream(&request).unwrap();
+    let (_rt, _server, client) = serve(vec![hello_stream()]);
+    let stream = client
+        .completions()
+        .create_stream(&blocking_client::CompleteRequest::new("hi"))
+        .unwrap();
     let folded: blocking_client::Chunk = stream.accumulate().unwrap();
     assert_eq!(folded.delta.content.as_deref(), Some("Hello"));
 }

@@ -79,7 +79,8 @@ fn the_blocking_client_is_compiled_only_with_its_feature() {
             krate.display()
         );
         assert!(
-            read("src/lib.rs").contains("#[cfg(feature = \"blocking\")]\npub mod blocking;"),
+            read("src/lib.rs")
+                .contains("#[cfg(feature = \"blocking\")]\n#[rustfmt::skip]\npub mod blocking;"),
             "{}",
             krate.display()
         );

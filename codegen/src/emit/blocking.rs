@@ -131,12 +131,20 @@ mod tests {
             .expect("an `impl Client` block");
         let block = &source[start..];
         let block = &block[..block.find("\n}\n").expect("the block ends")];
-        let methods: Vec<&str> = block
+        let mut methods: Vec<&str> = block
             .split("pub fn ")
             .skip(1)
             .map(|rest| rest.split(['(', '<']).next().unwrap_or_default())
             .collect();
-        assert!(methods.len() >= 5, "{methods:?}");
+        // Methods the `raw_requests!` macro defines: `name<...> -> ...;` lines.
+        methods.extend(
+            block
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.starts_with("//") && line.contains("> -> "))
+                .filter_map(|line| line.split('<').next()),
+        );
+        assert!(methods.len() >= 9, "{methods:?}");
         for method in methods {
             assert!(
                 super::super::RUNTIME_CLIENT_METHODS.contains(&method),

@@ -130,6 +130,7 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         pub mod resources;
         /// The blocking client (cargo feature `blocking`).
         #[cfg(feature = "blocking")]
+        #[rustfmt::skip]
         pub mod blocking;
         mod runtime;
         #[rustfmt::skip]

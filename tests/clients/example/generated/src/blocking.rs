@@ -7,7 +7,9 @@
 //! Each method waits for the async method of the same name, on a small runtime
 //! the client starts on its first call, so no Tokio runtime is needed.
 
-pub use crate::runtime::blocking::{BlockingStream, ByteStream, Client, NdjsonStream, SseStream};
+pub use crate::runtime::blocking::{
+    BlockingStream, ByteStream, Client, NdjsonStream, SseStream,
+};
 
 #[rustfmt::skip]
 pub mod resources;

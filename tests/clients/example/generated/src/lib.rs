@@ -29,6 +29,7 @@ pub mod resources;
 
 /// The blocking client (cargo feature `blocking`).
 #[cfg(feature = "blocking")]
+#[rustfmt::skip]
 pub mod blocking;
 
 mod runtime;

@@ -26,6 +26,16 @@ use super::response::ApiResponse;
 
 pub use super::blocking_stream::{BlockingStream, ByteStream, NdjsonStream, SseStream};
 
+/// The blocking forms of the async client's raw requests, which take the same arguments.
+macro_rules! raw_requests {
+    ($($(#[$doc:meta])* $name:ident<$($t:ident: $bound:path)?> -> $wait:ident $ok:ty;)*) => {$(
+        $(#[$doc])*
+        pub fn $name<B: Serialize + ?Sized $(, $t: $bound)?>(&self, method: Method, path: &str, body: Option<&B>, options: &RequestOptions) -> Result<$ok, Error> {
+            $wait(self, self.inner.$name(method, path, body, options))
+        }
+    )*};
+}
+
 /// The blocking API client: the same operations as the async [`Client`](crate::Client),
 /// under the same names, returning their results instead of futures; streams are
 /// [`Iterator`]s.
@@ -85,48 +95,15 @@ impl Client {
         self.inner.max_retries()
     }
 
-    /// Blocking [`Client::request_json`](crate::Client::request_json).
-    pub fn request_json<B: Serialize + ?Sized, T: DeserializeOwned>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-        options: &RequestOptions,
-    ) -> Result<ApiResponse<T>, Error> {
-        wait(self, self.inner.request_json(method, path, body, options))
-    }
-
-    /// Blocking [`Client::request_bytes`](crate::Client::request_bytes).
-    pub fn request_bytes<B: Serialize + ?Sized>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-        options: &RequestOptions,
-    ) -> Result<ApiResponse<Bytes>, Error> {
-        wait(self, self.inner.request_bytes(method, path, body, options))
-    }
-
-    /// Blocking [`Client::request_sse`](crate::Client::request_sse).
-    pub fn request_sse<B: Serialize + ?Sized, T: DeserializeOwned>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-        options: &RequestOptions,
-    ) -> Result<SseStream<T>, Error> {
-        wait_stream(self, self.inner.request_sse(method, path, body, options))
-    }
-
-    /// Blocking [`Client::request_ndjson`](crate::Client::request_ndjson).
-    pub fn request_ndjson<B: Serialize + ?Sized, T: DeserializeOwned>(
-        &self,
-        method: Method,
-        path: &str,
-        body: Option<&B>,
-        options: &RequestOptions,
-    ) -> Result<NdjsonStream<T>, Error> {
-        wait_stream(self, self.inner.request_ndjson(method, path, body, options))
+    raw_requests! {
+        /// Blocking [`Client::request_json`](crate::Client::request_json).
+        request_json<T: DeserializeOwned> -> wait ApiResponse<T>;
+        /// Blocking [`Client::request_bytes`](crate::Client::request_bytes).
+        request_bytes<> -> wait ApiResponse<Bytes>;
+        /// Blocking [`Client::request_sse`](crate::Client::request_sse).
+        request_sse<T: DeserializeOwned> -> wait_stream SseStream<T>;
+        /// Blocking [`Client::request_ndjson`](crate::Client::request_ndjson).
+        request_ndjson<T: DeserializeOwned> -> wait_stream NdjsonStream<T>;
     }
 }
 
