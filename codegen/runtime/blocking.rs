@@ -175,7 +175,9 @@ impl Runtime {
             ))
         })?;
         let _context = runtime.enter();
-        Ok(park_until_ready(future))
+        // Called from an async task, the task's cooperative budget would apply, and
+        // once spent it stays spent while this call holds the task: opt out of it.
+        Ok(park_until_ready(tokio::task::unconstrained(future)))
     }
 }
 
@@ -257,6 +259,39 @@ mod tests {
         assert_eq!(out, "done");
         // Dropped here, inside the async runtime: must not panic either.
         drop(runtime);
+    }
+
+    #[test]
+    fn inside_an_async_task_tokio_s_cooperative_budget_cannot_stall_a_call() {
+        // Each receive spends the calling task's budget (128 operations a poll); spent,
+        // it stays spent while the blocking call holds the task, so a budgeted call
+        // would see `Pending` for ever. The call runs on a thread of its own, inside
+        // an async task there; a stall fails the test after ten seconds.
+        let (done_tx, done_rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let outer = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .unwrap();
+            let received = outer.block_on(async {
+                Runtime::default().block_on(async {
+                    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+                    for i in 0..1000u32 {
+                        tx.send(i).unwrap();
+                    }
+                    drop(tx);
+                    let mut received = 0u32;
+                    while rx.recv().await.is_some() {
+                        received += 1;
+                    }
+                    received
+                })
+            });
+            let _ = done_tx.send(received.unwrap());
+        });
+        let received = done_rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("the blocking call stalled inside an async task");
+        assert_eq!(received, 1000);
     }
 
     #[test]

@@ -176,7 +176,9 @@ impl Runtime {
             ))
         })?;
         let _context = runtime.enter();
-        Ok(park_until_ready(future))
+        // Called from an async task, the task's cooperative budget would apply, and
+        // once spent it stays spent while this call holds the task: opt out of it.
+        Ok(park_until_ready(tokio::task::unconstrained(future)))
     }
 }
 
