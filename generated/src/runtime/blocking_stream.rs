@@ -54,12 +54,6 @@ impl<S> BlockingStream<S> {
         &self.inner
     }
 
-    /// The async stream underneath, for async code; it keeps working only while a
-    /// Tokio runtime drives it.
-    pub fn into_inner(self) -> S {
-        self.inner
-    }
-
     /// Hands the async stream to `read` and waits for what it returns.
     fn wait_for<T, F>(self, read: impl FnOnce(S) -> F) -> Result<T, Error>
     where
