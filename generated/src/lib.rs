@@ -8,6 +8,9 @@
 //! by path: see [`resources`]. Unknown enum values, unknown union variants and unknown
 //! properties are kept, so responses from newer servers still decode.
 //!
+//! With the `blocking` cargo feature, `blocking::Client` has the same operations
+//! without `async`, and streams as iterators.
+//!
 //! # Quick start
 //!
 //! ```no_run
@@ -63,6 +66,11 @@ pub mod errors;
 
 #[rustfmt::skip]
 pub mod resources;
+
+/// The blocking client (cargo feature `blocking`).
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 
 mod runtime;
 

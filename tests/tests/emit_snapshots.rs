@@ -438,6 +438,8 @@ fn cargo_check(group: &str, fixtures: &[&str]) -> Checked {
             "check",
             "--offline",
             "--workspace",
+            // Every feature, so the blocking resources of each fixture are checked too.
+            "--all-features",
             "--quiet",
             "--message-format",
             "short",

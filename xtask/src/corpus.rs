@@ -224,6 +224,9 @@ fn cargo_check(workspace: &Path, crate_name: &str) -> Result<String, String> {
             "short",
             "-p",
             crate_name,
+            // The blocking client's resources are checked too: they carry every name.
+            "--features",
+            "blocking",
         ])
         .current_dir(workspace)
         .output()

@@ -36,6 +36,10 @@ serde_json = "1"
 serde_path_to_error = "0.1"
 tokio = {{ version = "1", features = ["fs", "io-util", "time"] }}
 
+[features]
+# `blocking::Client`: the same operations without async, on a runtime of its own.
+blocking = ["tokio/rt-multi-thread"]
+
 [dev-dependencies]
 serde = {{ version = "1", features = ["derive"] }}
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
@@ -43,7 +47,7 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         name = toml_string(&config.crate_name),
         version = toml_string(&config.crate_version),
         description = toml_string(&description),
-    )
+    ) + &super::blocking::example_targets(config)
 }
 
 /// `text` as a TOML basic string: quotes, backslashes and control characters escaped.
@@ -88,6 +92,11 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
             .into(),
     );
     lines.push(" properties are kept, so responses from newer servers still decode.".into());
+    lines.push(String::new());
+    lines.push(
+        " With the `blocking` cargo feature, `blocking::Client` has the same operations".into(),
+    );
+    lines.push(" without `async`, and streams as iterators.".into());
     if let Some(quick_start) = &config.quick_start {
         lines.push(String::new());
         lines.push(" # Quick start".into());
@@ -135,6 +144,10 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         #outcomes_module
         #[rustfmt::skip]
         pub mod resources;
+        /// The blocking client (cargo feature `blocking`).
+        #[cfg(feature = "blocking")]
+        #[rustfmt::skip]
+        pub mod blocking;
         mod runtime;
         #[rustfmt::skip]
         mod settings;

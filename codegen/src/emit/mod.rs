@@ -8,6 +8,7 @@
 //! `servers` writing what the runtime needs of those), `docs` turns spec
 //! prose into rustdoc, and `format` pretty-prints tokens.
 
+mod blocking;
 mod bodies;
 mod crate_files;
 mod docs;
@@ -92,7 +93,7 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             contents: format::rust_file(validation, "src/validation.rs")?,
         });
     }
-    let (types, resources) = types_and_resources(api, config, &index, &plan)?;
+    let (types, resources, blocking_resources) = types_and_resources(api, config, &index, &plan)?;
     files.push(File {
         path: "src/types.rs".into(),
         contents: types,
@@ -113,6 +114,14 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             contents: format::rust_file(outcomes, "src/outcomes.rs")?,
         });
     }
+    files.push(File {
+        path: "src/blocking.rs".into(),
+        contents: format::rust_file(blocking::module_file(), "src/blocking.rs")?,
+    });
+    files.push(File {
+        path: "src/blocking/resources.rs".into(),
+        contents: blocking_resources,
+    });
     for (name, contents) in &config.examples {
         files.push(File {
             path: format!("examples/{name}"),
@@ -152,28 +161,34 @@ pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     Ok(types_and_resources(api, &config, &index, &plan)?.0)
 }
 
-/// `src/types.rs` and `src/resources.rs`, the bulk of any crate. Types are emitted and
-/// formatted in contiguous chunks, and the resources as one more job, on all cores;
-/// chunks are joined in order, so the output is the same as formatting each file whole.
+/// `src/types.rs`, `src/resources.rs` and `src/blocking/resources.rs`, the bulk of any
+/// crate. Types are emitted and formatted in contiguous chunks, and each resources file
+/// as one more job, on all cores; chunks are joined in order, so the output is the same
+/// as formatting each file whole.
 fn types_and_resources(
     api: &Api,
     config: &Config,
     index: &types::TypeIndex,
     plan: &validate::Plan,
-) -> Result<(String, String), EmitError> {
+) -> Result<(String, String, String), EmitError> {
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
-    let jobs = chunks.len() + 1;
+    let jobs = chunks.len() + 2;
     let mut results = parallel::run(jobs, |job| match chunks.get(job) {
         Some(chunk) => format::items(
             chunk.iter().map(|def| type_item(def, index)),
             "src/types.rs",
         ),
-        None => format::rust_file(
-            resources::resources_file(api, config, index, plan),
+        None if job == chunks.len() => format::rust_file(
+            resources::resources_file(api, config, index, plan, resources::Flavor::Async),
             "src/resources.rs",
         ),
+        None => format::rust_file(
+            resources::resources_file(api, config, index, plan, resources::Flavor::Blocking),
+            "src/blocking/resources.rs",
+        ),
     });
+    let blocking_resources = results.pop().expect("the blocking resources job ran")?;
     let resources = results.pop().expect("the resources job ran")?;
     let header = quote! {
         //! Request and response types, one per schema.
@@ -192,7 +207,7 @@ fn types_and_resources(
         types.push('\n');
         types.push_str(&format::items(forms.into_iter(), "src/types.rs")?);
     }
-    Ok((types, resources))
+    Ok((types, resources, blocking_resources))
 }
 
 /// The items for one named type.

@@ -24,6 +24,25 @@ const IMPORTED: &[&str] = &[
     "NdjsonStream",
 ];
 
+/// Which client the resource structs hang off: the same tree, names and arguments
+/// serve both, so the blocking methods are the async ones by construction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Flavor {
+    /// `crate::runtime::Client`, methods `async`.
+    Async,
+    /// `crate::runtime::blocking::Client`, each method waiting for its async form.
+    Blocking,
+}
+
+impl Flavor {
+    fn client(self) -> TokenStream {
+        match self {
+            Flavor::Async => quote!(crate::runtime::Client),
+            Flavor::Blocking => quote!(crate::runtime::blocking::Client),
+        }
+    }
+}
+
 /// A node in the tree of path segments.
 #[derive(Default)]
 struct Node<'a> {
@@ -31,12 +50,13 @@ struct Node<'a> {
     operations: Vec<&'a Operation>,
 }
 
-/// `src/resources.rs`.
+/// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`.
 pub(crate) fn resources_file(
     api: &Api,
     config: &Config,
     index: &TypeIndex,
     plan: &super::validate::Plan,
+    flavor: Flavor,
 ) -> TokenStream {
     let mut root = Node::default();
     for op in &api.operations {
@@ -59,6 +79,7 @@ pub(crate) fn resources_file(
             let chain = Chain {
                 segments: vec![segment.clone()],
                 accessors: vec![accessor.clone()],
+                flavor,
             };
             emit_node(
                 &chain,
@@ -72,10 +93,17 @@ pub(crate) fn resources_file(
             client_accessor(segment, accessor, &struct_name)
         })
         .collect();
+    let header = match flavor {
+        Flavor::Async => quote! {
+            //! Operations, grouped by resource: one accessor per path segment, one method per operation.
+        },
+        Flavor::Blocking => super::blocking::resources_header(),
+    };
+    let client = flavor.client();
     quote! {
-        //! Operations, grouped by resource: one accessor per path segment, one method per operation.
+        #header
 
-        impl crate::runtime::Client {
+        impl #client {
             #(#accessors)*
         }
 
@@ -88,6 +116,7 @@ pub(crate) fn resources_file(
 struct Chain {
     segments: Vec<String>,
     accessors: Vec<String>,
+    flavor: Flavor,
 }
 
 impl Chain {
@@ -95,6 +124,7 @@ impl Chain {
         let mut child = Chain {
             segments: self.segments.clone(),
             accessors: self.accessors.clone(),
+            flavor: self.flavor,
         };
         child.segments.push(segment.to_string());
         child.accessors.push(accessor.to_string());
@@ -154,14 +184,16 @@ fn emit_node(
             op,
             config,
             (index, plan),
-            &chain.accessors,
+            chain,
+            struct_name,
         ));
     }
+    let client = chain.flavor.client();
     items.push(quote! {
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
         pub struct #ty<'a> {
-            client: &'a crate::runtime::Client,
+            client: &'a #client,
         }
 
         impl<'a> #ty<'a> {
@@ -171,12 +203,15 @@ fn emit_node(
 }
 
 /// The arguments an operation's methods take, in order: path parameters, query, body.
-struct Arguments {
-    params: Vec<TokenStream>,
-    names: Vec<TokenStream>,
+pub(super) struct Arguments {
+    pub(super) params: Vec<TokenStream>,
+    pub(super) names: Vec<TokenStream>,
     doc_params: Vec<String>,
     /// The accessor methods from the client down to the operation's resource.
-    accessors: Vec<String>,
+    pub(super) accessors: Vec<String>,
+    /// The resource struct the methods are on.
+    pub(super) struct_name: String,
+    flavor: Flavor,
     /// Runs `validate()` on the body and parameters when validation is on.
     check: TokenStream,
 }
@@ -191,6 +226,8 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
         doc_params: Vec::new(),
         accessors: Vec::new(),
         check: TokenStream::new(),
+        struct_name: String::new(),
+        flavor: Flavor::Async,
     };
     let mut push = |name: &str, ty: TokenStream, doc_ty: TokenStream| {
         let arg = ident(name);
@@ -267,10 +304,13 @@ fn operation_methods(
     op: &Operation,
     config: &Config,
     (index, plan): (&TypeIndex, &super::validate::Plan),
-    accessors: &[String],
+    chain: &Chain,
+    struct_name: &str,
 ) -> TokenStream {
     let mut args = arguments(op, config);
-    args.accessors = accessors.to_vec();
+    args.accessors = chain.accessors.clone();
+    args.struct_name = struct_name.to_string();
+    args.flavor = chain.flavor;
     args.check = super::validate::request_check(op, index, plan);
     let mut out = TokenStream::new();
     if let Some(response) = &op.response {
@@ -313,7 +353,7 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
 
 /// `#[allow(clippy::too_many_arguments)]` for the plain and the `_with_options` method,
 /// where `self`, the parameters (and the options) are more than clippy's limit of 7.
-fn many_arguments(args: &Arguments) -> (Option<TokenStream>, Option<TokenStream>) {
+pub(super) fn many_arguments(args: &Arguments) -> (Option<TokenStream>, Option<TokenStream>) {
     let allow = || quote!(#[allow(clippy::too_many_arguments)]);
     let count = args.params.len() + 1;
     ((count > 7).then(allow), (count + 1 > 7).then(allow))
@@ -408,6 +448,11 @@ fn plain_methods(
                 .map(|response| response.map(|_| ()))),
         ),
     };
+    let with_options_ok = quote!(crate::runtime::ApiResponse<#output>);
+    if args.flavor == Flavor::Blocking {
+        let ok = super::blocking::Returns::Value(&output, &with_options_ok);
+        return super::blocking::wrappers(op, args, &op.method_name, ok);
+    }
     let request = request_tokens(op, None);
     let check = &args.check;
     let error = super::errors::method_error(op);
@@ -444,6 +489,15 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
     let params = &args.params;
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
+    let stream_ty = quote!(crate::runtime::ByteStream);
+    if args.flavor == Flavor::Blocking {
+        return super::blocking::wrappers(
+            op,
+            args,
+            &name,
+            super::blocking::Returns::Stream(&stream_ty),
+        );
+    }
     let request = request_tokens(op, None);
     let check = &args.check;
     let error = super::errors::method_error(op);
@@ -494,6 +548,14 @@ fn stream_methods(
             quote!(execute_ndjson),
         ),
     };
+    if args.flavor == Flavor::Blocking {
+        return super::blocking::wrappers(
+            op,
+            args,
+            name,
+            super::blocking::Returns::Stream(&stream_ty),
+        );
+    }
     // The flag is only sent to an operation whose body declares it as a boolean.
     let body_has_flag = |flag: &str| {
         let body = match op.body.as_ref().map(|b| &b.kind) {

@@ -5,6 +5,9 @@
 //! Types are in [`types`] (and re-exported here); operations hang off [`Client`], grouped
 //! by path: see [`resources`]. Unknown enum values, unknown union variants and unknown
 //! properties are kept, so responses from newer servers still decode.
+//!
+//! With the `blocking` cargo feature, `blocking::Client` has the same operations
+//! without `async`, and streams as iterators.
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
@@ -24,6 +27,11 @@ pub mod errors;
 
 #[rustfmt::skip]
 pub mod resources;
+
+/// The blocking client (cargo feature `blocking`).
+#[cfg(feature = "blocking")]
+#[rustfmt::skip]
+pub mod blocking;
 
 mod runtime;
 

@@ -14,6 +14,11 @@ mod accumulate;
 // `pub(crate)`: the generated settings list the API's schemes and servers with these types.
 pub(crate) mod auth;
 pub(crate) mod body;
+// The blocking client; `crate::blocking` re-exports it with the generated wrappers.
+#[cfg(feature = "blocking")]
+pub(crate) mod blocking;
+#[cfg(feature = "blocking")]
+mod blocking_stream;
 mod client;
 mod content_type;
 mod decode;
