@@ -24,7 +24,7 @@ version = {version}
 edition = "2021"
 description = {description}
 publish = false
-
+{features}
 [dependencies]
 bytes = "1"
 futures-core = "0.3"
@@ -43,6 +43,7 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         name = toml_string(&config.crate_name),
         version = toml_string(&config.crate_version),
         description = toml_string(&description),
+        features = super::features::cargo_features(api, config),
     )
 }
 
@@ -88,23 +89,35 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
             .into(),
     );
     lines.push(" properties are kept, so responses from newer servers still decode.".into());
+    let mut quick = Vec::new();
     if let Some(quick_start) = &config.quick_start {
-        lines.push(String::new());
-        lines.push(" # Quick start".into());
-        lines.push(String::new());
-        lines.push(" ```no_run".into());
-        lines.extend(quick_start.trim_end().lines().map(|l| format!(" {l}")));
-        lines.push(" ```".into());
+        quick.push(String::new());
+        quick.push(" # Quick start".into());
+        quick.push(String::new());
+        quick.push(" ```no_run".into());
+        quick.extend(quick_start.trim_end().lines().map(|l| format!(" {l}")));
+        quick.push(" ```".into());
     }
-    // A glob over an empty module is an unused import.
+    let gated = api.features.is_gated();
+    // The quick start calls operations that a build with fewer features leaves out.
+    let quick = quick.iter().map(|line| match gated {
+        true => quote!(#![cfg_attr(feature = "full", doc = #line)]),
+        false => quote!(#![doc = #line]),
+    });
+    let feature_lines = super::features::lib_doc_lines(api, config);
+    // A glob over an empty module is an unused import (as with features that reach no type).
+    let allow_empty = gated.then(|| quote!(#[allow(unused_imports)]));
     let reexport_types = (!api.types.is_empty()).then(|| {
         quote!(
+            #allow_empty
             pub use types::*;
         )
     });
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
+        #( #quick )*
+        #( #![doc = #feature_lines] )*
         // Spec descriptions are prose written for other renderers; they are kept as written.
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments)]

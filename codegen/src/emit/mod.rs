@@ -13,6 +13,7 @@ mod crate_files;
 mod docs;
 mod enums;
 mod error;
+mod features;
 mod format;
 mod parallel;
 mod params;
@@ -138,9 +139,12 @@ fn types_and_resources(
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
     let jobs = chunks.len() + 1;
+    let gates = features::Gates::new(api);
     let mut results = parallel::run(jobs, |job| match chunks.get(job) {
-        Some(chunk) => format::items(
-            chunk.iter().map(|def| type_item(def, index)),
+        Some(chunk) => format::gated_items(
+            chunk
+                .iter()
+                .map(|def| (type_item(def, index), gates.type_cfg(&def.name))),
             "src/types.rs",
         ),
         None => format::rust_file(
@@ -161,10 +165,20 @@ fn types_and_resources(
             types.push_str(&chunk);
         }
     }
-    let forms = bodies::form_items(&api.operations);
+    // Each operation's form struct is behind the operation's group.
+    let forms: Vec<(TokenStream, Option<TokenStream>)> = api
+        .operations
+        .iter()
+        .flat_map(|op| {
+            let gate = gates.operation_cfg(op);
+            bodies::form_items(std::slice::from_ref(op))
+                .into_iter()
+                .map(move |form| (form, gate.clone()))
+        })
+        .collect();
     if !forms.is_empty() {
         types.push('\n');
-        types.push_str(&format::items(forms.into_iter(), "src/types.rs")?);
+        types.push_str(&format::gated_items(forms.into_iter(), "src/types.rs")?);
     }
     Ok((types, resources))
 }

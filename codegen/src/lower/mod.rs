@@ -14,6 +14,7 @@ mod constraints;
 mod cycles;
 mod enums;
 mod error;
+mod features;
 mod inline_names;
 mod media;
 mod names;
@@ -53,6 +54,8 @@ pub struct LowerOptions {
     /// Method names the runtime's client and builder define; generated builder
     /// setters (one per security scheme) avoid them.
     pub reserved_method_names: Vec<String>,
+    /// How operations are grouped into cargo features.
+    pub features: crate::config::FeaturesConfig,
 }
 
 /// Lowers `spec` into the IR. Parts that cannot be generated become [`Api::warnings`];
@@ -103,7 +106,14 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             message: "schema only refers to itself through $refs; typed as a JSON value".into(),
         });
     }
+    let features = features::assign(
+        &types,
+        &operations,
+        &lowerer.operation_tags,
+        &options.features,
+    );
     Ok(Api {
+        features,
         title: text("title").unwrap_or_default(),
         description: text("description"),
         version: info
@@ -148,6 +158,8 @@ pub(crate) struct Lowerer<'a> {
     /// Provisional names of inline types and the hints of their users.
     inline: inline_names::InlineNames,
     pub(crate) warnings: Vec<Warning>,
+    /// Each operation's tags, for grouping operations into cargo features.
+    pub(crate) operation_tags: features::OperationTags,
     /// Named schemas given a name and a slot but not lowered yet: `$ref` targets met
     /// past [`IN_PLACE_BUDGET`], so chains of any length need bounded stack.
     pending: Vec<(Location, usize, String)>,
@@ -188,6 +200,7 @@ impl<'a> Lowerer<'a> {
             reserved: options.reserved_type_names.clone(),
             // What loading let pass (duplicate keys, ...) comes first.
             warnings: spec.warnings.clone(),
+            operation_tags: features::OperationTags::new(),
             pending: Vec::new(),
             depth: 0,
             stack_depth: 0,
