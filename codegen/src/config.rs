@@ -340,8 +340,14 @@ impl Config {
     }
 
     /// Checks the config against the API it is for: `auth_env` names only schemes the
-    /// client can send.
+    /// client can send, `features.groups` only group keys some operation has.
     pub fn check_api(&self, api: &crate::ir::Api) -> Result<(), ConfigError> {
+        crate::lower::check_feature_groups(&self.features, &api.features).map_err(|message| {
+            ConfigError {
+                file: self.shown_file(),
+                message,
+            }
+        })?;
         for scheme in self.auth_env.keys() {
             if !api.security.schemes.iter().any(|s| &s.name == scheme) {
                 let known: Vec<&str> = api

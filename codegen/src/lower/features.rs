@@ -90,6 +90,31 @@ pub(crate) fn assign(
     }
 }
 
+/// Fails when `config.groups` names a key no operation has: a misspelt key would
+/// silently leave its group unrenamed.
+pub fn check_feature_groups(config: &FeaturesConfig, features: &Features) -> Result<(), String> {
+    let known: BTreeSet<&str> = features
+        .groups
+        .iter()
+        .flat_map(|g| g.keys.iter().map(String::as_str))
+        .collect();
+    match config
+        .groups
+        .keys()
+        .find(|key| !known.contains(key.as_str()))
+    {
+        None => Ok(()),
+        Some(key) => Err(format!(
+            "features.groups names the group `{key}`, which no operation has (groups: {})",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.into_iter().collect::<Vec<_>>().join(", ")
+            }
+        )),
+    }
+}
+
 /// The key that decides `op`'s group.
 fn group_key(op: &Operation, tags: &OperationTags, group_by: GroupBy) -> String {
     let by_path = || {

@@ -34,6 +34,7 @@ mod sse_events;
 mod union;
 
 pub use error::LowerError;
+pub use features::check_feature_groups;
 pub use names::{pascal, snake, type_name};
 pub use naming::{accessor_names, stream_method_name};
 
