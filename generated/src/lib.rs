@@ -7,89 +7,45 @@
 //! Types are in [`types`] (and re-exported here); operations hang off [`Client`], grouped
 //! by path: see [`resources`]. Unknown enum values, unknown union variants and unknown
 //! properties are kept, so responses from newer servers still decode.
-#![cfg_attr(feature = "full", doc = "")]
-#![cfg_attr(feature = "full", doc = " # Quick start")]
-#![cfg_attr(feature = "full", doc = "")]
+//!
+//! # Quick start
 #![cfg_attr(feature = "full", doc = " ```no_run")]
-#![cfg_attr(
-    feature = "full",
-    doc = " use gradient::{ChatCompletion, ChatCompletionRequest, Client, StreamExt, SystemMessage, UserMessage};"
-)]
-#![cfg_attr(feature = "full", doc = " ")]
-#![cfg_attr(
-    feature = "full",
-    doc = " # async fn run() -> Result<(), gradient::Error> {"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = " // Reads GRADIENT_MODEL_ACCESS_KEY (and GRADIENT_BASE_URL, if set)."
-)]
-#![cfg_attr(feature = "full", doc = " let client = Client::from_env()?;")]
-#![cfg_attr(feature = "full", doc = " let request = ChatCompletionRequest::new(")]
-#![cfg_attr(feature = "full", doc = "     \"llama3-8b-instruct\",")]
-#![cfg_attr(
-    feature = "full",
-    doc = "     vec![SystemMessage::new(\"Be terse.\").into(), UserMessage::new(\"Hello!\").into()],"
-)]
-#![cfg_attr(feature = "full", doc = " )")]
-#![cfg_attr(feature = "full", doc = " .temperature(0.2)")]
-#![cfg_attr(feature = "full", doc = " .stop([\"\\n\\n\"]);")]
-#![cfg_attr(feature = "full", doc = " ")]
-#![cfg_attr(
-    feature = "full",
-    doc = " let completion = client.chat().completions().create(&request).await?;"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = " if let Some(choice) = completion.choices.first() {"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = "     println!(\"{}\", choice.message.content.as_deref().unwrap_or(\"\"));"
-)]
-#![cfg_attr(feature = "full", doc = " }")]
-#![cfg_attr(feature = "full", doc = " ")]
-#![cfg_attr(
-    feature = "full",
-    doc = " // Streaming: a usage-only chunk has no choices, so never index `choices[0]`."
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = " let mut stream = client.chat().completions().create_stream(&request).await?;"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = " while let Some(chunk) = stream.next().await {"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = "     let chunk = chunk?; // a stream cut off before `[DONE]` ends with Error::IncompleteStream"
-)]
-#![cfg_attr(feature = "full", doc = "     for choice in &chunk.choices {")]
-#![cfg_attr(
-    feature = "full",
-    doc = "         print!(\"{}\", choice.delta.content.as_deref().unwrap_or(\"\"));"
-)]
-#![cfg_attr(feature = "full", doc = "     }")]
-#![cfg_attr(feature = "full", doc = " }")]
-#![cfg_attr(feature = "full", doc = " ")]
-#![cfg_attr(
-    feature = "full",
-    doc = " // Or fold a stream into the same `ChatCompletion` that `create` returns:"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = " let stream = client.chat().completions().create_stream(&request).await?;"
-)]
-#![cfg_attr(
-    feature = "full",
-    doc = " let folded: ChatCompletion = stream.accumulate_into().await?;"
-)]
-#![cfg_attr(feature = "full", doc = " println!(\"\\n{:?}\", folded.usage);")]
-#![cfg_attr(feature = "full", doc = " # Ok(())")]
-#![cfg_attr(feature = "full", doc = " # }")]
-#![cfg_attr(feature = "full", doc = " ```")]
+#![cfg_attr(not(feature = "full"), doc = " ```ignore")]
 
+//! use gradient::{ChatCompletion, ChatCompletionRequest, Client, StreamExt, SystemMessage, UserMessage};
+//!
+//! # async fn run() -> Result<(), gradient::Error> {
+//! // Reads GRADIENT_MODEL_ACCESS_KEY (and GRADIENT_BASE_URL, if set).
+//! let client = Client::from_env()?;
+//! let request = ChatCompletionRequest::new(
+//!     "llama3-8b-instruct",
+//!     vec![SystemMessage::new("Be terse.").into(), UserMessage::new("Hello!").into()],
+//! )
+//! .temperature(0.2)
+//! .stop(["\n\n"]);
+//!
+//! let completion = client.chat().completions().create(&request).await?;
+//! if let Some(choice) = completion.choices.first() {
+//!     println!("{}", choice.message.content.as_deref().unwrap_or(""));
+//! }
+//!
+//! // Streaming: a usage-only chunk has no choices, so never index `choices[0]`.
+//! let mut stream = client.chat().completions().create_stream(&request).await?;
+//! while let Some(chunk) = stream.next().await {
+//!     let chunk = chunk?; // a stream cut off before `[DONE]` ends with Error::IncompleteStream
+//!     for choice in &chunk.choices {
+//!         print!("{}", choice.delta.content.as_deref().unwrap_or(""));
+//!     }
+//! }
+//!
+//! // Or fold a stream into the same `ChatCompletion` that `create` returns:
+//! let stream = client.chat().completions().create_stream(&request).await?;
+//! let folded: ChatCompletion = stream.accumulate_into().await?;
+//! println!("\n{:?}", folded.usage);
+//! # Ok(())
+//! # }
+//! ```
+//!
 //! # Cargo features
 //!
 //! Operations are grouped by the first segment of their path (after a version segment

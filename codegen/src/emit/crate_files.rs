@@ -89,21 +89,31 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
             .into(),
     );
     lines.push(" properties are kept, so responses from newer servers still decode.".into());
-    let mut quick = Vec::new();
-    if let Some(quick_start) = &config.quick_start {
-        quick.push(String::new());
-        quick.push(" # Quick start".into());
-        quick.push(String::new());
-        quick.push(" ```no_run".into());
-        quick.extend(quick_start.trim_end().lines().map(|l| format!(" {l}")));
-        quick.push(" ```".into());
-    }
     let gated = api.features.is_gated();
-    // The quick start calls operations that a build with fewer features leaves out.
-    let quick = quick.iter().map(|line| match gated {
-        true => quote!(#![cfg_attr(feature = "full", doc = #line)]),
-        false => quote!(#![doc = #line]),
-    });
+    let mut quick = TokenStream::new();
+    if let Some(quick_start) = &config.quick_start {
+        let head = [String::new(), " # Quick start".into(), String::new()];
+        let body: Vec<String> = quick_start
+            .trim_end()
+            .lines()
+            .map(|l| format!(" {l}"))
+            .chain([" ```".to_string()])
+            .collect();
+        // The quick start calls operations that a build with fewer features leaves out,
+        // so there it is shown but not compiled.
+        let fence = match gated {
+            true => quote! {
+                #![cfg_attr(feature = "full", doc = " ```no_run")]
+                #![cfg_attr(not(feature = "full"), doc = " ```ignore")]
+            },
+            false => quote!(#![doc = " ```no_run"]),
+        };
+        quick = quote! {
+            #( #![doc = #head] )*
+            #fence
+            #( #![doc = #body] )*
+        };
+    }
     let feature_lines = super::features::lib_doc_lines(api, config);
     // A glob over an empty module is an unused import (as with features that reach no type).
     let allow_empty = gated.then(|| quote!(#[allow(unused_imports)]));
@@ -116,7 +126,7 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
-        #( #quick )*
+        #quick
         #( #![doc = #feature_lines] )*
         // Spec descriptions are prose written for other renderers; they are kept as written.
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
