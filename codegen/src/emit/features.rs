@@ -141,7 +141,8 @@ pub(crate) fn lib_doc_lines(api: &Api, config: &Config) -> Vec<String> {
             .to_string(),
         " operation uses come with `full`. For example:".to_string(),
         String::new(),
-        " ```toml".to_string(),
+        // `text`, like every fence of spec prose: never a doctest.
+        " ```text".to_string(),
         format!(
             " {} = {{ version = \"{}\", default-features = false, features = [\"{}\"] }}",
             config.crate_name, config.crate_version, groups[0].name

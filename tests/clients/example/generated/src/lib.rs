@@ -16,7 +16,7 @@
 //! compiles their operations and exactly the types those operations reach; types no
 //! operation uses come with `full`. For example:
 //!
-//! ```toml
+//! ```text
 //! example_client = { version = "0.1.0", default-features = false, features = ["items"] }
 //! ```
 //!

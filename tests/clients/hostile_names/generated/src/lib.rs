@@ -16,7 +16,7 @@
 //! compiles their operations and exactly the types those operations reach; types no
 //! operation uses come with `full`. For example:
 //!
-//! ```toml
+//! ```text
 //! hostile_names = { version = "0.1.0", default-features = false, features = ["box"] }
 //! ```
 //!
