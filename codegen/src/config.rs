@@ -40,6 +40,9 @@ pub struct Config {
     /// Treat every warning (skipped operation or schema) as an error.
     #[serde(default)]
     pub strict: bool,
+    /// How operations are grouped into cargo features.
+    #[serde(default)]
+    pub features: FeaturesConfig,
     /// Folder (relative to the config file) of example programs for the crate's `examples/`.
     #[serde(default)]
     pub examples_dir: Option<String>,
@@ -113,6 +116,31 @@ pub struct IntoConfig {
     /// (e.g. `index` of streamed list elements).
     #[serde(default)]
     pub drop: Vec<String>,
+}
+
+/// How operations are grouped into cargo features (one feature per group, plus `full`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeaturesConfig {
+    /// What makes a group: the resource (first static path segment after a version
+    /// segment, the default) or the operation's first tag.
+    #[serde(default)]
+    pub group_by: GroupBy,
+    /// Group key (resource segment as the client names it, or tag as written) to feature
+    /// name: renames a group, or merges several into one feature.
+    #[serde(default)]
+    pub groups: BTreeMap<String, String>,
+}
+
+/// What decides an operation's feature group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    /// The first element of the resource chain (`/v1/chat/completions` -> `chat`).
+    #[default]
+    Path,
+    /// The operation's first tag; operations without tags fall back to the path rule.
+    Tag,
 }
 
 impl Default for StreamConfig {
@@ -277,6 +305,7 @@ impl Config {
             request_id_headers: default_request_id_headers(),
             quick_start: None,
             strict: false,
+            features: FeaturesConfig::default(),
             examples_dir: None,
             allow_refs_outside_spec_dir: false,
             examples: Vec::new(),
@@ -311,8 +340,14 @@ impl Config {
     }
 
     /// Checks the config against the API it is for: `auth_env` names only schemes the
-    /// client can send.
+    /// client can send, `features.groups` only group keys some operation has.
     pub fn check_api(&self, api: &crate::ir::Api) -> Result<(), ConfigError> {
+        crate::lower::check_feature_groups(&self.features, &api.features).map_err(|message| {
+            ConfigError {
+                file: self.shown_file(),
+                message,
+            }
+        })?;
         for scheme in self.auth_env.keys() {
             if !api.security.schemes.iter().any(|s| &s.name == scheme) {
                 let known: Vec<&str> = api

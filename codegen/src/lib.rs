@@ -90,6 +90,7 @@ fn lower_spec(spec: &load::Spec, config: &Config) -> Result<ir::Api, Error> {
             .iter()
             .map(|s| s.to_string())
             .collect(),
+        features: config.features.clone(),
     };
     let api = lower::lower(spec, &options).map_err(Error::Lower)?;
     config.check_api(&api).map_err(Error::Config)?;

@@ -3,6 +3,7 @@
 //! Typed error responses: one enum per set of error responses the spec declares,
 //! reached through `Error::typed` on an operation's error.
 
+#[cfg(feature = "chat")]
 /// The error responses of `POST /chat/completions`, by status.
 #[derive(Debug, Clone)]
 pub enum CreateChatCompletionError {
@@ -24,6 +25,7 @@ pub enum CreateChatCompletionError {
     Default(crate::types::ErrorResponse),
 }
 
+#[cfg(feature = "chat")]
 impl crate::runtime::TypedError for CreateChatCompletionError {
     fn from_response(
         status: crate::runtime::StatusCode,

@@ -12,8 +12,9 @@
 //! without `async`, and streams as iterators.
 //!
 //! # Quick start
-//!
-//! ```no_run
+#![cfg_attr(feature = "full", doc = " ```no_run")]
+#![cfg_attr(not(feature = "full"), doc = " ```ignore")]
+
 //! use gradient::{ChatCompletion, ChatCompletionRequest, Client, StreamExt, SystemMessage, UserMessage};
 //!
 //! # async fn run() -> Result<(), gradient::Error> {
@@ -47,6 +48,21 @@
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! # Cargo features
+//!
+//! Operations are grouped by the first segment of their path (after a version segment
+//! such as `v1`) or, when the generator's config says so, by tag; each group is a cargo
+//! feature, and `full` (the default) enables them all. A build with only some groups
+//! compiles their operations and exactly the types those operations reach; types no
+//! operation uses come with `full`. For example:
+//!
+//! ```text
+//! gradient = { version = "0.1.0", default-features = false, features = ["chat"] }
+//! ```
+//!
+//! Features:
+//! - `chat`
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
@@ -82,6 +98,7 @@ pub mod types;
 
 pub use runtime::*;
 
+#[allow(unused_imports)]
 pub use types::*;
 
 #[rustfmt::skip]

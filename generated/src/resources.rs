@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "chat")]
     /// Operations under `chat`.
     pub fn chat(&self) -> Chat<'_> {
         Chat { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/chat/completions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "chat")]
 pub struct ChatCompletions<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "chat")]
 impl<'a> ChatCompletions<'a> {
     /// Creates a model response for the given chat conversation.
     ///
@@ -138,10 +141,12 @@ impl<'a> ChatCompletions<'a> {
 
 /// Operations under `/chat`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "chat")]
 pub struct Chat<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "chat")]
 impl<'a> Chat<'a> {
     /// Operations under `/chat/completions`.
     pub fn completions(&self) -> ChatCompletions<'a> {

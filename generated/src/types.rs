@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "chat")]
 /// Parameters for creating a model response for the given chat conversation.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChatCompletionRequest {
@@ -79,6 +80,7 @@ pub struct ChatCompletionRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ChatCompletionRequest {
     /// Creates `ChatCompletionRequest` from its required fields.
     pub fn new(
@@ -240,6 +242,7 @@ impl ChatCompletionRequest {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ChatCompletionRequest { constants {} fields { required "model" => model, required
     "messages" => messages, optional "frequency_penalty" => frequency_penalty, optional
@@ -253,6 +256,7 @@ crate::runtime::serde_support::json_object! {
     top_logprobs, optional "top_p" => top_p, optional "user" => user } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A message in the conversation, distinguished by the role of its author.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Message {
@@ -270,6 +274,7 @@ pub enum Message {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for Message {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -286,6 +291,7 @@ impl ::serde::Serialize for Message {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for Message {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -319,36 +325,42 @@ impl<'de> ::serde::Deserialize<'de> for Message {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<SystemMessage> for Message {
     fn from(value: SystemMessage) -> Self {
         Self::System(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<DeveloperMessage> for Message {
     fn from(value: DeveloperMessage) -> Self {
         Self::Developer(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<UserMessage> for Message {
     fn from(value: UserMessage) -> Self {
         Self::User(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<AssistantMessage> for Message {
     fn from(value: AssistantMessage) -> Self {
         Self::Assistant(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<ToolMessage> for Message {
     fn from(value: ToolMessage) -> Self {
         Self::Tool(value)
     }
 }
 
+#[cfg(feature = "chat")]
 /// A system message, giving instructions the model should follow.
 ///
 /// Always sent with `"role": "system"`.
@@ -360,6 +372,7 @@ pub struct SystemMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl SystemMessage {
     /// Creates `SystemMessage` from its required fields.
     pub fn new(content: impl ::core::convert::Into<TextContent>) -> Self {
@@ -370,11 +383,13 @@ impl SystemMessage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     SystemMessage { constants { "role" = "system" } fields { strict "content" => content
     } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Text message contents, given as a string, a single text content part, or an array of text content parts.
 #[derive(Debug, Clone, PartialEq)]
 pub enum TextContent {
@@ -386,6 +401,7 @@ pub enum TextContent {
     TextPart(TextPart),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for TextContent {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -399,6 +415,7 @@ impl ::serde::Serialize for TextContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for TextContent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -429,12 +446,14 @@ impl<'de> ::serde::Deserialize<'de> for TextContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::string::String> for TextContent {
     fn from(value: ::std::string::String) -> Self {
         Self::Text(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<&str> for TextContent {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<
@@ -443,18 +462,21 @@ impl ::core::convert::From<&str> for TextContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::vec::Vec<TextPart>> for TextContent {
     fn from(value: ::std::vec::Vec<TextPart>) -> Self {
         Self::Parts(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<TextPart> for TextContent {
     fn from(value: TextPart) -> Self {
         Self::TextPart(value)
     }
 }
 
+#[cfg(feature = "chat")]
 /// A text content part.
 ///
 /// Always sent with `"type": "text"`.
@@ -468,6 +490,7 @@ pub struct TextPart {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl TextPart {
     /// Creates `TextPart` from its required fields.
     pub fn new(text: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -490,11 +513,13 @@ impl TextPart {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     TextPart { constants { "type" = "text" } fields { required "text" => text, optional
     "cache_control" => cache_control } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Cache control settings for the content part.
 ///
 /// Always sent with `"type": "ephemeral"`.
@@ -506,6 +531,7 @@ pub struct CacheControl {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl CacheControl {
     /// Creates an empty `CacheControl`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -519,11 +545,13 @@ impl CacheControl {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     CacheControl { constants { "type" = "ephemeral" } fields { optional "ttl" => ttl }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The cache TTL.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CacheTtl {
@@ -535,10 +563,12 @@ pub enum CacheTtl {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     CacheTtl { V5m = "5m", V1h = "1h" } Other
 }
 
+#[cfg(feature = "chat")]
 /// A developer message, giving instructions the model should follow.
 ///
 /// Always sent with `"role": "developer"`.
@@ -550,6 +580,7 @@ pub struct DeveloperMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl DeveloperMessage {
     /// Creates `DeveloperMessage` from its required fields.
     pub fn new(content: impl ::core::convert::Into<TextContent>) -> Self {
@@ -560,11 +591,13 @@ impl DeveloperMessage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     DeveloperMessage { constants { "role" = "developer" } fields { strict "content" =>
     content } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A message sent by an end user, containing text, images or video.
 ///
 /// Always sent with `"role": "user"`.
@@ -576,6 +609,7 @@ pub struct UserMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl UserMessage {
     /// Creates `UserMessage` from its required fields.
     pub fn new(content: impl ::core::convert::Into<UserContent>) -> Self {
@@ -586,11 +620,13 @@ impl UserMessage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     UserMessage { constants { "role" = "user" } fields { strict "content" => content }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// User message contents, given as a string, a single content part, or an array of content parts (text, image or video).
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserContent {
@@ -602,6 +638,7 @@ pub enum UserContent {
     Part(UserContentPart),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for UserContent {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -615,6 +652,7 @@ impl ::serde::Serialize for UserContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for UserContent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -643,12 +681,14 @@ impl<'de> ::serde::Deserialize<'de> for UserContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::string::String> for UserContent {
     fn from(value: ::std::string::String) -> Self {
         Self::Text(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<&str> for UserContent {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<
@@ -657,18 +697,21 @@ impl ::core::convert::From<&str> for UserContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::vec::Vec<UserContentPart>> for UserContent {
     fn from(value: ::std::vec::Vec<UserContentPart>) -> Self {
         Self::Parts(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<UserContentPart> for UserContent {
     fn from(value: UserContentPart) -> Self {
         Self::Part(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<ImagePart> for UserContent {
     fn from(value: ImagePart) -> Self {
         {
@@ -678,6 +721,7 @@ impl ::core::convert::From<ImagePart> for UserContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<TextPart> for UserContent {
     fn from(value: TextPart) -> Self {
         {
@@ -687,6 +731,7 @@ impl ::core::convert::From<TextPart> for UserContent {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<VideoPart> for UserContent {
     fn from(value: VideoPart) -> Self {
         {
@@ -696,6 +741,7 @@ impl ::core::convert::From<VideoPart> for UserContent {
     }
 }
 
+#[cfg(feature = "chat")]
 /// A content part of a user message, distinguished by its type.
 #[derive(Debug, Clone, PartialEq)]
 pub enum UserContentPart {
@@ -709,6 +755,7 @@ pub enum UserContentPart {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for UserContentPart {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -723,6 +770,7 @@ impl ::serde::Serialize for UserContentPart {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for UserContentPart {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -748,24 +796,28 @@ impl<'de> ::serde::Deserialize<'de> for UserContentPart {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<TextPart> for UserContentPart {
     fn from(value: TextPart) -> Self {
         Self::Text(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<ImagePart> for UserContentPart {
     fn from(value: ImagePart) -> Self {
         Self::ImageUrl(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<VideoPart> for UserContentPart {
     fn from(value: VideoPart) -> Self {
         Self::VideoUrl(value)
     }
 }
 
+#[cfg(feature = "chat")]
 /// An image content part.
 ///
 /// Always sent with `"type": "image_url"`.
@@ -777,6 +829,7 @@ pub struct ImagePart {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ImagePart {
     /// Creates `ImagePart` from its required fields.
     pub fn new(image_url: impl ::core::convert::Into<ImageUrl>) -> Self {
@@ -787,11 +840,13 @@ impl ImagePart {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ImagePart { constants { "type" = "image_url" } fields { strict "image_url" =>
     image_url } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Image URL settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImageUrl {
@@ -803,6 +858,7 @@ pub struct ImageUrl {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ImageUrl {
     /// Creates `ImageUrl` from its required fields.
     pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -820,11 +876,13 @@ impl ImageUrl {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ImageUrl { constants {} fields { required "url" => url, optional "detail" => detail }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Optional detail level for image understanding.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ImageDetail {
@@ -838,10 +896,12 @@ pub enum ImageDetail {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     ImageDetail { Auto = "auto", Low = "low", High = "high" } Other
 }
 
+#[cfg(feature = "chat")]
 /// A video content part.
 ///
 /// Always sent with `"type": "video_url"`.
@@ -853,6 +913,7 @@ pub struct VideoPart {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl VideoPart {
     /// Creates `VideoPart` from its required fields.
     pub fn new(video_url: impl ::core::convert::Into<VideoUrl>) -> Self {
@@ -863,11 +924,13 @@ impl VideoPart {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     VideoPart { constants { "type" = "video_url" } fields { strict "video_url" =>
     video_url } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Video URL settings.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VideoUrl {
@@ -877,6 +940,7 @@ pub struct VideoUrl {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl VideoUrl {
     /// Creates `VideoUrl` from its required fields.
     pub fn new(url: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -887,10 +951,12 @@ impl VideoUrl {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     VideoUrl { constants {} fields { required "url" => url } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A message previously sent by the model in response to user messages.
 ///
 /// Always sent with `"role": "assistant"`.
@@ -904,6 +970,7 @@ pub struct AssistantMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl AssistantMessage {
     /// Creates an empty `AssistantMessage`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -923,11 +990,13 @@ impl AssistantMessage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     AssistantMessage { constants { "role" = "assistant" } fields { optional "content" =>
     content, optional "tool_calls" => tool_calls } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A tool call generated by the model, such as a function call.
 ///
 /// Always sent with `"type": "function"`.
@@ -941,6 +1010,7 @@ pub struct ToolCall {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ToolCall {
     /// Creates `ToolCall` from its required fields.
     pub fn new(
@@ -955,11 +1025,13 @@ impl ToolCall {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ToolCall { constants { "type" = "function" } fields { required "id" => id, strict
     "function" => function } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The function that the model called.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionCall {
@@ -971,6 +1043,7 @@ pub struct FunctionCall {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl FunctionCall {
     /// Creates `FunctionCall` from its required fields.
     pub fn new(
@@ -985,11 +1058,13 @@ impl FunctionCall {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     FunctionCall { constants {} fields { required "name" => name, required "arguments" =>
     arguments } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The result of a tool call, sent back to the model.
 ///
 /// Always sent with `"role": "tool"`.
@@ -1003,6 +1078,7 @@ pub struct ToolMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ToolMessage {
     /// Creates `ToolMessage` from its required fields.
     pub fn new(
@@ -1017,11 +1093,13 @@ impl ToolMessage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ToolMessage { constants { "role" = "tool" } fields { strict "content" => content,
     required "tool_call_id" => tool_call_id } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Constrains effort on reasoning for reasoning models. Reducing reasoning effort can result in faster responses and fewer tokens used on reasoning in a response.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasoningEffort {
@@ -1041,11 +1119,13 @@ pub enum ReasoningEffort {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     ReasoningEffort { None = "none", Minimal = "minimal", Low = "low", Medium = "medium",
     High = "high", Xhigh = "xhigh" } Other
 }
 
+#[cfg(feature = "chat")]
 /// Up to 4 sequences where the API will stop generating further tokens. The returned text will not contain the stop sequence.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stop {
@@ -1055,6 +1135,7 @@ pub enum Stop {
     List(::std::vec::Vec<::std::string::String>),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for Stop {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1067,6 +1148,7 @@ impl ::serde::Serialize for Stop {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for Stop {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1086,12 +1168,14 @@ impl<'de> ::serde::Deserialize<'de> for Stop {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::string::String> for Stop {
     fn from(value: ::std::string::String) -> Self {
         Self::Text(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<&str> for Stop {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<
@@ -1100,12 +1184,14 @@ impl ::core::convert::From<&str> for Stop {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for Stop {
     fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
         Self::List(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::vec::Vec<&str>> for Stop {
     fn from(value: ::std::vec::Vec<&str>) -> Self {
         <Self as ::core::convert::From<
@@ -1121,6 +1207,7 @@ impl ::core::convert::From<::std::vec::Vec<&str>> for Stop {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<const N: usize> ::core::convert::From<[&str; N]> for Stop {
     fn from(value: [&str; N]) -> Self {
         <Self as ::core::convert::From<
@@ -1136,6 +1223,7 @@ impl<const N: usize> ::core::convert::From<[&str; N]> for Stop {
     }
 }
 
+#[cfg(feature = "chat")]
 /// Options for streaming response. Only set this when you set stream: true.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StreamOptions {
@@ -1147,6 +1235,7 @@ pub struct StreamOptions {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl StreamOptions {
     /// Creates an empty `StreamOptions`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1160,11 +1249,13 @@ impl StreamOptions {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     StreamOptions { constants {} fields { optional "include_usage" => include_usage }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Controls which (if any) tool is called by the model.
 /// none means the model will not call any tool and instead generates a message.
 /// auto means the model can pick between generating a message or calling one or more tools.
@@ -1179,6 +1270,7 @@ pub enum ToolChoice {
     Named(NamedToolChoice),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for ToolChoice {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1191,6 +1283,7 @@ impl ::serde::Serialize for ToolChoice {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for ToolChoice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1215,18 +1308,21 @@ impl<'de> ::serde::Deserialize<'de> for ToolChoice {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<ToolChoiceMode> for ToolChoice {
     fn from(value: ToolChoiceMode) -> Self {
         Self::Mode(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<NamedToolChoice> for ToolChoice {
     fn from(value: NamedToolChoice) -> Self {
         Self::Named(value)
     }
 }
 
+#[cfg(feature = "chat")]
 /// none means the model will not call any tool and instead generates a message.
 /// auto means the model can pick between generating a message or calling one or more tools.
 /// required means the model must call one or more tools.
@@ -1242,10 +1338,12 @@ pub enum ToolChoiceMode {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     ToolChoiceMode { None = "none", Auto = "auto", Required = "required" } Other
 }
 
+#[cfg(feature = "chat")]
 /// Specifying a particular tool via {"type": "function", "function": {"name": "my_function"}} forces the model to call that tool.
 ///
 /// Always sent with `"type": "function"`.
@@ -1257,6 +1355,7 @@ pub struct NamedToolChoice {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl NamedToolChoice {
     /// Creates `NamedToolChoice` from its required fields.
     pub fn new(function: impl ::core::convert::Into<FunctionName>) -> Self {
@@ -1267,11 +1366,13 @@ impl NamedToolChoice {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     NamedToolChoice { constants { "type" = "function" } fields { strict "function" =>
     function } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Names the function the model must call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionName {
@@ -1281,6 +1382,7 @@ pub struct FunctionName {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl FunctionName {
     /// Creates `FunctionName` from its required fields.
     pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -1291,10 +1393,12 @@ impl FunctionName {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     FunctionName { constants {} fields { required "name" => name } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A tool the model may call. Currently, only functions are supported as a tool.
 ///
 /// Always sent with `"type": "function"`.
@@ -1306,6 +1410,7 @@ pub struct Tool {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl Tool {
     /// Creates `Tool` from its required fields.
     pub fn new(function: impl ::core::convert::Into<FunctionDefinition>) -> Self {
@@ -1316,11 +1421,13 @@ impl Tool {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     Tool { constants { "type" = "function" } fields { strict "function" => function }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A function the model may call.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionDefinition {
@@ -1337,6 +1444,7 @@ pub struct FunctionDefinition {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl FunctionDefinition {
     /// Creates `FunctionDefinition` from its required fields.
     pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -1371,15 +1479,18 @@ impl FunctionDefinition {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     FunctionDefinition { constants {} fields { required "name" => name, optional
     "description" => description, optional "parameters" => parameters } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The parameters the functions accepts, described as a JSON Schema object. See the guide for examples, and the JSON Schema reference for documentation about the format.
 /// Omitting parameters defines a function with an empty parameter list.
 pub type FunctionParameters = crate::runtime::JsonObject;
 
+#[cfg(feature = "chat")]
 /// Represents a chat completion response returned by model, based on the provided input.
 ///
 /// Always sent with `"object": "chat.completion"`.
@@ -1399,6 +1510,7 @@ pub struct ChatCompletion {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ChatCompletion {
     /// Creates `ChatCompletion` from its required fields.
     pub fn new(
@@ -1424,12 +1536,14 @@ impl ChatCompletion {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ChatCompletion { constants { "object" = "chat.completion" } fields { required "id" =>
     id, required "choices" => choices, required "created" => created, required "model" =>
     model, optional "usage" => usage } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A chat completion choice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
@@ -1447,6 +1561,7 @@ pub struct Choice {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl Choice {
     /// Creates `Choice` from its required fields.
     pub fn new(
@@ -1473,12 +1588,14 @@ impl Choice {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     Choice { constants {} fields { strict "finish_reason" => finish_reason, required
     "index" => index, optional "logprobs" => logprobs, required "message" => message }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The reason the model stopped generating tokens. This will be stop if the model hit a natural stop point or a provided stop sequence, or
 /// length if the maximum number of tokens specified in the request was reached,
 /// tool_calls if the model called a tool.
@@ -1497,11 +1614,13 @@ pub enum FinishReason {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     FinishReason { Stop = "stop", Length = "length", ToolCalls = "tool_calls",
     ContentFilter = "content_filter" } Other
 }
 
+#[cfg(feature = "chat")]
 /// Log probability information for the choice.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChoiceLogprobs {
@@ -1513,6 +1632,7 @@ pub struct ChoiceLogprobs {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ChoiceLogprobs {
     /// Creates an empty `ChoiceLogprobs`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1532,11 +1652,13 @@ impl ChoiceLogprobs {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ChoiceLogprobs { constants {} fields { optional "content" => content, optional
     "refusal" => refusal } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A token with its log probability and the most likely alternatives at its position.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TokenLogprob {
@@ -1552,6 +1674,7 @@ pub struct TokenLogprob {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl TokenLogprob {
     /// Creates `TokenLogprob` from its required fields.
     pub fn new(
@@ -1575,12 +1698,14 @@ impl TokenLogprob {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     TokenLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
     bytes, required "logprob" => logprob, required "top_logprobs" => top_logprobs } extra
     any }
 }
 
+#[cfg(feature = "chat")]
 /// One of the most likely tokens at a token position, with its log probability.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TopLogprob {
@@ -1594,6 +1719,7 @@ pub struct TopLogprob {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl TopLogprob {
     /// Creates `TopLogprob` from its required fields.
     pub fn new(
@@ -1615,11 +1741,13 @@ impl TopLogprob {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     TopLogprob { constants {} fields { required "token" => token, nullable "bytes" =>
     bytes, required "logprob" => logprob } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A chat completion message generated by the model.
 ///
 /// Always sent with `"role": "assistant"`.
@@ -1637,6 +1765,7 @@ pub struct ResponseMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ResponseMessage {
     /// Creates an empty `ResponseMessage`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1679,12 +1808,14 @@ impl ResponseMessage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ResponseMessage { constants { "role" = "assistant" } fields { nullable "content" =>
     content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
     refusal, optional "tool_calls" => tool_calls } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Usage statistics for the completion request.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Usage {
@@ -1704,6 +1835,7 @@ pub struct Usage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl Usage {
     /// Creates `Usage` from its required fields.
     pub fn new(prompt_tokens: i32, completion_tokens: i32, total_tokens: i32) -> Self {
@@ -1742,6 +1874,7 @@ impl Usage {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     Usage { constants {} fields { required "prompt_tokens" => prompt_tokens, required
     "completion_tokens" => completion_tokens, required "total_tokens" => total_tokens,
@@ -1750,6 +1883,7 @@ crate::runtime::serde_support::json_object! {
     cache_creation } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Breakdown of prompt tokens written to cache.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CacheCreation {
@@ -1761,6 +1895,7 @@ pub struct CacheCreation {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl CacheCreation {
     /// Creates an empty `CacheCreation`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1780,12 +1915,14 @@ impl CacheCreation {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     CacheCreation { constants {} fields { optional "ephemeral_5m_input_tokens" =>
     ephemeral_5m_input_tokens, optional "ephemeral_1h_input_tokens" =>
     ephemeral_1h_input_tokens } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Represents a streamed chunk of a chat completion response returned by the model, based on the provided input. Sent as the `data:` of one server-sent event when the request sets `stream: true`.
 ///
 /// Always sent with `"object": "chat.completion.chunk"`.
@@ -1805,6 +1942,7 @@ pub struct ChatCompletionChunk {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ChatCompletionChunk {
     /// Creates `ChatCompletionChunk` from its required fields.
     pub fn new(
@@ -1830,12 +1968,14 @@ impl ChatCompletionChunk {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ChatCompletionChunk { constants { "object" = "chat.completion.chunk" } fields {
     required "id" => id, required "choices" => choices, required "created" => created,
     required "model" => model, optional "usage" => usage } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A chat completion choice within a streamed chunk.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChunkChoice {
@@ -1851,6 +1991,7 @@ pub struct ChunkChoice {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ChunkChoice {
     /// Creates `ChunkChoice` from its required fields.
     pub fn new(index: i32, delta: impl ::core::convert::Into<ChunkDelta>) -> Self {
@@ -1884,12 +2025,14 @@ impl ChunkChoice {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ChunkChoice { constants {} fields { required "index" => index, required "delta" =>
     delta, nullable "finish_reason" => finish_reason, optional "logprobs" => logprobs }
     extra any }
 }
 
+#[cfg(feature = "chat")]
 /// A chat completion delta generated by streamed model responses.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChunkDelta {
@@ -1907,6 +2050,7 @@ pub struct ChunkDelta {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ChunkDelta {
     /// Creates an empty `ChunkDelta`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1955,12 +2099,14 @@ impl ChunkDelta {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ChunkDelta { constants {} fields { optional "role" => role, optional "content" =>
     content, optional "reasoning_content" => reasoning_content, optional "refusal" =>
     refusal, optional "tool_calls" => tool_calls } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The role of the author of this message.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ChunkDeltaRole {
@@ -1978,11 +2124,13 @@ pub enum ChunkDeltaRole {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     ChunkDeltaRole { Developer = "developer", System = "system", User = "user", Assistant
     = "assistant", Tool = "tool" } Other
 }
 
+#[cfg(feature = "chat")]
 /// A fragment of a tool call, streamed in a chunk delta.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ToolCallDelta {
@@ -1998,6 +2146,7 @@ pub struct ToolCallDelta {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ToolCallDelta {
     /// Creates `ToolCallDelta` from its required fields.
     pub fn new(index: i32) -> Self {
@@ -2038,11 +2187,13 @@ impl ToolCallDelta {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ToolCallDelta { constants {} fields { required "index" => index, optional "id" => id,
     optional "type" => r#type, optional "function" => function } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The type of the tool. Currently, only function is supported.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ToolCallDeltaType {
@@ -2052,10 +2203,12 @@ pub enum ToolCallDeltaType {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
     ToolCallDeltaType { Function = "function" } Other
 }
 
+#[cfg(feature = "chat")]
 /// A fragment of the function that the model called.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FunctionCallDelta {
@@ -2067,6 +2220,7 @@ pub struct FunctionCallDelta {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl FunctionCallDelta {
     /// Creates an empty `FunctionCallDelta`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -2094,11 +2248,13 @@ impl FunctionCallDelta {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     FunctionCallDelta { constants {} fields { optional "name" => name, optional
     "arguments" => arguments } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// The body of an error response.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorResponse {
@@ -2108,6 +2264,7 @@ pub struct ErrorResponse {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ErrorResponse {
     /// Creates `ErrorResponse` from its required fields.
     pub fn new(error: impl ::core::convert::Into<ErrorObject>) -> Self {
@@ -2118,10 +2275,12 @@ impl ErrorResponse {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ErrorResponse { constants {} fields { strict "error" => error } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// Details of an error returned by the API.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ErrorObject {
@@ -2137,6 +2296,7 @@ pub struct ErrorObject {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "chat")]
 impl ErrorObject {
     /// Creates `ErrorObject` from its required fields.
     pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -2174,11 +2334,13 @@ impl ErrorObject {
     }
 }
 
+#[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
     ErrorObject { constants {} fields { required "message" => message, optional "type" =>
     r#type, optional "code" => code, optional "param" => param } extra any }
 }
 
+#[cfg(feature = "chat")]
 /// An error code, when one is provided.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ErrorObjectCode {
@@ -2188,6 +2350,7 @@ pub enum ErrorObjectCode {
     String(::std::string::String),
 }
 
+#[cfg(feature = "chat")]
 impl ::serde::Serialize for ErrorObjectCode {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2200,6 +2363,7 @@ impl ::serde::Serialize for ErrorObjectCode {
     }
 }
 
+#[cfg(feature = "chat")]
 impl<'de> ::serde::Deserialize<'de> for ErrorObjectCode {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2223,18 +2387,21 @@ impl<'de> ::serde::Deserialize<'de> for ErrorObjectCode {
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<i64> for ErrorObjectCode {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<::std::string::String> for ErrorObjectCode {
     fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
 
+#[cfg(feature = "chat")]
 impl ::core::convert::From<&str> for ErrorObjectCode {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<

@@ -3,6 +3,7 @@
 //! `Validate` for the request types whose spec declares bounds (see
 //! `runtime::validate`). Each pattern is compiled once, on first use.
 
+#[cfg(feature = "chat")]
 impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -94,6 +95,7 @@ impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
     }
 }
 
+#[cfg(feature = "chat")]
 impl crate::runtime::Validate for crate::types::Tool {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -106,6 +108,7 @@ impl crate::runtime::Validate for crate::types::Tool {
     }
 }
 
+#[cfg(feature = "chat")]
 impl crate::runtime::Validate for crate::types::FunctionDefinition {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -122,6 +125,7 @@ impl crate::runtime::Validate for crate::types::FunctionDefinition {
     }
 }
 
+#[allow(dead_code)]
 fn pattern_0() -> ::core::option::Option<&'static ::regex::Regex> {
     static PATTERN: ::std::sync::OnceLock<::core::option::Option<::regex::Regex>> = ::std::sync::OnceLock::new();
     PATTERN.get_or_init(|| ::regex::Regex::new("^[a-zA-Z0-9_-]+$").ok()).as_ref()

@@ -1,8 +1,9 @@
-//! Project tasks: `cargo xtask generate | check | corpus | bench`.
+//! Project tasks: `cargo xtask generate | check | corpus | bench | features | bench-features`.
 
 mod args;
 mod bench;
 mod corpus;
+mod features;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -18,7 +19,12 @@ const USAGE: &str = "usage:
   cargo xtask corpus DIR
       generate and `cargo check` a crate for every OpenAPI document under DIR
   cargo xtask bench [--quick]
-      run the benchmarks and print medians and ratios against the baselines";
+      run the benchmarks and print medians and ratios against the baselines
+  cargo xtask features
+      `cargo check` the checked-in crates with no feature group, one, two and all; no warnings
+  cargo xtask bench-features [--spec PATH] [--group NAME]
+      time a debug build of a generated crate (default: the OpenAI spec) with all features
+      and with one group (default: chat)";
 
 fn main() -> ExitCode {
     let argv: Vec<String> = std::env::args().skip(1).collect();
@@ -26,6 +32,8 @@ fn main() -> ExitCode {
         Some("generate") => each_target(&argv[1..], generate),
         Some("check") => each_target(&argv[1..], check),
         Some("bench") => bench::run(&argv[1..]),
+        Some("features") => features::matrix(),
+        Some("bench-features") => features::bench(&argv[1..]),
         Some("corpus") => match argv.get(1) {
             Some(dir) => corpus::run(Path::new(dir)),
             None => Err(USAGE.to_string()),

@@ -37,25 +37,10 @@ pub(super) fn module_file() -> TokenStream {
     }
 }
 
-/// `[[example]]` entries for the examples that use the blocking client, so that they
-/// build only with the `blocking` feature (`cargo run --features blocking --example
-/// NAME`) and the others build without it. An example uses it when its source names
-/// `CRATE::blocking`.
-pub(super) fn example_targets(config: &Config) -> String {
+/// Whether an example's source uses the blocking client, so needs its feature.
+pub(super) fn example_uses_blocking(config: &Config, source: &str) -> bool {
     let module = format!("{}::blocking", config.crate_name.replace('-', "_"));
-    let mut out = String::new();
-    for (file, source) in &config.examples {
-        let Some(name) = file.strip_suffix(".rs") else {
-            continue;
-        };
-        if source.contains(&module) {
-            out.push_str(&format!(
-                "\n[[example]]\nname = {}\nrequired-features = [\"blocking\"]\n",
-                super::crate_files::toml_string(name)
-            ));
-        }
-    }
-    out
+    source.contains(&module)
 }
 
 /// The inner doc comment of `src/blocking/resources.rs`.

@@ -24,7 +24,7 @@ version = {version}
 edition = "2021"
 description = {description}
 publish = false
-
+{features}
 [dependencies]
 bytes = "1"
 futures-core = "0.3"
@@ -36,10 +36,6 @@ serde_json = "1"
 serde_path_to_error = "0.1"
 tokio = {{ version = "1", features = ["fs", "io-util", "time"] }}
 
-[features]
-# `blocking::Client`: the same operations without async, on a runtime of its own.
-blocking = ["tokio/rt-multi-thread"]
-
 [dev-dependencies]
 serde = {{ version = "1", features = ["derive"] }}
 tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
@@ -47,7 +43,8 @@ tokio = {{ version = "1", features = ["macros", "rt-multi-thread"] }}
         name = toml_string(&config.crate_name),
         version = toml_string(&config.crate_version),
         description = toml_string(&description),
-    ) + &super::blocking::example_targets(config)
+        features = super::features::cargo_features(api, config),
+    )
 }
 
 /// `text` as a TOML basic string: quotes, backslashes and control characters escaped.
@@ -97,17 +94,37 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
         " With the `blocking` cargo feature, `blocking::Client` has the same operations".into(),
     );
     lines.push(" without `async`, and streams as iterators.".into());
+    let gated = api.features.is_gated();
+    let mut quick = TokenStream::new();
     if let Some(quick_start) = &config.quick_start {
-        lines.push(String::new());
-        lines.push(" # Quick start".into());
-        lines.push(String::new());
-        lines.push(" ```no_run".into());
-        lines.extend(quick_start.trim_end().lines().map(|l| format!(" {l}")));
-        lines.push(" ```".into());
+        let head = [String::new(), " # Quick start".into(), String::new()];
+        let body: Vec<String> = quick_start
+            .trim_end()
+            .lines()
+            .map(|l| format!(" {l}"))
+            .chain([" ```".to_string()])
+            .collect();
+        // The quick start calls operations that a build with fewer features leaves out,
+        // so there it is shown but not compiled.
+        let fence = match gated {
+            true => quote! {
+                #![cfg_attr(feature = "full", doc = " ```no_run")]
+                #![cfg_attr(not(feature = "full"), doc = " ```ignore")]
+            },
+            false => quote!(#![doc = " ```no_run"]),
+        };
+        quick = quote! {
+            #( #![doc = #head] )*
+            #fence
+            #( #![doc = #body] )*
+        };
     }
-    // A glob over an empty module is an unused import.
+    let feature_lines = super::features::lib_doc_lines(api, config);
+    // A glob over an empty module is an unused import (as with features that reach no type).
+    let allow_empty = gated.then(|| quote!(#[allow(unused_imports)]));
     let reexport_types = (!api.types.is_empty()).then(|| {
         quote!(
+            #allow_empty
             pub use types::*;
         )
     });
@@ -128,6 +145,8 @@ pub(crate) fn lib_rs(api: &Api, config: &Config) -> TokenStream {
     quote! {
         #![doc = ""]
         #( #![doc = #lines] )*
+        #quick
+        #( #![doc = #feature_lines] )*
         // Spec descriptions are prose written for other renderers; they are kept as written.
         #![allow(rustdoc::bare_urls, rustdoc::broken_intra_doc_links, rustdoc::invalid_html_tags)]
         #![allow(clippy::doc_lazy_continuation, clippy::doc_overindented_list_items, clippy::tabs_in_doc_comments)]

@@ -1,34 +1,50 @@
 //! `src/errors.rs`: the typed error enums ([`crate::ir::ErrorType`]), and how an
 //! operation's methods name and produce their error type.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs::rustdoc_lines;
+use super::error::EmitError;
+use super::features::Gates;
 use super::text::code;
 use super::types::{ident, type_tokens_in};
 use crate::ir::{Api, ErrorType, ErrorVariant, Operation, StatusKey};
 
-/// `src/errors.rs`, or `None` when no operation declares an error response.
-pub(crate) fn errors_file(api: &Api) -> Option<TokenStream> {
+/// `src/errors.rs`, or `None` when no operation declares an error response. Each enum
+/// is behind the cargo features of the operations that return it.
+pub(crate) fn errors_file(api: &Api, gates: &Gates) -> Result<Option<String>, EmitError> {
     if api.error_types.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut routes: HashMap<&str, String> = HashMap::new();
+    let mut groups: HashMap<&str, BTreeSet<usize>> = HashMap::new();
     for op in &api.operations {
         if let Some(name) = &op.error_type {
             routes.insert(name, code(&format!("{} {}", op.method, op.path)));
+            groups.entry(name).or_default().extend(gates.group_of(op));
         }
     }
-    let items = api.error_types.iter().map(|ty| error_type(ty, &routes));
-    Some(quote! {
+    let items = api.error_types.iter().map(|ty| {
+        let used_by: BTreeSet<usize> = std::iter::once(&ty.name)
+            .chain(&ty.aliases)
+            .filter_map(|name| groups.get(name.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        (error_type(ty, &routes), gates.union_cfg(&used_by))
+    });
+    let header = quote! {
         //! Typed error responses: one enum per set of error responses the spec declares,
         //! reached through `Error::typed` on an operation's error.
-
-        #(#items)*
-    })
+    };
+    let path = "src/errors.rs";
+    let mut file = super::format::rust_file(header, path)?;
+    file.push('\n');
+    file.push_str(&super::format::gated_items(items, path)?);
+    Ok(Some(file))
 }
 
 fn error_type(ty: &ErrorType, routes: &HashMap<&str, String>) -> TokenStream {

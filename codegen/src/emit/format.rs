@@ -23,22 +23,42 @@ pub(crate) fn rust_file(tokens: TokenStream, path: &str) -> Result<String, EmitE
 }
 
 /// Formats a run of items (no header): each item's tokens are parsed on their own,
-/// which keeps syn's buffers small, then printed together.
-pub(crate) fn items(
-    items: impl Iterator<Item = TokenStream>,
+/// which keeps syn's buffers small, then printed together. Every item of a run goes
+/// behind the run's outer attribute, if it has one (a feature `cfg`, see
+/// `features.rs`), whatever items the run's tokens hold.
+pub(crate) fn gated_items(
+    items: impl Iterator<Item = (TokenStream, Option<TokenStream>)>,
     path: &str,
 ) -> Result<String, EmitError> {
+    let fail = |err: syn::Error| EmitError {
+        file: path.to_string(),
+        message: format!("emitted tokens do not parse: {err}"),
+    };
     let mut file = syn::File {
         shebang: None,
         attrs: Vec::new(),
         items: Vec::new(),
     };
-    for tokens in items {
-        let parsed: syn::File = syn::parse2(tokens).map_err(|err| EmitError {
-            file: path.to_string(),
-            message: format!("emitted tokens do not parse: {err}"),
-        })?;
-        file.items.extend(parsed.items);
+    for (tokens, gate) in items {
+        let parsed: syn::File = syn::parse2(tokens).map_err(fail)?;
+        let gate = match gate {
+            Some(gate) => {
+                syn::parse::Parser::parse2(syn::Attribute::parse_outer, gate).map_err(fail)?
+            }
+            None => Vec::new(),
+        };
+        for mut item in parsed.items {
+            if !gate.is_empty() {
+                match super::features::item_attrs(&mut item) {
+                    Some(attrs) => attrs.splice(0..0, gate.iter().cloned()).for_each(drop),
+                    None => {
+                        let tokens = quote::quote!(#(#gate)* #item);
+                        item = syn::Item::Verbatim(tokens);
+                    }
+                }
+            }
+            file.items.push(item);
+        }
     }
     Ok(tidy(&prettyplease::unparse(&file)))
 }

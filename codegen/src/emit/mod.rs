@@ -15,6 +15,7 @@ mod docs;
 mod enums;
 mod error;
 mod errors;
+mod features;
 mod format;
 mod outcomes;
 mod parallel;
@@ -87,7 +88,9 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             contents: format::rust_file(crate_files::settings_rs(api, config), "src/settings.rs")?,
         },
     ];
-    if let Some(validation) = validate::validation_file(api, &index, &plan) {
+    if let Some(validation) =
+        validate::validation_file(api, &index, &plan, &features::Gates::new(api))
+    {
         files.push(File {
             path: "src/validation.rs".into(),
             contents: format::rust_file(validation, "src/validation.rs")?,
@@ -102,16 +105,17 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
         path: "src/resources.rs".into(),
         contents: resources,
     });
-    if let Some(errors) = errors::errors_file(api) {
+    let gates = features::Gates::new(api);
+    if let Some(contents) = errors::errors_file(api, &gates)? {
         files.push(File {
             path: "src/errors.rs".into(),
-            contents: format::rust_file(errors, "src/errors.rs")?,
+            contents,
         });
     }
-    if let Some(outcomes) = outcomes::outcomes_file(api) {
+    if let Some(contents) = outcomes::outcomes_file(api, &gates)? {
         files.push(File {
             path: "src/outcomes.rs".into(),
-            contents: format::rust_file(outcomes, "src/outcomes.rs")?,
+            contents,
         });
     }
     files.push(File {
@@ -174,9 +178,12 @@ fn types_and_resources(
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
     let jobs = chunks.len() + 2;
+    let gates = features::Gates::new(api);
     let mut results = parallel::run(jobs, |job| match chunks.get(job) {
-        Some(chunk) => format::items(
-            chunk.iter().map(|def| type_item(def, index)),
+        Some(chunk) => format::gated_items(
+            chunk
+                .iter()
+                .map(|def| (type_item(def, index), gates.type_cfg(&def.name))),
             "src/types.rs",
         ),
         None if job == chunks.len() => format::rust_file(
@@ -202,10 +209,20 @@ fn types_and_resources(
             types.push_str(&chunk);
         }
     }
-    let forms = bodies::form_items(&api.operations);
+    // Each operation's form struct is behind the operation's group.
+    let forms: Vec<(TokenStream, Option<TokenStream>)> = api
+        .operations
+        .iter()
+        .flat_map(|op| {
+            let gate = gates.operation_cfg(op);
+            bodies::form_items(std::slice::from_ref(op))
+                .into_iter()
+                .map(move |form| (form, gate.clone()))
+        })
+        .collect();
     if !forms.is_empty() {
         types.push('\n');
-        types.push_str(&format::items(forms.into_iter(), "src/types.rs")?);
+        types.push_str(&format::gated_items(forms.into_iter(), "src/types.rs")?);
     }
     Ok((types, resources, blocking_resources))
 }

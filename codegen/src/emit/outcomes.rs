@@ -5,32 +5,38 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::docs::rustdoc_lines;
+use super::error::EmitError;
+use super::features::Gates;
 use super::text::code;
 use super::types::{ident, type_tokens_in};
 use crate::ir::{Api, OutcomeVariant, Outcomes, ResponseKind, StatusKey};
 
-/// `src/outcomes.rs`, or `None` when every operation has one success shape.
-pub(crate) fn outcomes_file(api: &Api) -> Option<TokenStream> {
-    let items: Vec<TokenStream> = api
+/// `src/outcomes.rs`, or `None` when every operation has one success shape. Each enum
+/// is behind its operation's cargo feature.
+pub(crate) fn outcomes_file(api: &Api, gates: &Gates) -> Result<Option<String>, EmitError> {
+    let items: Vec<(TokenStream, Option<TokenStream>)> = api
         .operations
         .iter()
         .filter_map(|op| match &op.response {
-            Some(ResponseKind::Outcomes(outcomes)) => Some(outcome_type(
-                outcomes,
-                &code(&format!("{} {}", op.method, op.path)),
+            Some(ResponseKind::Outcomes(outcomes)) => Some((
+                outcome_type(outcomes, &code(&format!("{} {}", op.method, op.path))),
+                gates.operation_cfg(op),
             )),
             _ => None,
         })
         .collect();
     if items.is_empty() {
-        return None;
+        return Ok(None);
     }
-    Some(quote! {
+    let header = quote! {
         //! Success outcomes: for operations whose success statuses return different
         //! bodies, one variant per status, chosen by the status the server sent.
-
-        #(#items)*
-    })
+    };
+    let path = "src/outcomes.rs";
+    let mut file = super::format::rust_file(header, path)?;
+    file.push('\n');
+    file.push_str(&super::format::gated_items(items.into_iter(), path)?);
+    Ok(Some(file))
 }
 
 /// Whether the crate has an `outcomes` module.

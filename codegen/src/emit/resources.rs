@@ -1,7 +1,7 @@
 //! The client's operations: one accessor per path segment, one method per operation,
 //! plus `_with_options` forms that take per-request options and return headers too.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -68,6 +68,7 @@ pub(crate) fn resources_file(
     }
     let mut names = crate::lower::NameTable::with_reserved(IMPORTED.iter().copied());
     let mut items = Vec::new();
+    let gates = super::features::Gates::new(api);
     let accessor_names =
         crate::lower::accessor_names(root.children.keys(), super::RUNTIME_CLIENT_METHODS);
     let accessors: Vec<TokenStream> = root
@@ -81,16 +82,17 @@ pub(crate) fn resources_file(
                 accessors: vec![accessor.clone()],
                 flavor,
             };
-            emit_node(
+            let groups = emit_node(
                 &chain,
                 &struct_name,
                 child,
-                config,
-                (index, plan),
+                (config, index, plan, &gates),
                 &mut names,
                 &mut items,
             );
-            client_accessor(segment, accessor, &struct_name)
+            let gate = gates.union_cfg(&groups);
+            let accessor = client_accessor(segment, accessor, &struct_name);
+            quote!(#gate #accessor)
         })
         .collect();
     let header = match flavor {
@@ -144,15 +146,22 @@ fn client_accessor(segment: &str, accessor: &str, struct_name: &str) -> TokenStr
     }
 }
 
+/// Emits the resource struct for `node` and those below it; returns the feature
+/// groups of the operations in the subtree, which the struct and its accessor need.
 fn emit_node(
     chain: &Chain,
     struct_name: &str,
     node: &Node,
-    config: &Config,
-    (index, plan): (&TypeIndex, &super::validate::Plan),
+    (config, index, plan, gates): (
+        &Config,
+        &TypeIndex,
+        &super::validate::Plan,
+        &super::features::Gates,
+    ),
     names: &mut crate::lower::NameTable,
     items: &mut Vec<TokenStream>,
-) {
+) -> BTreeSet<usize> {
+    let mut groups = BTreeSet::new();
     let ty = ident(struct_name);
     let path = format!(" Operations under `/{}`.", chain.segments.join("/"));
     let mut methods = Vec::new();
@@ -160,46 +169,69 @@ fn emit_node(
     for ((segment, child), accessor) in node.children.iter().zip(&accessors) {
         let child_chain = chain.child(segment, accessor);
         let child_name = names.claim(&format!("{struct_name}{}", pascal(segment)));
-        emit_node(
+        let child_groups = emit_node(
             &child_chain,
             &child_name,
             child,
-            config,
-            (index, plan),
+            (config, index, plan, gates),
             names,
             items,
         );
+        groups.extend(child_groups.iter().copied());
         let child_ty = ident(&child_name);
         let method = ident(accessor);
         let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
-        methods.push(quote! {
-            #[doc = #doc]
-            pub fn #method(&self) -> #child_ty<'a> {
-                #child_ty { client: self.client }
+        methods.push((
+            child_groups,
+            quote! {
+                #[doc = #doc]
+                pub fn #method(&self) -> #child_ty<'a> {
+                    #child_ty { client: self.client }
+                }
+            },
+        ));
+    }
+    // Each operation's methods are an impl block of their own, behind its feature.
+    let mut operations = Vec::new();
+    for op in &node.operations {
+        groups.extend(gates.group_of(op));
+        let gate = gates.operation_cfg(op);
+        let op_methods = operation_methods(op, config, (index, plan), chain, struct_name);
+        operations.push(quote! {
+            #gate
+            impl<'a> #ty<'a> {
+                #op_methods
             }
         });
     }
-    for op in &node.operations {
-        methods.push(operation_methods(
-            op,
-            config,
-            (index, plan),
-            chain,
-            struct_name,
-        ));
-    }
     let client = chain.flavor.client();
+    let gate = gates.union_cfg(&groups);
+    // An accessor needs its own gate only when its subtree has fewer groups than this one.
+    let methods = methods.into_iter().map(|(child_groups, method)| {
+        let child_gate = (child_groups != groups).then(|| gates.union_cfg(&child_groups));
+        quote!(#child_gate #method)
+    });
+    let methods: Vec<TokenStream> = methods.collect();
+    let accessors = (!methods.is_empty()).then(|| {
+        quote! {
+            #gate
+            impl<'a> #ty<'a> {
+                #(#methods)*
+            }
+        }
+    });
     items.push(quote! {
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
+        #gate
         pub struct #ty<'a> {
             client: &'a #client,
         }
 
-        impl<'a> #ty<'a> {
-            #(#methods)*
-        }
+        #accessors
+        #(#operations)*
     });
+    groups
 }
 
 /// The arguments an operation's methods take, in order: path parameters, query, body.

@@ -183,7 +183,12 @@ impl<'p, 'a> Ctx<'p, 'a> {
 }
 
 /// `src/validation.rs`, or `None` when no request type has anything to check.
-pub(crate) fn validation_file(api: &Api, index: &TypeIndex, plan: &Plan) -> Option<TokenStream> {
+pub(crate) fn validation_file(
+    api: &Api,
+    index: &TypeIndex,
+    plan: &Plan,
+    gates: &super::features::Gates,
+) -> Option<TokenStream> {
     if plan.validated.is_empty() {
         return None;
     }
@@ -195,7 +200,10 @@ pub(crate) fn validation_file(api: &Api, index: &TypeIndex, plan: &Plan) -> Opti
         }
         let body = type_body(def, &mut ctx);
         let name = ident(&def.name);
+        // Behind the same cargo features as the type it is for.
+        let gate = gates.type_cfg(&def.name);
         impls.push(quote! {
+            #gate
             impl crate::runtime::Validate for crate::types::#name {
                 fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
                     #body
@@ -208,6 +216,8 @@ pub(crate) fn validation_file(api: &Api, index: &TypeIndex, plan: &Plan) -> Opti
     let pattern_fns = patterns.iter().map(|(regex, n)| {
         let name = ident(&format!("pattern_{n}"));
         quote! {
+            // Unused when the cargo features leave out every type that checks it.
+            #[allow(dead_code)]
             fn #name() -> ::core::option::Option<&'static ::regex::Regex> {
                 static PATTERN: ::std::sync::OnceLock<::core::option::Option<::regex::Regex>> =
                     ::std::sync::OnceLock::new();

@@ -6,7 +6,9 @@
 
 use serde::Serialize;
 
+mod features;
 mod name_stats;
+pub use features::{FeatureGroup, Features};
 pub use name_stats::NameStats;
 
 /// Everything the emitter needs to know about an API.
@@ -32,6 +34,10 @@ pub struct Api {
     pub error_types: Vec<ErrorType>,
     /// Things that were skipped, with where and why.
     pub warnings: Vec<Warning>,
+    /// The cargo features: each operation's group and the groups each type needs
+    /// (derived from the rest, so left out when the IR is printed).
+    #[serde(skip_serializing)]
+    pub features: Features,
     /// Fingerprint of the spec files this was lowered from (not a modelling decision,
     /// so it is left out when the IR is printed).
     #[serde(skip_serializing)]

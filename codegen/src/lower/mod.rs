@@ -15,6 +15,7 @@ mod cycles;
 mod enums;
 mod error;
 mod errors;
+mod features;
 mod inline_names;
 mod media;
 mod names;
@@ -36,6 +37,7 @@ mod sse_events;
 mod union;
 
 pub use error::LowerError;
+pub use features::check_feature_groups;
 pub use names::{pascal, snake, type_name};
 pub use naming::{accessor_names, stream_method_name};
 
@@ -56,6 +58,8 @@ pub struct LowerOptions {
     /// Method names the runtime's client and builder define; generated builder
     /// setters (one per security scheme) avoid them.
     pub reserved_method_names: Vec<String>,
+    /// How operations are grouped into cargo features.
+    pub features: crate::config::FeaturesConfig,
 }
 
 /// Lowers `spec` into the IR. Parts that cannot be generated become [`Api::warnings`];
@@ -108,7 +112,14 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     }
     let error_types = errors::error_types(&mut operations);
     outcomes::name_outcomes(&mut operations);
+    let features = features::assign(
+        &types,
+        &operations,
+        &lowerer.operation_tags,
+        &options.features,
+    );
     Ok(Api {
+        features,
         title: text("title").unwrap_or_default(),
         description: text("description"),
         version: info
@@ -154,6 +165,8 @@ pub(crate) struct Lowerer<'a> {
     /// Provisional names of inline types and the hints of their users.
     inline: inline_names::InlineNames,
     pub(crate) warnings: Vec<Warning>,
+    /// Each operation's tags, for grouping operations into cargo features.
+    pub(crate) operation_tags: features::OperationTags,
     /// Named schemas given a name and a slot but not lowered yet: `$ref` targets met
     /// past [`IN_PLACE_BUDGET`], so chains of any length need bounded stack.
     pending: Vec<(Location, usize, String)>,
@@ -194,6 +207,7 @@ impl<'a> Lowerer<'a> {
             reserved: options.reserved_type_names.clone(),
             // What loading let pass (duplicate keys, ...) comes first.
             warnings: spec.warnings.clone(),
+            operation_tags: features::OperationTags::new(),
             pending: Vec::new(),
             depth: 0,
             stack_depth: 0,

@@ -42,6 +42,8 @@ pub(crate) fn lower_operations(
                 Ok(mut operation) => {
                     let (op_loc, op) = lw.deref(&found.loc, found.op)?;
                     where_and_how(lw, security, &item.owners, &op_loc, op, &mut operation);
+                    let tags = super::features::tags_of(op);
+                    lw.operation_tags.insert(operation.source.clone(), tags);
                     operations.push(operation)
                 }
                 Err(err) => lw.warn(&found.loc, format!("operation skipped: {}", err.message)),

@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "chat")]
     /// Operations under `chat`.
     pub fn chat(&self) -> Chat<'_> {
         Chat { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/chat/completions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "chat")]
 pub struct ChatCompletions<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "chat")]
 impl<'a> ChatCompletions<'a> {
     /// Blocking [`ChatCompletions::create`](crate::resources::ChatCompletions::create): `POST /chat/completions`.
     pub fn create(
@@ -87,10 +90,12 @@ impl<'a> ChatCompletions<'a> {
 
 /// Operations under `/chat`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "chat")]
 pub struct Chat<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "chat")]
 impl<'a> Chat<'a> {
     /// Operations under `/chat/completions`.
     pub fn completions(&self) -> ChatCompletions<'a> {

@@ -10,6 +10,29 @@
 //!
 //! With the `blocking` cargo feature, `blocking::Client` has the same operations
 //! without `async`, and streams as iterators.
+//!
+//! # Cargo features
+//!
+//! Operations are grouped by the first segment of their path (after a version segment
+//! such as `v1`) or, when the generator's config says so, by tag; each group is a cargo
+//! feature, and `full` (the default) enables them all. A build with only some groups
+//! compiles their operations and exactly the types those operations reach; types no
+//! operation uses come with `full`. For example:
+//!
+//! ```text
+//! auth_client = { version = "0.1.0", default-features = false, features = ["basic"] }
+//! ```
+//!
+//! Features:
+//! - `basic`
+//! - `either`
+//! - `items`
+//! - `oauth`
+//! - `odd`
+//! - `oidc`
+//! - `optional`
+//! - `public`
+//! - `session`
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,

@@ -3,46 +3,55 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "basic")]
     /// Operations under `basic`.
     pub fn basic(&self) -> Basic<'_> {
         Basic { client: self }
     }
 
+    #[cfg(feature = "either")]
     /// Operations under `either`.
     pub fn either(&self) -> Either<'_> {
         Either { client: self }
     }
 
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
     }
 
+    #[cfg(feature = "oauth")]
     /// Operations under `oauth`.
     pub fn oauth(&self) -> Oauth<'_> {
         Oauth { client: self }
     }
 
+    #[cfg(feature = "odd")]
     /// Operations under `odd`.
     pub fn odd(&self) -> Odd<'_> {
         Odd { client: self }
     }
 
+    #[cfg(feature = "oidc")]
     /// Operations under `oidc`.
     pub fn oidc(&self) -> Oidc<'_> {
         Oidc { client: self }
     }
 
+    #[cfg(feature = "optional")]
     /// Operations under `optional`.
     pub fn optional(&self) -> Optional<'_> {
         Optional { client: self }
     }
 
+    #[cfg(feature = "public")]
     /// Operations under `public`.
     pub fn public(&self) -> Public<'_> {
         Public { client: self }
     }
 
+    #[cfg(feature = "session")]
     /// Operations under `session`.
     pub fn session(&self) -> Session<'_> {
         Session { client: self }
@@ -51,10 +60,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/basic`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "basic")]
 pub struct Basic<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "basic")]
 impl<'a> Basic<'a> {
     /// `GET /basic`
     ///
@@ -95,10 +106,12 @@ impl<'a> Basic<'a> {
 
 /// Operations under `/either`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "either")]
 pub struct Either<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "either")]
 impl<'a> Either<'a> {
     /// `GET /either`
     ///
@@ -142,10 +155,12 @@ impl<'a> Either<'a> {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// `GET /items`
     ///
@@ -183,10 +198,12 @@ impl<'a> Items<'a> {
 
 /// Operations under `/oauth`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "oauth")]
 pub struct Oauth<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "oauth")]
 impl<'a> Oauth<'a> {
     /// `GET /oauth`
     ///
@@ -227,10 +244,12 @@ impl<'a> Oauth<'a> {
 
 /// Operations under `/odd`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct Odd<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> Odd<'a> {
     /// `GET /odd`
     ///
@@ -273,10 +292,12 @@ impl<'a> Odd<'a> {
 
 /// Operations under `/oidc`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "oidc")]
 pub struct Oidc<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "oidc")]
 impl<'a> Oidc<'a> {
     /// `GET /oidc`
     ///
@@ -317,10 +338,12 @@ impl<'a> Oidc<'a> {
 
 /// Operations under `/optional`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "optional")]
 pub struct Optional<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "optional")]
 impl<'a> Optional<'a> {
     /// `GET /optional`
     ///
@@ -361,10 +384,12 @@ impl<'a> Optional<'a> {
 
 /// Operations under `/public`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "public")]
 pub struct Public<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "public")]
 impl<'a> Public<'a> {
     /// `GET /public`
     ///
@@ -405,10 +430,12 @@ impl<'a> Public<'a> {
 
 /// Operations under `/session`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "session")]
 pub struct Session<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "session")]
 impl<'a> Session<'a> {
     /// `GET /session`
     ///

@@ -3,6 +3,7 @@
 //! Typed error responses: one enum per set of error responses the spec declares,
 //! reached through `Error::typed` on an operation's error.
 
+#[cfg(feature = "items")]
 /// The error responses of `GET /items/{id}`, by status.
 #[derive(Debug, Clone)]
 pub enum GetItemError {
@@ -12,6 +13,7 @@ pub enum GetItemError {
     NotFound(crate::types::Problem),
 }
 
+#[cfg(feature = "items")]
 impl crate::runtime::TypedError for GetItemError {
     fn from_response(
         status: crate::runtime::StatusCode,

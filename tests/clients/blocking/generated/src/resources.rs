@@ -3,16 +3,19 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "completions")]
     /// Operations under `completions`.
     pub fn completions(&self) -> Completions<'_> {
         Completions { client: self }
     }
 
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
     }
 
+    #[cfg(feature = "logs")]
     /// Operations under `logs`.
     pub fn logs(&self) -> Logs<'_> {
         Logs { client: self }
@@ -21,10 +24,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/completions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "completions")]
 pub struct Completions<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "completions")]
 impl<'a> Completions<'a> {
     /// `POST /completions`
     ///
@@ -111,10 +116,12 @@ impl<'a> Completions<'a> {
 
 /// Operations under `/items/content`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct ItemsContent<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> ItemsContent<'a> {
     /// `GET /items/{id}/content`
     ///
@@ -198,10 +205,12 @@ impl<'a> ItemsContent<'a> {
 
 /// Operations under `/items/notes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct ItemsNotes<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> ItemsNotes<'a> {
     /// `GET /items/{id}/notes`
     ///
@@ -248,10 +257,12 @@ impl<'a> ItemsNotes<'a> {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// Operations under `/items/content`.
     pub fn content(&self) -> ItemsContent<'a> {
@@ -264,7 +275,10 @@ impl<'a> Items<'a> {
     pub fn notes(&self) -> ItemsNotes<'a> {
         ItemsNotes { client: self.client }
     }
+}
 
+#[cfg(feature = "items")]
+impl<'a> Items<'a> {
     /// `POST /items`
     ///
     /// ```no_run
@@ -310,7 +324,10 @@ impl<'a> Items<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "items")]
+impl<'a> Items<'a> {
     /// `GET /items/{id}`
     ///
     /// ```no_run
@@ -360,7 +377,10 @@ impl<'a> Items<'a> {
             crate::runtime::Error::into_typed,
         )
     }
+}
 
+#[cfg(feature = "items")]
+impl<'a> Items<'a> {
     /// `DELETE /items/{id}`
     ///
     /// ```no_run
@@ -405,10 +425,12 @@ impl<'a> Items<'a> {
 
 /// Operations under `/logs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "logs")]
 pub struct Logs<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "logs")]
 impl<'a> Logs<'a> {
     /// `GET /logs`, streamed
     ///

@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "items")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// `id`
@@ -12,6 +13,7 @@ pub struct Item {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "items")]
 impl Item {
     /// Creates `Item` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -32,11 +34,13 @@ impl Item {
     }
 }
 
+#[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
     Item { constants {} fields { required "id" => id, optional "name" => name } extra any
     }
 }
 
+#[cfg(feature = "items")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// `message`
@@ -45,6 +49,7 @@ pub struct Problem {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "items")]
 impl Problem {
     /// Creates `Problem` from its required fields.
     pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -55,10 +60,12 @@ impl Problem {
     }
 }
 
+#[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
     Problem { constants {} fields { required "message" => message } extra any }
 }
 
+#[cfg(feature = "completions")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chunk {
     /// `delta`
@@ -67,6 +74,7 @@ pub struct Chunk {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "completions")]
 impl Chunk {
     /// Creates `Chunk` from its required fields.
     pub fn new(delta: impl ::core::convert::Into<ChunkDelta>) -> Self {
@@ -77,10 +85,12 @@ impl Chunk {
     }
 }
 
+#[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
     Chunk { constants {} fields { required "delta" => delta } extra any }
 }
 
+#[cfg(feature = "completions")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChunkDelta {
     /// `content`
@@ -89,6 +99,7 @@ pub struct ChunkDelta {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "completions")]
 impl ChunkDelta {
     /// Creates an empty `ChunkDelta`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -105,10 +116,12 @@ impl ChunkDelta {
     }
 }
 
+#[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
     ChunkDelta { constants {} fields { optional "content" => content } extra any }
 }
 
+#[cfg(feature = "items")]
 /// Query parameters of `createItem`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateItemQuery {
@@ -116,6 +129,7 @@ pub struct CreateItemQuery {
     pub dry_run: ::core::option::Option<bool>,
 }
 
+#[cfg(feature = "items")]
 impl CreateItemQuery {
     /// Creates an empty `CreateItemQuery`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -129,10 +143,12 @@ impl CreateItemQuery {
     }
 }
 
+#[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
     CreateItemQuery { constants {} fields { optional "dry_run" => dry_run } extra none }
 }
 
+#[cfg(feature = "completions")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompleteRequest {
     /// `prompt`
@@ -143,6 +159,7 @@ pub struct CompleteRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "completions")]
 impl CompleteRequest {
     /// Creates `CompleteRequest` from its required fields.
     pub fn new(prompt: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -160,11 +177,13 @@ impl CompleteRequest {
     }
 }
 
+#[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
     CompleteRequest { constants {} fields { required "prompt" => prompt, optional
     "stream" => stream } extra any }
 }
 
+#[cfg(feature = "logs")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TailLogsStreamEvent {
     /// `line`
@@ -173,6 +192,7 @@ pub struct TailLogsStreamEvent {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "logs")]
 impl TailLogsStreamEvent {
     /// Creates `TailLogsStreamEvent` from its required fields.
     pub fn new(line: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -183,6 +203,7 @@ impl TailLogsStreamEvent {
     }
 }
 
+#[cfg(feature = "logs")]
 crate::runtime::serde_support::json_object! {
     TailLogsStreamEvent { constants {} fields { required "line" => line } extra any }
 }

@@ -10,6 +10,31 @@
 //!
 //! With the `blocking` cargo feature, `blocking::Client` has the same operations
 //! without `async`, and streams as iterators.
+//!
+//! # Cargo features
+//!
+//! Operations are grouped by the first segment of their path (after a version segment
+//! such as `v1`) or, when the generator's config says so, by tag; each group is a cargo
+//! feature, and `full` (the default) enables them all. A build with only some groups
+//! compiles their operations and exactly the types those operations reach; types no
+//! operation uses come with `full`. For example:
+//!
+//! ```text
+//! bodies_client = { version = "0.1.0", default-features = false, features = ["anything"] }
+//! ```
+//!
+//! Features:
+//! - `anything`
+//! - `audio`
+//! - `blobs`
+//! - `choices`
+//! - `customers`
+//! - `files`
+//! - `hostile`
+//! - `images`
+//! - `notes`
+//! - `status`
+//! - `uploads`
 #![allow(
     rustdoc::bare_urls,
     rustdoc::broken_intra_doc_links,
@@ -42,4 +67,5 @@ pub mod types;
 
 pub use runtime::*;
 
+#[allow(unused_imports)]
 pub use types::*;

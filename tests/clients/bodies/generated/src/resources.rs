@@ -3,56 +3,67 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "anything")]
     /// Operations under `anything`.
     pub fn anything(&self) -> Anything<'_> {
         Anything { client: self }
     }
 
+    #[cfg(feature = "audio")]
     /// Operations under `audio`.
     pub fn audio(&self) -> Audio<'_> {
         Audio { client: self }
     }
 
+    #[cfg(feature = "blobs")]
     /// Operations under `blobs`.
     pub fn blobs(&self) -> Blobs<'_> {
         Blobs { client: self }
     }
 
+    #[cfg(feature = "choices")]
     /// Operations under `choices`.
     pub fn choices(&self) -> Choices<'_> {
         Choices { client: self }
     }
 
+    #[cfg(feature = "customers")]
     /// Operations under `customers`.
     pub fn customers(&self) -> Customers<'_> {
         Customers { client: self }
     }
 
+    #[cfg(feature = "files")]
     /// Operations under `files`.
     pub fn files(&self) -> Files<'_> {
         Files { client: self }
     }
 
+    #[cfg(feature = "hostile")]
     /// Operations under `hostile`.
     pub fn hostile(&self) -> Hostile<'_> {
         Hostile { client: self }
     }
 
+    #[cfg(feature = "images")]
     /// Operations under `images`.
     pub fn images(&self) -> Images<'_> {
         Images { client: self }
     }
 
+    #[cfg(feature = "notes")]
     /// Operations under `notes`.
     pub fn notes(&self) -> Notes<'_> {
         Notes { client: self }
     }
 
+    #[cfg(feature = "status")]
     /// Operations under `status`.
     pub fn status(&self) -> Status<'_> {
         Status { client: self }
     }
 
+    #[cfg(feature = "uploads")]
     /// Operations under `uploads`.
     pub fn uploads(&self) -> Uploads<'_> {
         Uploads { client: self }
@@ -61,10 +72,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/anything`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "anything")]
 pub struct Anything<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "anything")]
 impl<'a> Anything<'a> {
     /// A `*/*` body; the caller picks the content type.
     ///
@@ -118,10 +131,12 @@ impl<'a> Anything<'a> {
 
 /// Operations under `/audio/transcriptions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "audio")]
 pub struct AudioTranscriptions<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "audio")]
 impl<'a> AudioTranscriptions<'a> {
     /// Transcribe audio (the shape of OpenAI's audio transcription).
     ///
@@ -172,10 +187,12 @@ impl<'a> AudioTranscriptions<'a> {
 
 /// Operations under `/audio`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "audio")]
 pub struct Audio<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "audio")]
 impl<'a> Audio<'a> {
     /// Operations under `/audio/transcriptions`.
     pub fn transcriptions(&self) -> AudioTranscriptions<'a> {
@@ -187,10 +204,12 @@ impl<'a> Audio<'a> {
 
 /// Operations under `/blobs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "blobs")]
 pub struct Blobs<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "blobs")]
 impl<'a> Blobs<'a> {
     /// A binary response.
     ///
@@ -273,7 +292,10 @@ impl<'a> Blobs<'a> {
         };
         self.client.execute_download(__request).await
     }
+}
 
+#[cfg(feature = "blobs")]
+impl<'a> Blobs<'a> {
     /// A binary body.
     ///
     /// `PUT /blobs/{id}`
@@ -326,10 +348,12 @@ impl<'a> Blobs<'a> {
 
 /// Operations under `/choices`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "choices")]
 pub struct Choices<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "choices")]
 impl<'a> Choices<'a> {
     /// Several media types; JSON wins whatever the order and letter case.
     ///
@@ -376,10 +400,12 @@ impl<'a> Choices<'a> {
 
 /// Operations under `/customers`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "customers")]
 pub struct Customers<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "customers")]
 impl<'a> Customers<'a> {
     /// A GET that declares an empty form body; it takes no body argument.
     ///
@@ -423,7 +449,10 @@ impl<'a> Customers<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "customers")]
+impl<'a> Customers<'a> {
     /// A form-urlencoded body with nested objects and arrays (payments-API style).
     ///
     /// `POST /customers`
@@ -476,7 +505,10 @@ impl<'a> Customers<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "customers")]
+impl<'a> Customers<'a> {
     /// `DELETE /customers/{id}`
     ///
     /// ```no_run
@@ -518,10 +550,12 @@ impl<'a> Customers<'a> {
 
 /// Operations under `/files`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "files")]
 pub struct Files<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "files")]
 impl<'a> Files<'a> {
     /// Upload a file (the shape of OpenAI's file upload).
     ///
@@ -570,10 +604,12 @@ impl<'a> Files<'a> {
 
 /// Operations under `/hostile/parts`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "hostile")]
 pub struct HostileParts<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "hostile")]
 impl<'a> HostileParts<'a> {
     /// Part names that clash with the form's own methods, locals and keywords.
     ///
@@ -619,10 +655,12 @@ impl<'a> HostileParts<'a> {
 
 /// Operations under `/hostile`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "hostile")]
 pub struct Hostile<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "hostile")]
 impl<'a> Hostile<'a> {
     /// Operations under `/hostile/parts`.
     pub fn parts(&self) -> HostileParts<'a> {
@@ -634,10 +672,12 @@ impl<'a> Hostile<'a> {
 
 /// Operations under `/images/edits`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "images")]
 pub struct ImagesEdits<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "images")]
 impl<'a> ImagesEdits<'a> {
     /// Several files under one part name, a 3.1 contentMediaType file, JSON parts.
     ///
@@ -686,10 +726,12 @@ impl<'a> ImagesEdits<'a> {
 
 /// Operations under `/images`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "images")]
 pub struct Images<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "images")]
 impl<'a> Images<'a> {
     /// Operations under `/images/edits`.
     pub fn edits(&self) -> ImagesEdits<'a> {
@@ -699,10 +741,12 @@ impl<'a> Images<'a> {
 
 /// Operations under `/notes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "notes")]
 pub struct Notes<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "notes")]
 impl<'a> Notes<'a> {
     /// A text/plain body.
     ///
@@ -756,10 +800,12 @@ impl<'a> Notes<'a> {
 
 /// Operations under `/status`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "status")]
 pub struct Status<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "status")]
 impl<'a> Status<'a> {
     /// Only a `default` response; its JSON body is the success shape.
     ///
@@ -804,10 +850,12 @@ impl<'a> Status<'a> {
 
 /// Operations under `/uploads/raw`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "uploads")]
 pub struct UploadsRaw<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "uploads")]
 impl<'a> UploadsRaw<'a> {
     /// A multipart body whose parts the spec does not describe.
     ///
@@ -853,10 +901,12 @@ impl<'a> UploadsRaw<'a> {
 
 /// Operations under `/uploads`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "uploads")]
 pub struct Uploads<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "uploads")]
 impl<'a> Uploads<'a> {
     /// Operations under `/uploads/raw`.
     pub fn raw(&self) -> UploadsRaw<'a> {

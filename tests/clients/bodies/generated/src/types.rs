@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFileRequest {
     /// The file to upload.
@@ -14,6 +15,7 @@ pub struct CreateFileRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl CreateFileRequest {
     /// Creates `CreateFileRequest` from its required fields.
     pub fn new(
@@ -28,11 +30,13 @@ impl CreateFileRequest {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     CreateFileRequest { constants {} fields { required "file" => file, strict "purpose"
     => purpose } extra any }
 }
 
+#[cfg(feature = "files")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateFilePurpose {
     /// `assistants`
@@ -45,11 +49,13 @@ pub enum CreateFilePurpose {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "files")]
 crate::runtime::serde_support::json_enum! {
     CreateFilePurpose { Assistants = "assistants", Batch = "batch", FineTune =
     "fine-tune" } Other
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTranscriptionRequest {
     /// `file`
@@ -72,6 +78,7 @@ pub struct CreateTranscriptionRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl CreateTranscriptionRequest {
     /// Creates `CreateTranscriptionRequest` from its required fields.
     pub fn new(
@@ -125,6 +132,7 @@ impl CreateTranscriptionRequest {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     CreateTranscriptionRequest { constants {} fields { required "file" => file, strict
     "model" => model, optional "language" => language, optional "temperature" =>
@@ -132,6 +140,7 @@ crate::runtime::serde_support::json_object! {
     "chunking_strategy" => chunking_strategy } extra any }
 }
 
+#[cfg(feature = "audio")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CreateTranscriptionModel {
     /// `whisper-1`
@@ -140,10 +149,12 @@ pub enum CreateTranscriptionModel {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "audio")]
 crate::runtime::serde_support::json_enum! {
     CreateTranscriptionModel { Whisper1 = "whisper-1" } Other
 }
 
+#[cfg(feature = "audio")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum TranscriptionTimestampGranularitiesItem {
     /// `word`
@@ -154,10 +165,12 @@ pub enum TranscriptionTimestampGranularitiesItem {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "audio")]
 crate::runtime::serde_support::json_enum! {
     TranscriptionTimestampGranularitiesItem { Word = "word", Segment = "segment" } Other
 }
 
+#[cfg(feature = "audio")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateTranscriptionChunkingStrategy {
     /// `type`
@@ -168,6 +181,7 @@ pub struct CreateTranscriptionChunkingStrategy {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "audio")]
 impl CreateTranscriptionChunkingStrategy {
     /// Creates an empty `CreateTranscriptionChunkingStrategy`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -190,11 +204,13 @@ impl CreateTranscriptionChunkingStrategy {
     }
 }
 
+#[cfg(feature = "audio")]
 crate::runtime::serde_support::json_object! {
     CreateTranscriptionChunkingStrategy { constants {} fields { optional "type" =>
     r#type, optional "threshold" => threshold } extra any }
 }
 
+#[cfg(feature = "audio")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Transcription {
     /// `text`
@@ -203,6 +219,7 @@ pub struct Transcription {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "audio")]
 impl Transcription {
     /// Creates `Transcription` from its required fields.
     pub fn new(text: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -213,10 +230,12 @@ impl Transcription {
     }
 }
 
+#[cfg(feature = "audio")]
 crate::runtime::serde_support::json_object! {
     Transcription { constants {} fields { required "text" => text } extra any }
 }
 
+#[cfg(any(feature = "anything", feature = "files", feature = "images"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredFile {
     /// `id`
@@ -229,6 +248,7 @@ pub struct StoredFile {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "anything", feature = "files", feature = "images"))]
 impl StoredFile {
     /// Creates `StoredFile` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -256,11 +276,13 @@ impl StoredFile {
     }
 }
 
+#[cfg(any(feature = "anything", feature = "files", feature = "images"))]
 crate::runtime::serde_support::json_object! {
     StoredFile { constants {} fields { required "id" => id, optional "filename" =>
     filename, optional "bytes" => bytes } extra any }
 }
 
+#[cfg(feature = "customers")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerParams {
     /// `email`
@@ -281,6 +303,7 @@ pub struct CustomerParams {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "customers")]
 impl CustomerParams {
     /// Creates an empty `CustomerParams`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -333,12 +356,14 @@ impl CustomerParams {
     }
 }
 
+#[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
     CustomerParams { constants {} fields { optional "email" => email, optional "metadata"
     => metadata, optional "items" => items, optional "address" => address, optional
     "expand" => expand, optional "tags" => tags } extra any }
 }
 
+#[cfg(feature = "customers")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerParamsItemsItem {
     /// `price`
@@ -349,6 +374,7 @@ pub struct CustomerParamsItemsItem {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "customers")]
 impl CustomerParamsItemsItem {
     /// Creates an empty `CustomerParamsItemsItem`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -371,11 +397,13 @@ impl CustomerParamsItemsItem {
     }
 }
 
+#[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
     CustomerParamsItemsItem { constants {} fields { optional "price" => price, optional
     "quantity" => quantity } extra any }
 }
 
+#[cfg(feature = "customers")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CustomerParamsAddress {
     /// `line1`
@@ -386,6 +414,7 @@ pub struct CustomerParamsAddress {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "customers")]
 impl CustomerParamsAddress {
     /// Creates an empty `CustomerParamsAddress`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -411,11 +440,13 @@ impl CustomerParamsAddress {
     }
 }
 
+#[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
     CustomerParamsAddress { constants {} fields { optional "line1" => line1, optional
     "city" => city } extra any }
 }
 
+#[cfg(feature = "customers")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Customer {
     /// `id`
@@ -424,6 +455,7 @@ pub struct Customer {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "customers")]
 impl Customer {
     /// Creates `Customer` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -434,10 +466,12 @@ impl Customer {
     }
 }
 
+#[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
     Customer { constants {} fields { required "id" => id } extra any }
 }
 
+#[cfg(any(feature = "choices", feature = "status"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Choice {
     /// `name`
@@ -446,6 +480,7 @@ pub struct Choice {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "choices", feature = "status"))]
 impl Choice {
     /// Creates `Choice` from its required fields.
     pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -456,10 +491,12 @@ impl Choice {
     }
 }
 
+#[cfg(any(feature = "choices", feature = "status"))]
 crate::runtime::serde_support::json_object! {
     Choice { constants {} fields { required "name" => name } extra any }
 }
 
+#[cfg(feature = "files")]
 /// The `multipart/form-data` parts of `createFile`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateFileForm {
@@ -469,6 +506,7 @@ pub struct CreateFileForm {
     pub purpose: CreateFilePurpose,
 }
 
+#[cfg(feature = "files")]
 impl CreateFileForm {
     /// Creates `CreateFileForm` from its required parts.
     pub fn new(
@@ -500,6 +538,7 @@ impl CreateFileForm {
     }
 }
 
+#[cfg(feature = "audio")]
 /// The `multipart/form-data` parts of `createTranscription`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateTranscriptionForm {
@@ -519,6 +558,7 @@ pub struct CreateTranscriptionForm {
     pub chunking_strategy: ::core::option::Option<CreateTranscriptionChunkingStrategy>,
 }
 
+#[cfg(feature = "audio")]
 impl CreateTranscriptionForm {
     /// Creates `CreateTranscriptionForm` from its required parts.
     pub fn new(
@@ -618,6 +658,7 @@ impl CreateTranscriptionForm {
     }
 }
 
+#[cfg(feature = "images")]
 /// The `multipart/form-data` parts of `editImages`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditImagesForm {
@@ -633,6 +674,7 @@ pub struct EditImagesForm {
     pub n: ::core::option::Option<i64>,
 }
 
+#[cfg(feature = "images")]
 impl EditImagesForm {
     /// Creates `EditImagesForm` from its required parts.
     pub fn new(image: ::std::vec::Vec<crate::runtime::FilePart>) -> Self {
@@ -701,6 +743,7 @@ impl EditImagesForm {
     }
 }
 
+#[cfg(feature = "hostile")]
 /// The `multipart/form-data` parts of `hostileParts`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HostilePartsForm {
@@ -718,6 +761,7 @@ pub struct HostilePartsForm {
     pub values: ::core::option::Option<::std::vec::Vec<crate::runtime::FilePart>>,
 }
 
+#[cfg(feature = "hostile")]
 impl HostilePartsForm {
     /// Creates `HostilePartsForm` from its required parts.
     pub fn new(

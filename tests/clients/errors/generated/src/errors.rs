@@ -3,6 +3,7 @@
 //! Typed error responses: one enum per set of error responses the spec declares,
 //! reached through `Error::typed` on an operation's error.
 
+#[cfg(feature = "pets")]
 /// The error responses of `GET /pets/{id}`, by status.
 #[derive(Debug, Clone)]
 pub enum GetPetError {
@@ -28,6 +29,7 @@ pub enum GetPetError {
     Default(crate::types::Problem),
 }
 
+#[cfg(feature = "pets")]
 impl crate::runtime::TypedError for GetPetError {
     fn from_response(
         status: crate::runtime::StatusCode,
@@ -45,9 +47,11 @@ impl crate::runtime::TypedError for GetPetError {
     }
 }
 
+#[cfg(feature = "pets")]
 /// The error responses of `DELETE /pets/{id}`: the same as [`GetPetError`].
 pub type DeletePetError = GetPetError;
 
+#[cfg(feature = "pets")]
 /// The error responses of `GET /pets`, by status.
 #[derive(Debug, Clone)]
 pub enum ListPetsError {
@@ -57,6 +61,7 @@ pub enum ListPetsError {
     Default(crate::types::Problem),
 }
 
+#[cfg(feature = "pets")]
 impl crate::runtime::TypedError for ListPetsError {
     fn from_response(
         status: crate::runtime::StatusCode,
@@ -68,6 +73,7 @@ impl crate::runtime::TypedError for ListPetsError {
     }
 }
 
+#[cfg(feature = "pets")]
 /// The error responses of `POST /pets`, by status.
 #[derive(Debug, Clone)]
 pub enum CreatePetError {
@@ -77,6 +83,7 @@ pub enum CreatePetError {
     UnprocessableEntity(crate::types::CreatePetUnprocessableEntity),
 }
 
+#[cfg(feature = "pets")]
 impl crate::runtime::TypedError for CreatePetError {
     fn from_response(
         status: crate::runtime::StatusCode,
@@ -92,6 +99,7 @@ impl crate::runtime::TypedError for CreatePetError {
     }
 }
 
+#[cfg(feature = "pets")]
 /// The error responses of `POST /pets/{id}/photo`, by status.
 #[derive(Debug, Clone)]
 pub enum UploadPhotoError {
@@ -101,6 +109,7 @@ pub enum UploadPhotoError {
     ContentTooLarge(crate::types::Problem),
 }
 
+#[cfg(feature = "pets")]
 impl crate::runtime::TypedError for UploadPhotoError {
     fn from_response(
         status: crate::runtime::StatusCode,
@@ -115,6 +124,7 @@ impl crate::runtime::TypedError for UploadPhotoError {
     }
 }
 
+#[cfg(feature = "events")]
 /// The error responses of `GET /events`, by status.
 #[derive(Debug, Clone)]
 pub enum WatchEventsError {
@@ -124,6 +134,7 @@ pub enum WatchEventsError {
     TooManyRequests(crate::types::Problem),
 }
 
+#[cfg(feature = "events")]
 impl crate::runtime::TypedError for WatchEventsError {
     fn from_response(
         status: crate::runtime::StatusCode,

@@ -3,16 +3,19 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "events")]
     /// Operations under `events`.
     pub fn events(&self) -> Events<'_> {
         Events { client: self }
     }
 
+    #[cfg(feature = "health")]
     /// Operations under `health`.
     pub fn health(&self) -> Health<'_> {
         Health { client: self }
     }
 
+    #[cfg(feature = "pets")]
     /// Operations under `pets`.
     pub fn pets(&self) -> Pets<'_> {
         Pets { client: self }
@@ -21,10 +24,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/events`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "events")]
 pub struct Events<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "events")]
 impl<'a> Events<'a> {
     /// `GET /events`, streamed
     ///
@@ -74,10 +79,12 @@ impl<'a> Events<'a> {
 
 /// Operations under `/health`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "health")]
 pub struct Health<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "health")]
 impl<'a> Health<'a> {
     /// `GET /health`
     ///
@@ -118,10 +125,12 @@ impl<'a> Health<'a> {
 
 /// Operations under `/pets/photo`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "pets")]
 pub struct PetsPhoto<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "pets")]
 impl<'a> PetsPhoto<'a> {
     /// `POST /pets/{id}/photo`
     ///
@@ -184,16 +193,21 @@ impl<'a> PetsPhoto<'a> {
 
 /// Operations under `/pets`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "pets")]
 pub struct Pets<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "pets")]
 impl<'a> Pets<'a> {
     /// Operations under `/pets/photo`.
     pub fn photo(&self) -> PetsPhoto<'a> {
         PetsPhoto { client: self.client }
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// `GET /pets/{id}`
     ///
     /// ```no_run
@@ -243,7 +257,10 @@ impl<'a> Pets<'a> {
             crate::runtime::Error::into_typed,
         )
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// `DELETE /pets/{id}`
     ///
     /// ```no_run
@@ -296,7 +313,10 @@ impl<'a> Pets<'a> {
             crate::runtime::Error::into_typed,
         )
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// `GET /pets`
     ///
     /// ```no_run
@@ -343,7 +363,10 @@ impl<'a> Pets<'a> {
             crate::runtime::Error::into_typed,
         )
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// `POST /pets`
     ///
     /// ```no_run

@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(any(feature = "events", feature = "pets"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Pet {
     /// `id`
@@ -12,6 +13,7 @@ pub struct Pet {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "events", feature = "pets"))]
 impl Pet {
     /// Creates `Pet` from its required fields.
     pub fn new(
@@ -26,11 +28,13 @@ impl Pet {
     }
 }
 
+#[cfg(any(feature = "events", feature = "pets"))]
 crate::runtime::serde_support::json_object! {
     Pet { constants {} fields { required "id" => id, required "name" => name } extra any
     }
 }
 
+#[cfg(feature = "pets")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct NotFound {
     /// `missing`
@@ -39,6 +43,7 @@ pub struct NotFound {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "pets")]
 impl NotFound {
     /// Creates `NotFound` from its required fields.
     pub fn new(missing: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -49,10 +54,12 @@ impl NotFound {
     }
 }
 
+#[cfg(feature = "pets")]
 crate::runtime::serde_support::json_object! {
     NotFound { constants {} fields { required "missing" => missing } extra any }
 }
 
+#[cfg(any(feature = "events", feature = "pets"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// `code`
@@ -63,6 +70,7 @@ pub struct Problem {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "events", feature = "pets"))]
 impl Problem {
     /// Creates `Problem` from its required fields.
     pub fn new(
@@ -77,11 +85,13 @@ impl Problem {
     }
 }
 
+#[cfg(any(feature = "events", feature = "pets"))]
 crate::runtime::serde_support::json_object! {
     Problem { constants {} fields { required "code" => code, required "message" =>
     message } extra any }
 }
 
+#[cfg(feature = "pets")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreatePetUnprocessableEntity {
     /// `fields`
@@ -90,6 +100,7 @@ pub struct CreatePetUnprocessableEntity {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "pets")]
 impl CreatePetUnprocessableEntity {
     /// Creates `CreatePetUnprocessableEntity` from its required fields.
     pub fn new(fields: ::std::vec::Vec<::std::string::String>) -> Self {
@@ -100,11 +111,13 @@ impl CreatePetUnprocessableEntity {
     }
 }
 
+#[cfg(feature = "pets")]
 crate::runtime::serde_support::json_object! {
     CreatePetUnprocessableEntity { constants {} fields { required "fields" => fields }
     extra any }
 }
 
+#[cfg(feature = "pets")]
 /// The `multipart/form-data` parts of `uploadPhoto`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UploadPhotoForm {
@@ -112,6 +125,7 @@ pub struct UploadPhotoForm {
     pub file: crate::runtime::FilePart,
 }
 
+#[cfg(feature = "pets")]
 impl UploadPhotoForm {
     /// Creates `UploadPhotoForm` from its required parts.
     pub fn new(file: impl ::core::convert::Into<crate::runtime::FilePart>) -> Self {

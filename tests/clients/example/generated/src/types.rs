@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "items")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Item {
     /// `id`
@@ -12,6 +13,7 @@ pub struct Item {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "items")]
 impl Item {
     /// Creates `Item` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -32,6 +34,7 @@ impl Item {
     }
 }
 
+#[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
     Item { constants {} fields { required "id" => id, optional "name" => name } extra any
     }

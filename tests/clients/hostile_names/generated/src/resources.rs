@@ -3,121 +3,145 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "box")]
     /// Operations under `box`.
     pub fn r#box(&self) -> Box<'_> {
         Box { client: self }
     }
 
+    #[cfg(feature = "bytes_2")]
     /// Operations under `bytes`.
     pub fn bytes(&self) -> Bytes<'_> {
         Bytes { client: self }
     }
 
+    #[cfg(feature = "client")]
     /// Operations under `client`.
     pub fn client(&self) -> Client2<'_> {
         Client2 { client: self }
     }
 
+    #[cfg(feature = "clone")]
     /// Operations under `clone`.
     pub fn clone_api(&self) -> Clone<'_> {
         Clone { client: self }
     }
 
+    #[cfg(feature = "core")]
     /// Operations under `core`.
     pub fn core(&self) -> Core<'_> {
         Core { client: self }
     }
 
+    #[cfg(feature = "crate")]
     /// Operations under `crate_`.
     pub fn crate_(&self) -> Crate<'_> {
         Crate { client: self }
     }
 
+    #[cfg(feature = "default_2")]
     /// Operations under `default`.
     pub fn default_api(&self) -> Default<'_> {
         Default { client: self }
     }
 
+    #[cfg(feature = "error")]
     /// Operations under `error`.
     pub fn error(&self) -> Error2<'_> {
         Error2 { client: self }
     }
 
+    #[cfg(feature = "fmt")]
     /// Operations under `fmt`.
     pub fn fmt_api(&self) -> Fmt<'_> {
         Fmt { client: self }
     }
 
+    #[cfg(feature = "into")]
     /// Operations under `into`.
     pub fn into_api(&self) -> Into<'_> {
         Into { client: self }
     }
 
+    #[cfg(feature = "new")]
     /// Operations under `new`.
     pub fn new_api(&self) -> New<'_> {
         New { client: self }
     }
 
+    #[cfg(feature = "option")]
     /// Operations under `option`.
     pub fn option(&self) -> Option<'_> {
         Option { client: self }
     }
 
+    #[cfg(feature = "request")]
     /// Operations under `request`.
     pub fn request(&self) -> Request2<'_> {
         Request2 { client: self }
     }
 
+    #[cfg(feature = "reqwest_2")]
     /// Operations under `reqwest`.
     pub fn reqwest(&self) -> Reqwest<'_> {
         Reqwest { client: self }
     }
 
+    #[cfg(feature = "result")]
     /// Operations under `result`.
     pub fn result(&self) -> Result<'_> {
         Result { client: self }
     }
 
+    #[cfg(feature = "runtime")]
     /// Operations under `runtime`.
     pub fn runtime(&self) -> Runtime<'_> {
         Runtime { client: self }
     }
 
+    #[cfg(feature = "self")]
     /// Operations under `self_`.
     pub fn self_(&self) -> Self2<'_> {
         Self2 { client: self }
     }
 
+    #[cfg(feature = "serde_2")]
     /// Operations under `serde`.
     pub fn serde(&self) -> Serde<'_> {
         Serde { client: self }
     }
 
+    #[cfg(feature = "std")]
     /// Operations under `std`.
     pub fn std(&self) -> Std<'_> {
         Std { client: self }
     }
 
+    #[cfg(feature = "string")]
     /// Operations under `string`.
     pub fn string(&self) -> String<'_> {
         String { client: self }
     }
 
+    #[cfg(feature = "super")]
     /// Operations under `super_`.
     pub fn super_(&self) -> Super<'_> {
         Super { client: self }
     }
 
+    #[cfg(feature = "types")]
     /// Operations under `types`.
     pub fn types(&self) -> Types<'_> {
         Types { client: self }
     }
 
+    #[cfg(feature = "vec")]
     /// Operations under `vec`.
     pub fn vec(&self) -> Vec<'_> {
         Vec { client: self }
     }
 
+    #[cfg(feature = "x")]
     /// Operations under `x`.
     pub fn x(&self) -> X<'_> {
         X { client: self }
@@ -126,10 +150,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/box`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "box")]
 pub struct Box<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "box")]
 impl<'a> Box<'a> {
     /// `GET /box`
     ///
@@ -172,10 +198,12 @@ impl<'a> Box<'a> {
 
 /// Operations under `/bytes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "bytes_2")]
 pub struct Bytes<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "bytes_2")]
 impl<'a> Bytes<'a> {
     /// `GET /bytes`
     ///
@@ -218,10 +246,12 @@ impl<'a> Bytes<'a> {
 
 /// Operations under `/client`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "client")]
 pub struct Client2<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "client")]
 impl<'a> Client2<'a> {
     /// `GET /client`
     ///
@@ -264,10 +294,12 @@ impl<'a> Client2<'a> {
 
 /// Operations under `/clone`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "clone")]
 pub struct Clone<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "clone")]
 impl<'a> Clone<'a> {
     /// `GET /clone/{self}`
     ///
@@ -313,10 +345,12 @@ impl<'a> Clone<'a> {
 
 /// Operations under `/core`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "core")]
 pub struct Core<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "core")]
 impl<'a> Core<'a> {
     /// `GET /core`
     ///
@@ -359,10 +393,12 @@ impl<'a> Core<'a> {
 
 /// Operations under `/crate_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "crate")]
 pub struct Crate<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "crate")]
 impl<'a> Crate<'a> {
     /// `GET /crate`
     ///
@@ -405,10 +441,12 @@ impl<'a> Crate<'a> {
 
 /// Operations under `/default`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "default_2")]
 pub struct Default<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "default_2")]
 impl<'a> Default<'a> {
     /// `GET /default`
     ///
@@ -451,10 +489,12 @@ impl<'a> Default<'a> {
 
 /// Operations under `/error`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "error")]
 pub struct Error2<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "error")]
 impl<'a> Error2<'a> {
     /// `GET /error`
     ///
@@ -497,10 +537,12 @@ impl<'a> Error2<'a> {
 
 /// Operations under `/fmt`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "fmt")]
 pub struct Fmt<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "fmt")]
 impl<'a> Fmt<'a> {
     /// `GET /fmt`
     ///
@@ -543,10 +585,12 @@ impl<'a> Fmt<'a> {
 
 /// Operations under `/into`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "into")]
 pub struct Into<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "into")]
 impl<'a> Into<'a> {
     /// `GET /into`
     ///
@@ -589,10 +633,12 @@ impl<'a> Into<'a> {
 
 /// Operations under `/new`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "new")]
 pub struct New<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "new")]
 impl<'a> New<'a> {
     /// `GET /new`
     ///
@@ -635,10 +681,12 @@ impl<'a> New<'a> {
 
 /// Operations under `/option`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "option")]
 pub struct Option<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "option")]
 impl<'a> Option<'a> {
     /// `GET /option`
     ///
@@ -681,10 +729,12 @@ impl<'a> Option<'a> {
 
 /// Operations under `/request`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "request")]
 pub struct Request2<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "request")]
 impl<'a> Request2<'a> {
     /// `GET /request`
     ///
@@ -727,10 +777,12 @@ impl<'a> Request2<'a> {
 
 /// Operations under `/reqwest`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "reqwest_2")]
 pub struct Reqwest<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "reqwest_2")]
 impl<'a> Reqwest<'a> {
     /// `GET /reqwest`
     ///
@@ -773,10 +825,12 @@ impl<'a> Reqwest<'a> {
 
 /// Operations under `/result`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "result")]
 pub struct Result<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "result")]
 impl<'a> Result<'a> {
     /// `GET /result`
     ///
@@ -819,10 +873,12 @@ impl<'a> Result<'a> {
 
 /// Operations under `/runtime`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "runtime")]
 pub struct Runtime<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "runtime")]
 impl<'a> Runtime<'a> {
     /// `GET /runtime`
     ///
@@ -865,10 +921,12 @@ impl<'a> Runtime<'a> {
 
 /// Operations under `/self_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "self")]
 pub struct Self2<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "self")]
 impl<'a> Self2<'a> {
     /// `GET /self`
     ///
@@ -907,7 +965,10 @@ impl<'a> Self2<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "self")]
+impl<'a> Self2<'a> {
     /// `GET /Self`
     ///
     /// ```no_run
@@ -949,10 +1010,12 @@ impl<'a> Self2<'a> {
 
 /// Operations under `/serde`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "serde_2")]
 pub struct Serde<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "serde_2")]
 impl<'a> Serde<'a> {
     /// `GET /serde`
     ///
@@ -995,10 +1058,12 @@ impl<'a> Serde<'a> {
 
 /// Operations under `/std`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "std")]
 pub struct Std<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "std")]
 impl<'a> Std<'a> {
     /// `GET /std`
     ///
@@ -1041,10 +1106,12 @@ impl<'a> Std<'a> {
 
 /// Operations under `/string`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "string")]
 pub struct String<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "string")]
 impl<'a> String<'a> {
     /// `GET /string`
     ///
@@ -1087,10 +1154,12 @@ impl<'a> String<'a> {
 
 /// Operations under `/super_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "super")]
 pub struct Super<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "super")]
 impl<'a> Super<'a> {
     /// `GET /super`
     ///
@@ -1133,10 +1202,12 @@ impl<'a> Super<'a> {
 
 /// Operations under `/types`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "types")]
 pub struct Types<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "types")]
 impl<'a> Types<'a> {
     /// `GET /types`
     ///
@@ -1179,10 +1250,12 @@ impl<'a> Types<'a> {
 
 /// Operations under `/vec`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "vec")]
 pub struct Vec<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "vec")]
 impl<'a> Vec<'a> {
     /// `GET /vec`
     ///
@@ -1225,10 +1298,12 @@ impl<'a> Vec<'a> {
 
 /// Operations under `/x/clone`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XClone<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XClone<'a> {
     /// `GET /x/clone`
     ///
@@ -1267,7 +1342,10 @@ impl<'a> XClone<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "x")]
+impl<'a> XClone<'a> {
     /// `POST /x/clone`
     ///
     /// ```no_run
@@ -1311,10 +1389,12 @@ impl<'a> XClone<'a> {
 
 /// Operations under `/x/default/into`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XDefaultInto<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XDefaultInto<'a> {
     /// `GET /x/default/into`
     ///
@@ -1374,10 +1454,12 @@ impl<'a> XDefaultInto<'a> {
 
 /// Operations under `/x/default`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XDefault<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XDefault<'a> {
     /// Operations under `/x/default/into`.
     pub fn into_api(&self) -> XDefaultInto<'a> {
@@ -1389,10 +1471,12 @@ impl<'a> XDefault<'a> {
 
 /// Operations under `/x/fmt`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XFmt<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XFmt<'a> {
     /// `PUT /x/{type}/fmt`
     ///
@@ -1435,7 +1519,10 @@ impl<'a> XFmt<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "x")]
+impl<'a> XFmt<'a> {
     /// `DELETE /x/{type}/fmt`
     ///
     /// ```no_run
@@ -1478,10 +1565,12 @@ impl<'a> XFmt<'a> {
 
 /// Operations under `/x/list`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XList<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XList<'a> {
     /// `GET /x/list`
     ///
@@ -1520,7 +1609,10 @@ impl<'a> XList<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "x")]
+impl<'a> XList<'a> {
     /// `POST /x/list`
     ///
     /// ```no_run
@@ -1562,10 +1654,12 @@ impl<'a> XList<'a> {
 
 /// Operations under `/x/self_/super_/crate_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XSelfSuperCrate<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XSelfSuperCrate<'a> {
     /// `GET /x/self/super/crate`
     ///
@@ -1608,10 +1702,12 @@ impl<'a> XSelfSuperCrate<'a> {
 
 /// Operations under `/x/self_/super_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XSelfSuper<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XSelfSuper<'a> {
     /// Operations under `/x/self_/super_/crate_`.
     pub fn crate_(&self) -> XSelfSuperCrate<'a> {
@@ -1623,10 +1719,12 @@ impl<'a> XSelfSuper<'a> {
 
 /// Operations under `/x/self_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XSelf<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XSelf<'a> {
     /// Operations under `/x/self_/super_`.
     pub fn super_(&self) -> XSelfSuper<'a> {
@@ -1636,10 +1734,12 @@ impl<'a> XSelf<'a> {
 
 /// Operations under `/x`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct X<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> X<'a> {
     /// Operations under `/x/clone`.
     pub fn clone_api(&self) -> XClone<'a> {

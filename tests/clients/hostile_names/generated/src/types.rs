@@ -2,6 +2,34 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "clone",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ResultType {
     /// `id`
@@ -10,6 +38,34 @@ pub struct ResultType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "clone",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 impl ResultType {
     /// Creates an empty `ResultType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -26,10 +82,65 @@ impl ResultType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "clone",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 crate::runtime::serde_support::json_object! {
     ResultType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OptionType {
     /// `id`
@@ -38,6 +149,33 @@ pub struct OptionType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 impl OptionType {
     /// Creates an empty `OptionType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -54,10 +192,38 @@ impl OptionType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 crate::runtime::serde_support::json_object! {
     OptionType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct StringType {
     /// `id`
@@ -66,6 +232,7 @@ pub struct StringType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "x")]
 impl StringType {
     /// Creates an empty `StringType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -82,10 +249,38 @@ impl StringType {
     }
 }
 
+#[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
     StringType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct VecType {
     /// `id`
@@ -94,6 +289,33 @@ pub struct VecType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 impl VecType {
     /// Creates an empty `VecType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -110,10 +332,38 @@ impl VecType {
     }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 crate::runtime::serde_support::json_object! {
     VecType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct BoxType {
     /// `id`
@@ -122,6 +372,7 @@ pub struct BoxType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "x")]
 impl BoxType {
     /// Creates an empty `BoxType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -138,10 +389,12 @@ impl BoxType {
     }
 }
 
+#[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
     BoxType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DefaultType {
     /// `id`
@@ -150,6 +403,7 @@ pub struct DefaultType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl DefaultType {
     /// Creates an empty `DefaultType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -166,10 +420,12 @@ impl DefaultType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     DefaultType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ErrorType {
     /// `id`
@@ -178,6 +434,7 @@ pub struct ErrorType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl ErrorType {
     /// Creates an empty `ErrorType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -194,10 +451,12 @@ impl ErrorType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     ErrorType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ClientType {
     /// `id`
@@ -206,6 +465,7 @@ pub struct ClientType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl ClientType {
     /// Creates an empty `ClientType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -222,10 +482,12 @@ impl ClientType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     ClientType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelfType {
     /// `id`
@@ -234,6 +496,7 @@ pub struct SelfType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl SelfType {
     /// Creates an empty `SelfType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -250,10 +513,12 @@ impl SelfType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     SelfType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Clone {
     /// `id`
@@ -262,6 +527,7 @@ pub struct Clone {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Clone {
     /// Creates an empty `Clone`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -278,10 +544,12 @@ impl Clone {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Clone { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IteratorType {
     /// `id`
@@ -290,6 +558,7 @@ pub struct IteratorType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl IteratorType {
     /// Creates an empty `IteratorType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -306,10 +575,12 @@ impl IteratorType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     IteratorType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IntoType {
     /// `id`
@@ -318,6 +589,7 @@ pub struct IntoType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl IntoType {
     /// Creates an empty `IntoType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -334,10 +606,12 @@ impl IntoType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     IntoType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FromType {
     /// `id`
@@ -346,6 +620,7 @@ pub struct FromType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl FromType {
     /// Creates an empty `FromType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -362,10 +637,12 @@ impl FromType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     FromType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SomeType {
     /// `id`
@@ -374,6 +651,7 @@ pub struct SomeType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl SomeType {
     /// Creates an empty `SomeType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -390,10 +668,12 @@ impl SomeType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     SomeType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct NoneType {
     /// `id`
@@ -402,6 +682,7 @@ pub struct NoneType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl NoneType {
     /// Creates an empty `NoneType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -418,10 +699,12 @@ impl NoneType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     NoneType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OkType {
     /// `id`
@@ -430,6 +713,7 @@ pub struct OkType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl OkType {
     /// Creates an empty `OkType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -446,10 +730,12 @@ impl OkType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     OkType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ErrType {
     /// `id`
@@ -458,6 +744,7 @@ pub struct ErrType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl ErrType {
     /// Creates an empty `ErrType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -474,10 +761,12 @@ impl ErrType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     ErrType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ValueType {
     /// `id`
@@ -486,6 +775,7 @@ pub struct ValueType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "x")]
 impl ValueType {
     /// Creates an empty `ValueType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -502,10 +792,12 @@ impl ValueType {
     }
 }
 
+#[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
     ValueType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MapType {
     /// `id`
@@ -514,6 +806,7 @@ pub struct MapType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl MapType {
     /// Creates an empty `MapType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -530,10 +823,12 @@ impl MapType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     MapType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SerializeType {
     /// `id`
@@ -542,6 +837,7 @@ pub struct SerializeType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl SerializeType {
     /// Creates an empty `SerializeType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -558,10 +854,12 @@ impl SerializeType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     SerializeType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DeserializeType {
     /// `id`
@@ -570,6 +868,7 @@ pub struct DeserializeType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl DeserializeType {
     /// Creates an empty `DeserializeType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -586,10 +885,12 @@ impl DeserializeType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     DeserializeType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Formatter {
     /// `id`
@@ -598,6 +899,7 @@ pub struct Formatter {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Formatter {
     /// Creates an empty `Formatter`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -614,10 +916,12 @@ impl Formatter {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Formatter { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Display {
     /// `id`
@@ -626,6 +930,7 @@ pub struct Display {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Display {
     /// Creates an empty `Display`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -642,10 +947,12 @@ impl Display {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Display { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Debug {
     /// `id`
@@ -654,6 +961,7 @@ pub struct Debug {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Debug {
     /// Creates an empty `Debug`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -670,10 +978,12 @@ impl Debug {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Debug { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PartialEq {
     /// `id`
@@ -682,6 +992,7 @@ pub struct PartialEq {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl PartialEq {
     /// Creates an empty `PartialEq`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -698,10 +1009,12 @@ impl PartialEq {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     PartialEq { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Copy {
     /// `id`
@@ -710,6 +1023,7 @@ pub struct Copy {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Copy {
     /// Creates an empty `Copy`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -726,10 +1040,12 @@ impl Copy {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Copy { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Send {
     /// `id`
@@ -738,6 +1054,7 @@ pub struct Send {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Send {
     /// Creates an empty `Send`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -754,10 +1071,12 @@ impl Send {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Send { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sync {
     /// `id`
@@ -766,6 +1085,7 @@ pub struct Sync {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Sync {
     /// Creates an empty `Sync`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -782,10 +1102,12 @@ impl Sync {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Sync { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sized {
     /// `id`
@@ -794,6 +1116,7 @@ pub struct Sized {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Sized {
     /// Creates an empty `Sized`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -810,10 +1133,12 @@ impl Sized {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Sized { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ToOwned {
     /// `id`
@@ -822,6 +1147,7 @@ pub struct ToOwned {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl ToOwned {
     /// Creates an empty `ToOwned`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -838,10 +1164,12 @@ impl ToOwned {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     ToOwned { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct IntoIterator {
     /// `id`
@@ -850,6 +1178,7 @@ pub struct IntoIterator {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl IntoIterator {
     /// Creates an empty `IntoIterator`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -866,10 +1195,12 @@ impl IntoIterator {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     IntoIterator { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Fn {
     /// `id`
@@ -878,6 +1209,7 @@ pub struct Fn {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Fn {
     /// Creates an empty `Fn`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -894,10 +1226,12 @@ impl Fn {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Fn { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Drop {
     /// `id`
@@ -906,6 +1240,7 @@ pub struct Drop {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Drop {
     /// Creates an empty `Drop`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -922,10 +1257,12 @@ impl Drop {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Drop { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Str {
     /// `id`
@@ -934,6 +1271,7 @@ pub struct Str {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Str {
     /// Creates an empty `Str`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -950,10 +1288,12 @@ impl Str {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Str { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct U8 {
     /// `id`
@@ -962,6 +1302,7 @@ pub struct U8 {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl U8 {
     /// Creates an empty `U8`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -978,10 +1319,12 @@ impl U8 {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     U8 { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bool {
     /// `id`
@@ -990,6 +1333,7 @@ pub struct Bool {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Bool {
     /// Creates an empty `Bool`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1006,10 +1350,12 @@ impl Bool {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Bool { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Types {
     /// `id`
@@ -1018,6 +1364,7 @@ pub struct Types {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Types {
     /// Creates an empty `Types`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1034,10 +1381,12 @@ impl Types {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Types { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Runtime {
     /// `id`
@@ -1046,6 +1395,7 @@ pub struct Runtime {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Runtime {
     /// Creates an empty `Runtime`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1062,10 +1412,12 @@ impl Runtime {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Runtime { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Request {
     /// `id`
@@ -1074,6 +1426,7 @@ pub struct Request {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Request {
     /// Creates an empty `Request`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1090,10 +1443,12 @@ impl Request {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Request { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ApiResponseType {
     /// `id`
@@ -1102,6 +1457,7 @@ pub struct ApiResponseType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl ApiResponseType {
     /// Creates an empty `ApiResponseType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1118,10 +1474,12 @@ impl ApiResponseType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     ApiResponseType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RequestOptionsType {
     /// `id`
@@ -1130,6 +1488,7 @@ pub struct RequestOptionsType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl RequestOptionsType {
     /// Creates an empty `RequestOptionsType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1146,10 +1505,12 @@ impl RequestOptionsType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     RequestOptionsType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SType {
     /// `id`
@@ -1158,6 +1519,7 @@ pub struct SType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl SType {
     /// Creates an empty `SType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1174,10 +1536,12 @@ impl SType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     SType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DType {
     /// `id`
@@ -1186,6 +1550,7 @@ pub struct DType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl DType {
     /// Creates an empty `DType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1202,10 +1567,12 @@ impl DType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     DType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AType {
     /// `id`
@@ -1214,6 +1581,7 @@ pub struct AType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl AType {
     /// Creates an empty `AType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1230,10 +1598,12 @@ impl AType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     AType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EType {
     /// `id`
@@ -1242,6 +1612,7 @@ pub struct EType {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl EType {
     /// Creates an empty `EType`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1258,10 +1629,12 @@ impl EType {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     EType { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct T {
     /// `id`
@@ -1270,6 +1643,7 @@ pub struct T {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl T {
     /// Creates an empty `T`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1286,10 +1660,12 @@ impl T {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     T { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Key {
     /// `id`
@@ -1298,6 +1674,7 @@ pub struct Key {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Key {
     /// Creates an empty `Key`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1314,10 +1691,12 @@ impl Key {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Key { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Visitor {
     /// `id`
@@ -1326,6 +1705,7 @@ pub struct Visitor {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Visitor {
     /// Creates an empty `Visitor`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1342,10 +1722,12 @@ impl Visitor {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Visitor { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Crate {
     /// `id`
@@ -1354,6 +1736,7 @@ pub struct Crate {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Crate {
     /// Creates an empty `Crate`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1370,10 +1753,12 @@ impl Crate {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Crate { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Super {
     /// `id`
@@ -1382,6 +1767,7 @@ pub struct Super {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Super {
     /// Creates an empty `Super`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1398,10 +1784,12 @@ impl Super {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Super { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SelfType2 {
     /// `id`
@@ -1410,6 +1798,7 @@ pub struct SelfType2 {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl SelfType2 {
     /// Creates an empty `SelfType2`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1426,10 +1815,12 @@ impl SelfType2 {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     SelfType2 { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Serde {
     /// `id`
@@ -1438,6 +1829,7 @@ pub struct Serde {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Serde {
     /// Creates an empty `Serde`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1454,10 +1846,12 @@ impl Serde {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Serde { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SerdeJson {
     /// `id`
@@ -1466,6 +1860,7 @@ pub struct SerdeJson {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl SerdeJson {
     /// Creates an empty `SerdeJson`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1482,10 +1877,12 @@ impl SerdeJson {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     SerdeJson { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Std {
     /// `id`
@@ -1494,6 +1891,7 @@ pub struct Std {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Std {
     /// Creates an empty `Std`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1510,10 +1908,12 @@ impl Std {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Std { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Core {
     /// `id`
@@ -1522,6 +1922,7 @@ pub struct Core {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Core {
     /// Creates an empty `Core`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1538,10 +1939,12 @@ impl Core {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Core { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Hash {
     /// `id`
@@ -1550,6 +1953,7 @@ pub struct Hash {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Hash {
     /// Creates an empty `Hash`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1566,10 +1970,12 @@ impl Hash {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Hash { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Eq {
     /// `id`
@@ -1578,6 +1984,7 @@ pub struct Eq {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Eq {
     /// Creates an empty `Eq`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1594,10 +2001,12 @@ impl Eq {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Eq { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AsRef {
     /// `id`
@@ -1606,6 +2015,7 @@ pub struct AsRef {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl AsRef {
     /// Creates an empty `AsRef`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1622,10 +2032,12 @@ impl AsRef {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     AsRef { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct TryFrom {
     /// `id`
@@ -1634,6 +2046,7 @@ pub struct TryFrom {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl TryFrom {
     /// Creates an empty `TryFrom`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1650,10 +2063,12 @@ impl TryFrom {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     TryFrom { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Borrow {
     /// `id`
@@ -1662,6 +2077,7 @@ pub struct Borrow {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Borrow {
     /// Creates an empty `Borrow`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1678,10 +2094,12 @@ impl Borrow {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Borrow { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Any {
     /// `id`
@@ -1690,6 +2108,7 @@ pub struct Any {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Any {
     /// Creates an empty `Any`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1706,10 +2125,12 @@ impl Any {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Any { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Bytes {
     /// `id`
@@ -1718,6 +2139,7 @@ pub struct Bytes {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Bytes {
     /// Creates an empty `Bytes`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1734,10 +2156,12 @@ impl Bytes {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Bytes { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reqwest {
     /// `id`
@@ -1746,6 +2170,7 @@ pub struct Reqwest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Reqwest {
     /// Creates an empty `Reqwest`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1762,10 +2187,38 @@ impl Reqwest {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Reqwest { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Thing {
     /// `default`
@@ -1866,6 +2319,33 @@ pub struct Thing {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 impl Thing {
     /// Creates `Thing` from its required fields.
     pub fn new(
@@ -2334,6 +2814,33 @@ impl Thing {
     }
 }
 
+#[cfg(
+    any(
+        feature = "box",
+        feature = "bytes_2",
+        feature = "client",
+        feature = "core",
+        feature = "crate",
+        feature = "default_2",
+        feature = "error",
+        feature = "fmt",
+        feature = "into",
+        feature = "new",
+        feature = "option",
+        feature = "request",
+        feature = "reqwest_2",
+        feature = "result",
+        feature = "runtime",
+        feature = "self",
+        feature = "serde_2",
+        feature = "std",
+        feature = "string",
+        feature = "super",
+        feature = "types",
+        feature = "vec",
+        feature = "x"
+    )
+)]
 crate::runtime::serde_support::json_object! {
     Thing { constants {} fields { optional "default" => default, optional "clone" =>
     clone, optional "fmt" => fmt, optional "from" => from, optional "into" => into,
@@ -2354,6 +2861,7 @@ crate::runtime::serde_support::json_object! {
     optional "boxed" => boxed } extra any }
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Choice {
     /// `Other`
@@ -2376,11 +2884,13 @@ pub enum Choice {
     Unknown(::std::string::String),
 }
 
+#[cfg(feature = "x")]
 crate::runtime::serde_support::json_enum! {
     Choice { Other = "Other", Other2 = "other", SelfValue = "Self", SelfValue2 = "self",
     Default = "Default", None = "None", Some = "Some", AsStr = "as_str" } Unknown
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tagged {
     /// `kind: "result"`
@@ -2391,6 +2901,7 @@ pub enum Tagged {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "x")]
 impl ::serde::Serialize for Tagged {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2418,6 +2929,7 @@ impl ::serde::Serialize for Tagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl<'de> ::serde::Deserialize<'de> for Tagged {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2445,18 +2957,21 @@ impl<'de> ::serde::Deserialize<'de> for Tagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<ResultType> for Tagged {
     fn from(value: ResultType) -> Self {
         Self::Result(value)
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<OptionType> for Tagged {
     fn from(value: OptionType) -> Self {
         Self::Option(value)
     }
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Untagged {
     /// A number.
@@ -2469,6 +2984,7 @@ pub enum Untagged {
     StringType(StringType),
 }
 
+#[cfg(feature = "x")]
 impl ::serde::Serialize for Untagged {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2483,6 +2999,7 @@ impl ::serde::Serialize for Untagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl<'de> ::serde::Deserialize<'de> for Untagged {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2514,18 +3031,21 @@ impl<'de> ::serde::Deserialize<'de> for Untagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<i64> for Untagged {
     fn from(value: i64) -> Self {
         Self::Integer(value)
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<::std::string::String> for Untagged {
     fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<&str> for Untagged {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<
@@ -2534,12 +3054,14 @@ impl ::core::convert::From<&str> for Untagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for Untagged {
     fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
         Self::StringList(value)
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<::std::vec::Vec<&str>> for Untagged {
     fn from(value: ::std::vec::Vec<&str>) -> Self {
         <Self as ::core::convert::From<
@@ -2555,6 +3077,7 @@ impl ::core::convert::From<::std::vec::Vec<&str>> for Untagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl<const N: usize> ::core::convert::From<[&str; N]> for Untagged {
     fn from(value: [&str; N]) -> Self {
         <Self as ::core::convert::From<
@@ -2570,12 +3093,14 @@ impl<const N: usize> ::core::convert::From<[&str; N]> for Untagged {
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<StringType> for Untagged {
     fn from(value: StringType) -> Self {
         Self::StringType(value)
     }
 }
 
+#[cfg(feature = "x")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Strings {
     /// A string.
@@ -2584,6 +3109,7 @@ pub enum Strings {
     StringList(::std::vec::Vec<::std::string::String>),
 }
 
+#[cfg(feature = "x")]
 impl ::serde::Serialize for Strings {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -2596,6 +3122,7 @@ impl ::serde::Serialize for Strings {
     }
 }
 
+#[cfg(feature = "x")]
 impl<'de> ::serde::Deserialize<'de> for Strings {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -2617,12 +3144,14 @@ impl<'de> ::serde::Deserialize<'de> for Strings {
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<::std::string::String> for Strings {
     fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<&str> for Strings {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<
@@ -2631,12 +3160,14 @@ impl ::core::convert::From<&str> for Strings {
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<::std::vec::Vec<::std::string::String>> for Strings {
     fn from(value: ::std::vec::Vec<::std::string::String>) -> Self {
         Self::StringList(value)
     }
 }
 
+#[cfg(feature = "x")]
 impl ::core::convert::From<::std::vec::Vec<&str>> for Strings {
     fn from(value: ::std::vec::Vec<&str>) -> Self {
         <Self as ::core::convert::From<
@@ -2652,6 +3183,7 @@ impl ::core::convert::From<::std::vec::Vec<&str>> for Strings {
     }
 }
 
+#[cfg(feature = "x")]
 impl<const N: usize> ::core::convert::From<[&str; N]> for Strings {
     fn from(value: [&str; N]) -> Self {
         <Self as ::core::convert::From<
@@ -2667,10 +3199,13 @@ impl<const N: usize> ::core::convert::From<[&str; N]> for Strings {
     }
 }
 
+#[cfg(feature = "x")]
 pub type Alias = BoxType;
 
+#[cfg(feature = "x")]
 pub type MapOf = ::std::collections::BTreeMap<::std::string::String, ValueType>;
 
+#[cfg(feature = "x")]
 /// Query parameters of `into`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct IntoQuery {
@@ -2686,6 +3221,7 @@ pub struct IntoQuery {
     pub option: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
 }
 
+#[cfg(feature = "x")]
 impl IntoQuery {
     /// Creates `IntoQuery` from its required fields.
     pub fn new(result: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -2726,6 +3262,7 @@ impl IntoQuery {
     }
 }
 
+#[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
     IntoQuery { constants {} fields { optional "default" => default, optional "clone" =>
     clone, optional "new" => new, required "result" => result, optional "Option" =>

@@ -3,16 +3,19 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "fixed")]
     /// Operations under `fixed`.
     pub fn fixed(&self) -> Fixed<'_> {
         Fixed { client: self }
     }
 
+    #[cfg(feature = "odd")]
     /// Operations under `odd`.
     pub fn odd(&self) -> Odd<'_> {
         Odd { client: self }
     }
 
+    #[cfg(feature = "weird")]
     /// Operations under `weird`.
     pub fn weird(&self) -> Weird<'_> {
         Weird { client: self }
@@ -21,10 +24,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/fixed`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "fixed")]
 pub struct Fixed<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "fixed")]
 impl<'a> Fixed<'a> {
     /// `GET /fixed`
     ///
@@ -67,10 +72,12 @@ impl<'a> Fixed<'a> {
 
 /// Operations under `/odd/a_b/c`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct OddABC<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> OddABC<'a> {
     /// ~~~text
     /// ~~~
@@ -129,10 +136,12 @@ impl<'a> OddABC<'a> {
 
 /// Operations under `/odd/a_b`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct OddAB<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> OddAB<'a> {
     /// Operations under `/odd/a_b/c`.
     pub fn c(&self) -> OddABC<'a> {
@@ -142,10 +151,12 @@ impl<'a> OddAB<'a> {
 
 /// Operations under `/odd`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct Odd<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> Odd<'a> {
     /// Operations under `/odd/a_b`.
     pub fn a_b(&self) -> OddAB<'a> {
@@ -155,10 +166,12 @@ impl<'a> Odd<'a> {
 
 /// Operations under `/weird`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "weird")]
 pub struct Weird<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "weird")]
 impl<'a> Weird<'a> {
     /// Lone
     /// return, CRLF
@@ -225,7 +238,10 @@ impl<'a> Weird<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "weird")]
+impl<'a> Weird<'a> {
     /// ```text
     /// ```
     ///

@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "weird")]
 /// Lone
 /// return, CRLF
 /// line, bidi evil and isolate, bell , escape , NUL , DEL , C1
@@ -126,6 +127,7 @@ pub struct Weird {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "weird")]
 impl Weird {
     /// Creates `Weird` from its required fields.
     pub fn new(a_b: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -268,6 +270,7 @@ impl Weird {
     }
 }
 
+#[cfg(feature = "weird")]
 crate::runtime::serde_support::json_object! {
     Weird { constants {} fields { required "a\rb" => a_b, optional "x\u{202e}y" => x_y,
     optional "quote\"d" => quote_d, optional "back\\slash" => back_slash, optional
@@ -277,6 +280,7 @@ crate::runtime::serde_support::json_object! {
     => value_4 } extra any }
 }
 
+#[cfg(feature = "weird")]
 /// Lone
 /// return, CRLF
 /// line, bidi evil and isolate, bell , escape , NUL , DEL , C1
@@ -331,6 +335,7 @@ pub enum Choice {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "weird")]
 crate::runtime::serde_support::json_enum! {
     Choice { AB = "a\rb", XY = "x\u{202e}y", QuoteD = "quote\"d", BackSlash =
     "back\\slash", TickS = "tick`s", Braces = "{braces}", Empty = "*/", Empty2 = "🚀",
@@ -338,6 +343,7 @@ crate::runtime::serde_support::json_enum! {
     Empty4 = " " } Other
 }
 
+#[cfg(feature = "weird")]
 /// Lone
 /// return, CRLF
 /// line, bidi evil and isolate, bell , escape , NUL , DEL , C1
@@ -354,6 +360,7 @@ pub enum Tagged {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "weird")]
 impl ::serde::Serialize for Tagged {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -381,6 +388,7 @@ impl ::serde::Serialize for Tagged {
     }
 }
 
+#[cfg(feature = "weird")]
 impl<'de> ::serde::Deserialize<'de> for Tagged {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -414,18 +422,21 @@ impl<'de> ::serde::Deserialize<'de> for Tagged {
     }
 }
 
+#[cfg(feature = "weird")]
 impl ::core::convert::From<Left> for Tagged {
     fn from(value: Left) -> Self {
         Self::LEft(value)
     }
 }
 
+#[cfg(feature = "weird")]
 impl ::core::convert::From<Right> for Tagged {
     fn from(value: Right) -> Self {
         Self::Right(value)
     }
 }
 
+#[cfg(feature = "weird")]
 /// ```text
 /// ```
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -436,6 +447,7 @@ pub struct Left {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "weird")]
 impl Left {
     /// Creates an empty `Left`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -449,10 +461,12 @@ impl Left {
     }
 }
 
+#[cfg(feature = "weird")]
 crate::runtime::serde_support::json_object! {
     Left { constants {} fields { optional "v" => v } extra any }
 }
 
+#[cfg(feature = "weird")]
 /// ~~~~text
 /// ````
 /// ~~~
@@ -467,6 +481,7 @@ pub struct Right {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "weird")]
 impl Right {
     /// Creates `Right` from its required fields.
     pub fn new(
@@ -481,11 +496,13 @@ impl Right {
     }
 }
 
+#[cfg(feature = "weird")]
 crate::runtime::serde_support::json_object! {
     Right { constants {} fields { required "tick`s" => tick_s, required "<b>" => b }
     extra any }
 }
 
+#[cfg(feature = "odd")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Untagged {
     /// A string.
@@ -494,6 +511,7 @@ pub enum Untagged {
     Object(UntaggedObject),
 }
 
+#[cfg(feature = "odd")]
 impl ::serde::Serialize for Untagged {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -506,6 +524,7 @@ impl ::serde::Serialize for Untagged {
     }
 }
 
+#[cfg(feature = "odd")]
 impl<'de> ::serde::Deserialize<'de> for Untagged {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -531,12 +550,14 @@ impl<'de> ::serde::Deserialize<'de> for Untagged {
     }
 }
 
+#[cfg(feature = "odd")]
 impl ::core::convert::From<::std::string::String> for Untagged {
     fn from(value: ::std::string::String) -> Self {
         Self::String(value)
     }
 }
 
+#[cfg(feature = "odd")]
 impl ::core::convert::From<&str> for Untagged {
     fn from(value: &str) -> Self {
         <Self as ::core::convert::From<
@@ -545,12 +566,14 @@ impl ::core::convert::From<&str> for Untagged {
     }
 }
 
+#[cfg(feature = "odd")]
 impl ::core::convert::From<UntaggedObject> for Untagged {
     fn from(value: UntaggedObject) -> Self {
         Self::Object(value)
     }
 }
 
+#[cfg(feature = "odd")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct UntaggedObject {
     /// \`a
@@ -562,6 +585,7 @@ pub struct UntaggedObject {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "odd")]
 impl UntaggedObject {
     /// Creates `UntaggedObject` from its required fields.
     pub fn new(
@@ -576,11 +600,13 @@ impl UntaggedObject {
     }
 }
 
+#[cfg(feature = "odd")]
 crate::runtime::serde_support::json_object! {
     UntaggedObject { constants {} fields { required "a\rb" => a_b, required "x\u{202e}y"
     => x_y } extra any }
 }
 
+#[cfg(feature = "fixed")]
 /// Always sent with ``"kind": "c\ron\u{2066}st`"``.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Fixed {
@@ -590,6 +616,7 @@ pub struct Fixed {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "fixed")]
 impl Fixed {
     /// Creates an empty `Fixed`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -603,11 +630,13 @@ impl Fixed {
     }
 }
 
+#[cfg(feature = "fixed")]
 crate::runtime::serde_support::json_object! {
     Fixed { constants { "kind\u{202e}" = "c\ron\u{2066}st`" } fields { optional "n" => n
     } extra any }
 }
 
+#[cfg(feature = "odd")]
 /// Query parameters of `get /odd/a`b/c*\/\`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetOddAbcQuery {
@@ -620,6 +649,7 @@ pub struct GetOddAbcQuery {
     pub q_x: ::core::option::Option<::std::string::String>,
 }
 
+#[cfg(feature = "odd")]
 impl GetOddAbcQuery {
     /// Creates an empty `GetOddAbcQuery`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -636,6 +666,7 @@ impl GetOddAbcQuery {
     }
 }
 
+#[cfg(feature = "odd")]
 crate::runtime::serde_support::json_object! {
     GetOddAbcQuery { constants {} fields { optional "q\u{202e}`x" => q_x } extra none }
 }

@@ -3,11 +3,13 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "completions")]
     /// Operations under `completions`.
     pub fn completions(&self) -> Completions<'_> {
         Completions { client: self }
     }
 
+    #[cfg(feature = "engines")]
     /// Operations under `engines`.
     pub fn engines(&self) -> Engines<'_> {
         Engines { client: self }
@@ -16,10 +18,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/completions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "completions")]
 pub struct Completions<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "completions")]
 impl<'a> Completions<'a> {
     /// Creates a completion.
     ///
@@ -72,10 +76,12 @@ impl<'a> Completions<'a> {
 
 /// Operations under `/engines`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "engines")]
 pub struct Engines<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "engines")]
 impl<'a> Engines<'a> {
     /// Lists engines (use models instead).
     ///

@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "completions")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompletionRequest {
     /// `model`
@@ -47,6 +48,7 @@ pub struct CompletionRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "completions")]
 impl CompletionRequest {
     /// Creates `CompletionRequest` from its required fields.
     pub fn new(
@@ -126,6 +128,7 @@ impl CompletionRequest {
     }
 }
 
+#[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
     CompletionRequest { constants {} fields { required "model" => model, required
     "prompt" => prompt, optional "temperature" => temperature, optional "top_p" => top_p,
@@ -134,6 +137,7 @@ crate::runtime::serde_support::json_object! {
     }
 }
 
+#[cfg(feature = "completions")]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum CompletionRequestMode {
     /// `fast`
@@ -144,10 +148,12 @@ pub enum CompletionRequestMode {
     Other(::std::string::String),
 }
 
+#[cfg(feature = "completions")]
 crate::runtime::serde_support::json_enum! {
     CompletionRequestMode { Fast = "fast", Careful = "careful" } Other
 }
 
+#[cfg(feature = "completions")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Completion {
     /// `id`
@@ -162,6 +168,7 @@ pub struct Completion {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "completions")]
 impl Completion {
     /// Creates `Completion` from its required fields.
     pub fn new(
@@ -183,11 +190,13 @@ impl Completion {
     }
 }
 
+#[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
     Completion { constants {} fields { required "id" => id, required "created_at" =>
     created_at, optional "engine" => engine } extra any }
 }
 
+#[cfg(any(feature = "completions", feature = "engines"))]
 /// An engine (replaced by models).
 #[deprecated]
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -198,6 +207,7 @@ pub struct Engine {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "completions", feature = "engines"))]
 impl Engine {
     /// Creates an empty `Engine`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -214,10 +224,12 @@ impl Engine {
     }
 }
 
+#[cfg(any(feature = "completions", feature = "engines"))]
 crate::runtime::serde_support::json_object! {
     Engine { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "engines")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct EngineList {
     /// `data`
@@ -226,6 +238,7 @@ pub struct EngineList {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "engines")]
 impl EngineList {
     /// Creates an empty `EngineList`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -239,6 +252,7 @@ impl EngineList {
     }
 }
 
+#[cfg(feature = "engines")]
 crate::runtime::serde_support::json_object! {
     EngineList { constants {} fields { optional "data" => data } extra any }
 }

@@ -3,6 +3,7 @@
 //! `Validate` for the request types whose spec declares bounds (see
 //! `runtime::validate`). Each pattern is compiled once, on first use.
 
+#[cfg(feature = "completions")]
 impl crate::runtime::Validate for crate::types::CompletionRequest {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -57,6 +58,7 @@ impl crate::runtime::Validate for crate::types::CompletionRequest {
     }
 }
 
+#[allow(dead_code)]
 fn pattern_0() -> ::core::option::Option<&'static ::regex::Regex> {
     static PATTERN: ::std::sync::OnceLock<::core::option::Option<::regex::Regex>> = ::std::sync::OnceLock::new();
     PATTERN.get_or_init(|| ::regex::Regex::new("^[a-z0-9-]+$").ok()).as_ref()

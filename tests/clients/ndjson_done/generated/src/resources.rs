@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "generate")]
     /// Operations under `generate`.
     pub fn generate(&self) -> Generate<'_> {
         Generate { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/generate`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "generate")]
 pub struct Generate<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "generate")]
 impl<'a> Generate<'a> {
     /// `POST /generate`, streamed
     ///

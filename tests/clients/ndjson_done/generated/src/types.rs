@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "generate")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateRequest {
     /// `prompt`
@@ -10,6 +11,7 @@ pub struct GenerateRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "generate")]
 impl GenerateRequest {
     /// Creates `GenerateRequest` from its required fields.
     pub fn new(prompt: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -20,10 +22,12 @@ impl GenerateRequest {
     }
 }
 
+#[cfg(feature = "generate")]
 crate::runtime::serde_support::json_object! {
     GenerateRequest { constants {} fields { required "prompt" => prompt } extra any }
 }
 
+#[cfg(feature = "generate")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct GenerateStreamEvent {
     /// `response`
@@ -34,6 +38,7 @@ pub struct GenerateStreamEvent {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "generate")]
 impl GenerateStreamEvent {
     /// Creates `GenerateStreamEvent` from its required fields.
     pub fn new(
@@ -48,6 +53,7 @@ impl GenerateStreamEvent {
     }
 }
 
+#[cfg(feature = "generate")]
 crate::runtime::serde_support::json_object! {
     GenerateStreamEvent { constants {} fields { required "response" => response, required
     "done" => done } extra any }

@@ -3,6 +3,7 @@
 //! Typed error responses: one enum per set of error responses the spec declares,
 //! reached through `Error::typed` on an operation's error.
 
+#[cfg(feature = "jobs")]
 /// The error responses of `POST /jobs`, by status.
 #[derive(Debug, Clone)]
 pub enum CreateJobError {
@@ -12,6 +13,7 @@ pub enum CreateJobError {
     NotFound(crate::types::Problem),
 }
 
+#[cfg(feature = "jobs")]
 impl crate::runtime::TypedError for CreateJobError {
     fn from_response(
         status: crate::runtime::StatusCode,

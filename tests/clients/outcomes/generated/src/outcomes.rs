@@ -3,6 +3,7 @@
 //! Success outcomes: for operations whose success statuses return different
 //! bodies, one variant per status, chosen by the status the server sent.
 
+#[cfg(feature = "jobs")]
 /// The successful responses of `POST /jobs`, by status.
 #[derive(Debug, Clone)]
 pub enum CreateJobResponse {
@@ -24,6 +25,7 @@ pub enum CreateJobResponse {
     NoContent,
 }
 
+#[cfg(feature = "jobs")]
 impl crate::runtime::Outcome for CreateJobResponse {
     fn from_response(
         status: crate::runtime::StatusCode,

@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "jobs")]
     /// Operations under `jobs`.
     pub fn jobs(&self) -> Jobs<'_> {
         Jobs { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/jobs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "jobs")]
 pub struct Jobs<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "jobs")]
 impl<'a> Jobs<'a> {
     /// `GET /jobs`
     ///
@@ -53,7 +56,10 @@ impl<'a> Jobs<'a> {
         };
         self.client.execute(__request).await
     }
+}
 
+#[cfg(feature = "jobs")]
+impl<'a> Jobs<'a> {
     /// `POST /jobs`
     ///
     /// ```no_run

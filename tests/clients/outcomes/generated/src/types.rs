@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "jobs")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Job {
     /// `id`
@@ -10,6 +11,7 @@ pub struct Job {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "jobs")]
 impl Job {
     /// Creates `Job` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -20,10 +22,12 @@ impl Job {
     }
 }
 
+#[cfg(feature = "jobs")]
 crate::runtime::serde_support::json_object! {
     Job { constants {} fields { required "id" => id } extra any }
 }
 
+#[cfg(feature = "jobs")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Existing {
     /// `previous`
@@ -32,6 +36,7 @@ pub struct Existing {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "jobs")]
 impl Existing {
     /// Creates `Existing` from its required fields.
     pub fn new(previous: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -42,10 +47,12 @@ impl Existing {
     }
 }
 
+#[cfg(feature = "jobs")]
 crate::runtime::serde_support::json_object! {
     Existing { constants {} fields { required "previous" => previous } extra any }
 }
 
+#[cfg(feature = "jobs")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// `message`
@@ -54,6 +61,7 @@ pub struct Problem {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "jobs")]
 impl Problem {
     /// Creates `Problem` from its required fields.
     pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -64,6 +72,7 @@ impl Problem {
     }
 }
 
+#[cfg(feature = "jobs")]
 crate::runtime::serde_support::json_object! {
     Problem { constants {} fields { required "message" => message } extra any }
 }

@@ -3,71 +3,85 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "b")]
     /// Operations under `b`.
     pub fn b(&self) -> B<'_> {
         B { client: self }
     }
 
+    #[cfg(feature = "bs_slash")]
     /// Operations under `bs_slash`.
     pub fn bs_slash(&self) -> BsSlash<'_> {
         BsSlash { client: self }
     }
 
+    #[cfg(feature = "c")]
     /// Operations under `c`.
     pub fn c(&self) -> C<'_> {
         C { client: self }
     }
 
+    #[cfg(feature = "files")]
     /// Operations under `files`.
     pub fn files(&self) -> Files<'_> {
         Files { client: self }
     }
 
+    #[cfg(feature = "ids")]
     /// Operations under `ids`.
     pub fn ids(&self) -> Ids<'_> {
         Ids { client: self }
     }
 
+    #[cfg(feature = "merged")]
     /// Operations under `merged`.
     pub fn merged(&self) -> Merged<'_> {
         Merged { client: self }
     }
 
+    #[cfg(feature = "qs")]
     /// Operations under `qs`.
     pub fn qs(&self) -> Qs<'_> {
         Qs { client: self }
     }
 
+    #[cfg(feature = "search")]
     /// Operations under `search`.
     pub fn search(&self) -> Search<'_> {
         Search { client: self }
     }
 
+    #[cfg(feature = "shadow")]
     /// Operations under `shadow`.
     pub fn shadow(&self) -> Shadow<'_> {
         Shadow { client: self }
     }
 
+    #[cfg(feature = "styles")]
     /// Operations under `styles`.
     pub fn styles(&self) -> Styles<'_> {
         Styles { client: self }
     }
 
+    #[cfg(feature = "things")]
     /// Operations under `things`.
     pub fn things(&self) -> Things<'_> {
         Things { client: self }
     }
 
+    #[cfg(feature = "timeout")]
     /// Operations under `timeout`.
     pub fn timeout_api(&self) -> Timeout<'_> {
         Timeout { client: self }
     }
 
+    #[cfg(feature = "timeout_api")]
     /// Operations under `timeout_api`.
     pub fn timeout_api_api(&self) -> TimeoutApi<'_> {
         TimeoutApi { client: self }
     }
 
+    #[cfg(feature = "versioned")]
     /// Operations under `versioned`.
     pub fn versioned(&self) -> Versioned<'_> {
         Versioned { client: self }
@@ -76,10 +90,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/b/x`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "b")]
 pub struct BX<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "b")]
 impl<'a> BX<'a> {
     /// `GET /b/{id}/x}`
     ///
@@ -123,10 +139,12 @@ impl<'a> BX<'a> {
 
 /// Operations under `/b`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "b")]
 pub struct B<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "b")]
 impl<'a> B<'a> {
     /// Operations under `/b/x`.
     pub fn x(&self) -> BX<'a> {
@@ -136,10 +154,12 @@ impl<'a> B<'a> {
 
 /// Operations under `/bs_slash`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "bs_slash")]
 pub struct BsSlash<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "bs_slash")]
 impl<'a> BsSlash<'a> {
     /// `GET /bs\slash/{id}`
     ///
@@ -182,10 +202,12 @@ impl<'a> BsSlash<'a> {
 
 /// Operations under `/c`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "c")]
 pub struct C<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "c")]
 impl<'a> C<'a> {
     /// `GET /c/{{id}}`
     ///
@@ -229,10 +251,12 @@ impl<'a> C<'a> {
 
 /// Operations under `/files/raw_ext`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "files")]
 pub struct FilesRawExt<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "files")]
 impl<'a> FilesRawExt<'a> {
     /// `GET /files/{id}/raw.{ext}`
     ///
@@ -279,16 +303,21 @@ impl<'a> FilesRawExt<'a> {
 
 /// Operations under `/files`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "files")]
 pub struct Files<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "files")]
 impl<'a> Files<'a> {
     /// Operations under `/files/raw_ext`.
     pub fn raw_ext(&self) -> FilesRawExt<'a> {
         FilesRawExt { client: self.client }
     }
+}
 
+#[cfg(feature = "files")]
+impl<'a> Files<'a> {
     /// `GET /files/{id}`
     ///
     /// ```no_run
@@ -330,10 +359,12 @@ impl<'a> Files<'a> {
 
 /// Operations under `/ids`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "ids")]
 pub struct Ids<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "ids")]
 impl<'a> Ids<'a> {
     /// `GET /ids/{a}`
     ///
@@ -372,7 +403,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids/{a}/{b}`
     ///
     /// ```no_run
@@ -414,7 +448,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids/{a}/{b}/{c}`
     ///
     /// ```no_run
@@ -460,7 +497,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids/{a}/{b}/{c}/{d}`
     ///
     /// ```no_run
@@ -510,7 +550,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids/{a}/{b}/{c}/{d}/{e}`
     ///
     /// ```no_run
@@ -564,7 +607,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids/{a}/{b}/{c}/{d}/{e}/{f}`
     ///
     /// ```no_run
@@ -631,7 +677,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids/{a}/{b}/{c}/{d}/{e}/{f}/{g}`
     ///
     /// ```no_run
@@ -704,7 +753,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `GET /ids`
     ///
     /// ```no_run
@@ -737,7 +789,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `PUT /ids`
     ///
     /// ```no_run
@@ -770,7 +825,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `POST /ids`
     ///
     /// ```no_run
@@ -803,7 +861,10 @@ impl<'a> Ids<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// `PATCH /ids`
     ///
     /// ```no_run
@@ -840,10 +901,12 @@ impl<'a> Ids<'a> {
 
 /// Operations under `/merged`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "merged")]
 pub struct Merged<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "merged")]
 impl<'a> Merged<'a> {
     /// `POST /merged/{id}`
     ///
@@ -882,7 +945,10 @@ impl<'a> Merged<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "merged")]
+impl<'a> Merged<'a> {
     /// `GET /merged/{id}`
     ///
     /// ```no_run
@@ -924,10 +990,12 @@ impl<'a> Merged<'a> {
 
 /// Operations under `/qs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "qs")]
 pub struct Qs<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "qs")]
 impl<'a> Qs<'a> {
     /// `GET /qs`
     ///
@@ -972,10 +1040,12 @@ impl<'a> Qs<'a> {
 
 /// Operations under `/search`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "search")]
 pub struct Search<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "search")]
 impl<'a> Search<'a> {
     /// `QUERY /search`
     ///
@@ -1013,7 +1083,10 @@ impl<'a> Search<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "search")]
+impl<'a> Search<'a> {
     /// `LINK /search`
     ///
     /// ```no_run
@@ -1050,10 +1123,12 @@ impl<'a> Search<'a> {
 
 /// Operations under `/shadow`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "shadow")]
 pub struct Shadow<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "shadow")]
 impl<'a> Shadow<'a> {
     /// `POST /shadow/{value}/{path}/{url}/{options}/{body}/{request}/{client}/{query}/{self}/{params}`
     ///
@@ -1162,10 +1237,12 @@ impl<'a> Shadow<'a> {
 
 /// Operations under `/styles/path`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "styles")]
 pub struct StylesPath<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "styles")]
 impl<'a> StylesPath<'a> {
     /// `GET /styles/path/{simple}/{simpleObj}/{label}/{labelEx}/{matrix}/{matrixEx}/{matrixObj}`
     ///
@@ -1246,10 +1323,12 @@ impl<'a> StylesPath<'a> {
 
 /// Operations under `/styles/query`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "styles")]
 pub struct StylesQuery<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "styles")]
 impl<'a> StylesQuery<'a> {
     /// `GET /styles/query`
     ///
@@ -1336,10 +1415,12 @@ impl<'a> StylesQuery<'a> {
 
 /// Operations under `/styles`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "styles")]
 pub struct Styles<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "styles")]
 impl<'a> Styles<'a> {
     /// Operations under `/styles/path`.
     pub fn path(&self) -> StylesPath<'a> {
@@ -1354,10 +1435,12 @@ impl<'a> Styles<'a> {
 
 /// Operations under `/things/archive`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsArchive<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsArchive<'a> {
     /// `POST /things/archive`
     ///
@@ -1395,10 +1478,12 @@ impl<'a> ThingsArchive<'a> {
 
 /// Operations under `/things/clone`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsClone<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsClone<'a> {
     /// `GET /things/clone`
     ///
@@ -1436,10 +1521,12 @@ impl<'a> ThingsClone<'a> {
 
 /// Operations under `/things/clone_api`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsCloneApi<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsCloneApi<'a> {
     /// `GET /things/clone_api`
     ///
@@ -1477,10 +1564,12 @@ impl<'a> ThingsCloneApi<'a> {
 
 /// Operations under `/things/create_stream_with_options`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsCreateStreamWithOptions<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsCreateStreamWithOptions<'a> {
     /// `GET /things/create_stream_with_options`
     ///
@@ -1520,10 +1609,12 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
 
 /// Operations under `/things/list_with_options`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsListWithOptions<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsListWithOptions<'a> {
     /// `GET /things/list_with_options`
     ///
@@ -1563,10 +1654,12 @@ impl<'a> ThingsListWithOptions<'a> {
 
 /// Operations under `/things/search`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsSearch<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsSearch<'a> {
     /// `GET /things/search`
     ///
@@ -1604,10 +1697,12 @@ impl<'a> ThingsSearch<'a> {
 
 /// Operations under `/things`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct Things<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> Things<'a> {
     /// Operations under `/things/archive`.
     pub fn archive(&self) -> ThingsArchive<'a> {
@@ -1648,7 +1743,10 @@ impl<'a> Things<'a> {
             client: self.client,
         }
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// `GET /things`
     ///
     /// ```no_run
@@ -1683,7 +1781,10 @@ impl<'a> Things<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// `PUT /things`
     ///
     /// ```no_run
@@ -1716,7 +1817,10 @@ impl<'a> Things<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// `POST /things`
     ///
     /// ```no_run
@@ -1801,7 +1905,10 @@ impl<'a> Things<'a> {
         };
         self.client.execute_sse(__request).await
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// `PATCH /things`
     ///
     /// ```no_run
@@ -1834,7 +1941,10 @@ impl<'a> Things<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// `PUT /things/{id}`
     ///
     /// ```no_run
@@ -1872,7 +1982,10 @@ impl<'a> Things<'a> {
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// `PATCH /things/{id}`
     ///
     /// ```no_run
@@ -1914,10 +2027,12 @@ impl<'a> Things<'a> {
 
 /// Operations under `/timeout`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "timeout")]
 pub struct Timeout<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "timeout")]
 impl<'a> Timeout<'a> {
     /// `GET /timeout`
     ///
@@ -1955,10 +2070,12 @@ impl<'a> Timeout<'a> {
 
 /// Operations under `/timeout_api`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "timeout_api")]
 pub struct TimeoutApi<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "timeout_api")]
 impl<'a> TimeoutApi<'a> {
     /// `GET /timeout_api`
     ///
@@ -1996,10 +2113,12 @@ impl<'a> TimeoutApi<'a> {
 
 /// Operations under `/versioned`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "versioned")]
 pub struct Versioned<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "versioned")]
 impl<'a> Versioned<'a> {
     /// `GET /versioned/{id}`
     ///

@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(any(feature = "shadow", feature = "things"))]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Thing {
     /// `name`
@@ -10,6 +11,7 @@ pub struct Thing {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "shadow", feature = "things"))]
 impl Thing {
     /// Creates an empty `Thing`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -26,10 +28,12 @@ impl Thing {
     }
 }
 
+#[cfg(any(feature = "shadow", feature = "things"))]
 crate::runtime::serde_support::json_object! {
     Thing { constants {} fields { optional "name" => name } extra any }
 }
 
+#[cfg(any(feature = "search", feature = "styles"))]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Filter {
     /// `status`
@@ -40,6 +44,7 @@ pub struct Filter {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "search", feature = "styles"))]
 impl Filter {
     /// Creates an empty `Filter`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -62,11 +67,13 @@ impl Filter {
     }
 }
 
+#[cfg(any(feature = "search", feature = "styles"))]
 crate::runtime::serde_support::json_object! {
     Filter { constants {} fields { optional "status" => status, optional "range" => range
     } extra any }
 }
 
+#[cfg(any(feature = "search", feature = "styles"))]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct FilterRange {
     /// `min`
@@ -77,6 +84,7 @@ pub struct FilterRange {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "search", feature = "styles"))]
 impl FilterRange {
     /// Creates an empty `FilterRange`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -96,11 +104,13 @@ impl FilterRange {
     }
 }
 
+#[cfg(any(feature = "search", feature = "styles"))]
 crate::runtime::serde_support::json_object! {
     FilterRange { constants {} fields { optional "min" => min, optional "max" => max }
     extra any }
 }
 
+#[cfg(any(feature = "qs", feature = "styles"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     /// `x`
@@ -111,6 +121,7 @@ pub struct Point {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "qs", feature = "styles"))]
 impl Point {
     /// Creates `Point` from its required fields.
     pub fn new(x: i64, y: i64) -> Self {
@@ -122,10 +133,12 @@ impl Point {
     }
 }
 
+#[cfg(any(feature = "qs", feature = "styles"))]
 crate::runtime::serde_support::json_object! {
     Point { constants {} fields { required "x" => x, required "y" => y } extra any }
 }
 
+#[cfg(feature = "shadow")]
 /// Query parameters of `shadowed`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShadowedQuery {
@@ -137,6 +150,7 @@ pub struct ShadowedQuery {
     pub params: ::core::option::Option<::std::string::String>,
 }
 
+#[cfg(feature = "shadow")]
 impl ShadowedQuery {
     /// Creates `ShadowedQuery` from its required fields.
     pub fn new(
@@ -160,11 +174,13 @@ impl ShadowedQuery {
     }
 }
 
+#[cfg(feature = "shadow")]
 crate::runtime::serde_support::json_object! {
     ShadowedQuery { constants {} fields { required "value" => value, required "item" =>
     item, optional "__params" => params } extra none }
 }
 
+#[cfg(feature = "versioned")]
 /// Query, header and cookie parameters of `getVersioned`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GetVersionedParams {
@@ -182,6 +198,7 @@ pub struct GetVersionedParams {
     pub limit: ::core::option::Option<i64>,
 }
 
+#[cfg(feature = "versioned")]
 impl GetVersionedParams {
     /// Creates `GetVersionedParams` from its required fields.
     pub fn new(
@@ -223,6 +240,7 @@ impl GetVersionedParams {
     }
 }
 
+#[cfg(feature = "versioned")]
 crate::runtime::serde_support::json_object! {
     GetVersionedParams { constants {} fields { required "X-Api-Version" => x_api_version,
     optional "X-Trace-Depth" => x_trace_depth, optional "X-Tags" => x_tags, required
@@ -230,6 +248,7 @@ crate::runtime::serde_support::json_object! {
     none }
 }
 
+#[cfg(feature = "styles")]
 /// Query parameters of `queryStyles`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct QueryStylesQuery {
@@ -253,6 +272,7 @@ pub struct QueryStylesQuery {
     pub json: ::core::option::Option<Point>,
 }
 
+#[cfg(feature = "styles")]
 impl QueryStylesQuery {
     /// Creates an empty `QueryStylesQuery`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -317,6 +337,7 @@ impl QueryStylesQuery {
     }
 }
 
+#[cfg(feature = "styles")]
 crate::runtime::serde_support::json_object! {
     QueryStylesQuery { constants {} fields { optional "tags" => tags, optional "ids" =>
     ids, optional "spaced" => spaced, optional "piped" => piped, optional "filter" =>
@@ -324,6 +345,7 @@ crate::runtime::serde_support::json_object! {
     optional "json" => json } extra none }
 }
 
+#[cfg(feature = "qs")]
 /// Query parameters of `wholeQuery`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WholeQueryQuery {
@@ -331,6 +353,7 @@ pub struct WholeQueryQuery {
     pub whole: ::core::option::Option<Point>,
 }
 
+#[cfg(feature = "qs")]
 impl WholeQueryQuery {
     /// Creates an empty `WholeQueryQuery`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -344,6 +367,7 @@ impl WholeQueryQuery {
     }
 }
 
+#[cfg(feature = "qs")]
 crate::runtime::serde_support::json_object! {
     WholeQueryQuery { constants {} fields { optional "whole" => whole } extra none }
 }

@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "owners")]
     /// Operations under `owners`.
     pub fn owners(&self) -> Owners<'_> {
         Owners { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/owners`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "owners")]
 pub struct Owners<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "owners")]
 impl<'a> Owners<'a> {
     /// `POST /owners`
     ///

@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "owners")]
 /// A base that is concrete itself and listed in its mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pet {
@@ -17,6 +18,7 @@ pub enum Pet {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "owners")]
 impl ::serde::Serialize for Pet {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -46,6 +48,7 @@ impl ::serde::Serialize for Pet {
     }
 }
 
+#[cfg(feature = "owners")]
 impl<'de> ::serde::Deserialize<'de> for Pet {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -75,30 +78,35 @@ impl<'de> ::serde::Deserialize<'de> for Pet {
     }
 }
 
+#[cfg(feature = "owners")]
 impl ::core::convert::From<Cat> for Pet {
     fn from(value: Cat) -> Self {
         Self::Cat(value)
     }
 }
 
+#[cfg(feature = "owners")]
 impl ::core::convert::From<Dog> for Pet {
     fn from(value: Dog) -> Self {
         Self::Dog(value)
     }
 }
 
+#[cfg(feature = "owners")]
 impl ::core::convert::From<PetBase> for Pet {
     fn from(value: PetBase) -> Self {
         Self::Pet(value)
     }
 }
 
+#[cfg(feature = "owners")]
 impl ::core::convert::From<Puppy> for Pet {
     fn from(value: Puppy) -> Self {
         Self::Puppy(value)
     }
 }
 
+#[cfg(feature = "owners")]
 /// Always sent with `"pet_type": "cat"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cat {
@@ -110,6 +118,7 @@ pub struct Cat {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl Cat {
     /// Creates `Cat` from its required fields.
     pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -127,11 +136,13 @@ impl Cat {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     Cat { constants { "pet_type" = "cat" } fields { required "name" => name, optional
     "indoor" => indoor } extra any }
 }
 
+#[cfg(feature = "owners")]
 /// Always sent with `"pet_type": "dog"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Dog {
@@ -143,6 +154,7 @@ pub struct Dog {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl Dog {
     /// Creates `Dog` from its required fields.
     pub fn new(
@@ -157,11 +169,13 @@ impl Dog {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     Dog { constants { "pet_type" = "dog" } fields { required "name" => name, required
     "bark" => bark } extra any }
 }
 
+#[cfg(feature = "owners")]
 /// A base that is concrete itself and listed in its mapping.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PetBase {
@@ -173,6 +187,7 @@ pub struct PetBase {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl PetBase {
     /// Creates `PetBase` from its required fields.
     pub fn new(
@@ -187,11 +202,13 @@ impl PetBase {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     PetBase { constants {} fields { required "pet_type" => pet_type, required "name" =>
     name } extra any }
 }
 
+#[cfg(feature = "owners")]
 /// A subtype of a subtype, not in the mapping; tagged by its name.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Puppy {
@@ -207,6 +224,7 @@ pub struct Puppy {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl Puppy {
     /// Creates `Puppy` from its required fields.
     pub fn new(
@@ -230,11 +248,13 @@ impl Puppy {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     Puppy { constants {} fields { required "pet_type" => pet_type, required "name" =>
     name, required "bark" => bark, optional "age" => age } extra any }
 }
 
+#[cfg(feature = "owners")]
 /// A base without mapping; subtypes are tagged by their schema names.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Shape {
@@ -246,6 +266,7 @@ pub enum Shape {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "owners")]
 impl ::serde::Serialize for Shape {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -273,6 +294,7 @@ impl ::serde::Serialize for Shape {
     }
 }
 
+#[cfg(feature = "owners")]
 impl<'de> ::serde::Deserialize<'de> for Shape {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -294,18 +316,21 @@ impl<'de> ::serde::Deserialize<'de> for Shape {
     }
 }
 
+#[cfg(feature = "owners")]
 impl ::core::convert::From<Circle> for Shape {
     fn from(value: Circle) -> Self {
         Self::Circle(value)
     }
 }
 
+#[cfg(feature = "owners")]
 impl ::core::convert::From<Square> for Shape {
     fn from(value: Square) -> Self {
         Self::Square(value)
     }
 }
 
+#[cfg(feature = "owners")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Circle {
     /// `kind`
@@ -316,6 +341,7 @@ pub struct Circle {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl Circle {
     /// Creates `Circle` from its required fields.
     pub fn new(kind: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -333,11 +359,13 @@ impl Circle {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     Circle { constants {} fields { required "kind" => kind, optional "radius" => radius }
     extra any }
 }
 
+#[cfg(feature = "owners")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Square {
     /// `kind`
@@ -348,6 +376,7 @@ pub struct Square {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl Square {
     /// Creates `Square` from its required fields.
     pub fn new(kind: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -365,11 +394,13 @@ impl Square {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     Square { constants {} fields { required "kind" => kind, optional "side" => side }
     extra any }
 }
 
+#[cfg(feature = "owners")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Owner {
     /// A base that is concrete itself and listed in its mapping.
@@ -380,6 +411,7 @@ pub struct Owner {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "owners")]
 impl Owner {
     /// Creates an empty `Owner`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -399,11 +431,13 @@ impl Owner {
     }
 }
 
+#[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
     Owner { constants {} fields { optional "pet" => pet, optional "shapes" => shapes }
     extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
     /// `id`
@@ -414,6 +448,7 @@ pub struct Meta {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Meta {
     /// Creates `Meta` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -431,11 +466,13 @@ impl Meta {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Meta { constants {} fields { required "id" => id, optional "created" => created }
     extra any }
 }
 
+#[cfg(feature = "full")]
 /// Always sent with `"kind": "click"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Click {
@@ -445,6 +482,7 @@ pub struct Click {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Click {
     /// Creates `Click` from its required fields.
     pub fn new(x: i64) -> Self {
@@ -455,10 +493,12 @@ impl Click {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Click { constants { "kind" = "click" } fields { required "x" => x } extra any }
 }
 
+#[cfg(feature = "full")]
 /// Always sent with `"kind": "key"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Key {
@@ -468,6 +508,7 @@ pub struct Key {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Key {
     /// Creates `Key` from its required fields.
     pub fn new(key: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -478,10 +519,12 @@ impl Key {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Key { constants { "kind" = "key" } fields { required "key" => key } extra any }
 }
 
+#[cfg(feature = "full")]
 /// An allOf of an object and a union; a union of merged objects.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Event {
@@ -493,6 +536,7 @@ pub enum Event {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "full")]
 impl ::serde::Serialize for Event {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -506,6 +550,7 @@ impl ::serde::Serialize for Event {
     }
 }
 
+#[cfg(feature = "full")]
 impl<'de> ::serde::Deserialize<'de> for Event {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -526,18 +571,21 @@ impl<'de> ::serde::Deserialize<'de> for Event {
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<EventClick> for Event {
     fn from(value: EventClick) -> Self {
         Self::Click(value)
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<EventKey> for Event {
     fn from(value: EventKey) -> Self {
         Self::Key(value)
     }
 }
 
+#[cfg(feature = "full")]
 /// Click
 ///
 /// Always sent with `"kind": "click"`.
@@ -553,6 +601,7 @@ pub struct EventClick {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl EventClick {
     /// Creates `EventClick` from its required fields.
     pub fn new(id: impl ::core::convert::Into<::std::string::String>, x: i64) -> Self {
@@ -571,11 +620,13 @@ impl EventClick {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     EventClick { constants { "kind" = "click" } fields { required "id" => id, optional
     "created" => created, required "x" => x } extra any }
 }
 
+#[cfg(feature = "full")]
 /// Key
 ///
 /// Always sent with `"kind": "key"`.
@@ -591,6 +642,7 @@ pub struct EventKey {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl EventKey {
     /// Creates `EventKey` from its required fields.
     pub fn new(
@@ -612,11 +664,13 @@ impl EventKey {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     EventKey { constants { "kind" = "key" } fields { required "id" => id, optional
     "created" => created, required "key" => key } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Payment {
     /// `method: "card"`
@@ -627,6 +681,7 @@ pub enum Payment {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "full")]
 impl ::serde::Serialize for Payment {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -654,6 +709,7 @@ impl ::serde::Serialize for Payment {
     }
 }
 
+#[cfg(feature = "full")]
 impl<'de> ::serde::Deserialize<'de> for Payment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -675,18 +731,21 @@ impl<'de> ::serde::Deserialize<'de> for Payment {
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<Card> for Payment {
     fn from(value: Card) -> Self {
         Self::Card(value)
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<Bank> for Payment {
     fn from(value: Bank) -> Self {
         Self::Bank(value)
     }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Card {
     /// `method`
@@ -697,6 +756,7 @@ pub struct Card {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Card {
     /// Creates `Card` from its required fields.
     pub fn new(
@@ -711,11 +771,13 @@ impl Card {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Card { constants {} fields { required "method" => method, required "number" => number
     } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bank {
     /// `method`
@@ -726,6 +788,7 @@ pub struct Bank {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Bank {
     /// Creates `Bank` from its required fields.
     pub fn new(
@@ -740,11 +803,13 @@ impl Bank {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Bank { constants {} fields { required "method" => method, required "iban" => iban }
     extra any }
 }
 
+#[cfg(feature = "full")]
 /// An allOf with a $ref to a union; each arm gains `note`.
 #[derive(Debug, Clone, PartialEq)]
 pub enum NotedPayment {
@@ -756,6 +821,7 @@ pub enum NotedPayment {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "full")]
 impl ::serde::Serialize for NotedPayment {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -783,6 +849,7 @@ impl ::serde::Serialize for NotedPayment {
     }
 }
 
+#[cfg(feature = "full")]
 impl<'de> ::serde::Deserialize<'de> for NotedPayment {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -804,18 +871,21 @@ impl<'de> ::serde::Deserialize<'de> for NotedPayment {
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<NotedPaymentCard> for NotedPayment {
     fn from(value: NotedPaymentCard) -> Self {
         Self::Card(value)
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<NotedPaymentBank> for NotedPayment {
     fn from(value: NotedPaymentBank) -> Self {
         Self::Bank(value)
     }
 }
 
+#[cfg(feature = "full")]
 /// Card
 #[derive(Debug, Clone, PartialEq)]
 pub struct NotedPaymentCard {
@@ -829,6 +899,7 @@ pub struct NotedPaymentCard {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl NotedPaymentCard {
     /// Creates `NotedPaymentCard` from its required fields.
     pub fn new(
@@ -853,11 +924,13 @@ impl NotedPaymentCard {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     NotedPaymentCard { constants {} fields { required "method" => method, required
     "number" => number, optional "note" => note } extra any }
 }
 
+#[cfg(feature = "full")]
 /// Bank
 #[derive(Debug, Clone, PartialEq)]
 pub struct NotedPaymentBank {
@@ -871,6 +944,7 @@ pub struct NotedPaymentBank {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl NotedPaymentBank {
     /// Creates `NotedPaymentBank` from its required fields.
     pub fn new(
@@ -895,11 +969,13 @@ impl NotedPaymentBank {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     NotedPaymentBank { constants {} fields { required "method" => method, required "iban"
     => iban, optional "note" => note } extra any }
 }
 
+#[cfg(feature = "full")]
 /// An empty oneOf whose mapping lists the arms.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Animal {
@@ -911,6 +987,7 @@ pub enum Animal {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "full")]
 impl ::serde::Serialize for Animal {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -924,6 +1001,7 @@ impl ::serde::Serialize for Animal {
     }
 }
 
+#[cfg(feature = "full")]
 impl<'de> ::serde::Deserialize<'de> for Animal {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -945,18 +1023,21 @@ impl<'de> ::serde::Deserialize<'de> for Animal {
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<Cat> for Animal {
     fn from(value: Cat) -> Self {
         Self::Cat(value)
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<Dog> for Animal {
     fn from(value: Dog) -> Self {
         Self::Dog(value)
     }
 }
 
+#[cfg(feature = "full")]
 /// Properties given by reference to another schema's properties map.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Settings {
@@ -968,6 +1049,7 @@ pub struct Settings {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Settings {
     /// Creates an empty `Settings`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -990,11 +1072,13 @@ impl Settings {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Settings { constants {} fields { optional "id" => id, optional "created" => created }
     extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Account {
     /// `id`
@@ -1007,6 +1091,7 @@ pub struct Account {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Account {
     /// Creates `Account` from its required fields.
     pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -1037,11 +1122,13 @@ impl Account {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Account { constants {} fields { optional "id" => id, required "name" => name,
     optional "password" => password } extra any }
 }
 
+#[cfg(feature = "full")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Vehicle {
     /// `kind: "car"`
@@ -1050,6 +1137,7 @@ pub enum Vehicle {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "full")]
 impl ::serde::Serialize for Vehicle {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1062,6 +1150,7 @@ impl ::serde::Serialize for Vehicle {
     }
 }
 
+#[cfg(feature = "full")]
 impl<'de> ::serde::Deserialize<'de> for Vehicle {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1078,12 +1167,14 @@ impl<'de> ::serde::Deserialize<'de> for Vehicle {
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<Car> for Vehicle {
     fn from(value: Car) -> Self {
         Self::Car(value)
     }
 }
 
+#[cfg(feature = "full")]
 /// Repeats its base's discriminator and mapping; still a struct.
 ///
 /// Always sent with `"kind": "car"`.
@@ -1095,6 +1186,7 @@ pub struct Car {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl Car {
     /// Creates an empty `Car`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -1108,10 +1200,12 @@ impl Car {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     Car { constants { "kind" = "car" } fields { optional "wheels" => wheels } extra any }
 }
 
+#[cfg(feature = "full")]
 /// The discriminator is written on the allOf, not on its union part.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Notice {
@@ -1123,6 +1217,7 @@ pub enum Notice {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "full")]
 impl ::serde::Serialize for Notice {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -1150,6 +1245,7 @@ impl ::serde::Serialize for Notice {
     }
 }
 
+#[cfg(feature = "full")]
 impl<'de> ::serde::Deserialize<'de> for Notice {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -1171,18 +1267,21 @@ impl<'de> ::serde::Deserialize<'de> for Notice {
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<NoticeCard> for Notice {
     fn from(value: NoticeCard) -> Self {
         Self::Card(value)
     }
 }
 
+#[cfg(feature = "full")]
 impl ::core::convert::From<NoticeBank> for Notice {
     fn from(value: NoticeBank) -> Self {
         Self::Bank(value)
     }
 }
 
+#[cfg(feature = "full")]
 /// Card
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoticeCard {
@@ -1198,6 +1297,7 @@ pub struct NoticeCard {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl NoticeCard {
     /// Creates `NoticeCard` from its required fields.
     pub fn new(
@@ -1221,11 +1321,13 @@ impl NoticeCard {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     NoticeCard { constants {} fields { required "id" => id, optional "created" =>
     created, required "method" => method, required "number" => number } extra any }
 }
 
+#[cfg(feature = "full")]
 /// Bank
 #[derive(Debug, Clone, PartialEq)]
 pub struct NoticeBank {
@@ -1241,6 +1343,7 @@ pub struct NoticeBank {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "full")]
 impl NoticeBank {
     /// Creates `NoticeBank` from its required fields.
     pub fn new(
@@ -1264,6 +1367,7 @@ impl NoticeBank {
     }
 }
 
+#[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
     NoticeBank { constants {} fields { required "id" => id, optional "created" =>
     created, required "method" => method, required "iban" => iban } extra any }

@@ -3,16 +3,19 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
     }
 
+    #[cfg(feature = "reports")]
     /// Operations under `reports`.
     pub fn reports(&self) -> Reports<'_> {
         Reports { client: self }
     }
 
+    #[cfg(feature = "uploads")]
     /// Operations under `uploads`.
     pub fn uploads(&self) -> Uploads<'_> {
         Uploads { client: self }
@@ -21,10 +24,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// `GET /items`
     ///
@@ -62,10 +67,12 @@ impl<'a> Items<'a> {
 
 /// Operations under `/reports`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "reports")]
 pub struct Reports<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "reports")]
 impl<'a> Reports<'a> {
     /// `GET /reports`
     ///
@@ -110,10 +117,12 @@ impl<'a> Reports<'a> {
 
 /// Operations under `/uploads`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "uploads")]
 pub struct Uploads<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "uploads")]
 impl<'a> Uploads<'a> {
     /// `POST /uploads`
     ///

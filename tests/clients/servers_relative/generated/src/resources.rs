@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// `GET /items`
     ///

@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "messages")]
     /// Operations under `messages`.
     pub fn messages(&self) -> Messages<'_> {
         Messages { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/messages`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "messages")]
 pub struct Messages<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "messages")]
 impl<'a> Messages<'a> {
     /// `POST /messages`, streamed
     ///

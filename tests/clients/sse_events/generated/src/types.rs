@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum StreamEvent {
     /// `event: "message_start"`
@@ -14,6 +15,7 @@ pub enum StreamEvent {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "messages")]
 impl ::serde::Serialize for StreamEvent {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -28,6 +30,7 @@ impl ::serde::Serialize for StreamEvent {
     }
 }
 
+#[cfg(feature = "messages")]
 impl<'de> ::serde::Deserialize<'de> for StreamEvent {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -53,24 +56,28 @@ impl<'de> ::serde::Deserialize<'de> for StreamEvent {
     }
 }
 
+#[cfg(feature = "messages")]
 impl ::core::convert::From<MessageStartEvent> for StreamEvent {
     fn from(value: MessageStartEvent) -> Self {
         Self::MessageStart(value)
     }
 }
 
+#[cfg(feature = "messages")]
 impl ::core::convert::From<TextDeltaEvent> for StreamEvent {
     fn from(value: TextDeltaEvent) -> Self {
         Self::TextDelta(value)
     }
 }
 
+#[cfg(feature = "messages")]
 impl ::core::convert::From<MessageStopEvent> for StreamEvent {
     fn from(value: MessageStopEvent) -> Self {
         Self::MessageStop(value)
     }
 }
 
+#[cfg(feature = "messages")]
 /// Always sent with `"event": "message_start"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageStartEvent {
@@ -80,6 +87,7 @@ pub struct MessageStartEvent {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl MessageStartEvent {
     /// Creates `MessageStartEvent` from its required fields.
     pub fn new(data: impl ::core::convert::Into<MessageStartEventData>) -> Self {
@@ -90,11 +98,13 @@ impl MessageStartEvent {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     MessageStartEvent { constants { "event" = "message_start" } fields { strict "data" =>
     data } extra any }
 }
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageStartEventData {
     /// `id`
@@ -105,6 +115,7 @@ pub struct MessageStartEventData {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl MessageStartEventData {
     /// Creates `MessageStartEventData` from its required fields.
     pub fn new(
@@ -119,11 +130,13 @@ impl MessageStartEventData {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     MessageStartEventData { constants {} fields { required "id" => id, required "model"
     => model } extra any }
 }
 
+#[cfg(feature = "messages")]
 /// Always sent with `"event": "text_delta"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextDeltaEvent {
@@ -133,6 +146,7 @@ pub struct TextDeltaEvent {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl TextDeltaEvent {
     /// Creates `TextDeltaEvent` from its required fields.
     pub fn new(data: impl ::core::convert::Into<TextDeltaEventData>) -> Self {
@@ -143,11 +157,13 @@ impl TextDeltaEvent {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     TextDeltaEvent { constants { "event" = "text_delta" } fields { strict "data" => data
     } extra any }
 }
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct TextDeltaEventData {
     /// `index`
@@ -158,6 +174,7 @@ pub struct TextDeltaEventData {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl TextDeltaEventData {
     /// Creates `TextDeltaEventData` from its required fields.
     pub fn new(
@@ -172,11 +189,13 @@ impl TextDeltaEventData {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     TextDeltaEventData { constants {} fields { required "index" => index, required "text"
     => text } extra any }
 }
 
+#[cfg(feature = "messages")]
 /// Always sent with `"event": "message_stop"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MessageStopEvent {
@@ -186,6 +205,7 @@ pub struct MessageStopEvent {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl MessageStopEvent {
     /// Creates `MessageStopEvent` from its required fields.
     pub fn new(data: impl ::core::convert::Into<MessageStopEventData>) -> Self {
@@ -196,11 +216,13 @@ impl MessageStopEvent {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     MessageStopEvent { constants { "event" = "message_stop" } fields { required "data" =>
     data } extra any }
 }
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MessageStopEventData {
     /// `stop_reason`
@@ -209,6 +231,7 @@ pub struct MessageStopEventData {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl MessageStopEventData {
     /// Creates an empty `MessageStopEventData`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -227,11 +250,13 @@ impl MessageStopEventData {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     MessageStopEventData { constants {} fields { optional "stop_reason" => stop_reason }
     extra any }
 }
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessageRequest {
     /// `prompt`
@@ -240,6 +265,7 @@ pub struct CreateMessageRequest {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl CreateMessageRequest {
     /// Creates `CreateMessageRequest` from its required fields.
     pub fn new(prompt: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -250,6 +276,7 @@ impl CreateMessageRequest {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     CreateMessageRequest { constants {} fields { required "prompt" => prompt } extra any
     }

@@ -3,6 +3,7 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "ping")]
     /// Operations under `ping`.
     pub fn ping(&self) -> Ping<'_> {
         Ping { client: self }
@@ -11,10 +12,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/ping`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "ping")]
 pub struct Ping<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "ping")]
 impl<'a> Ping<'a> {
     /// `GET /ping`
     ///

@@ -3,16 +3,19 @@
 //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
 impl crate::runtime::Client {
+    #[cfg(feature = "batches")]
     /// Operations under `batches`.
     pub fn batches(&self) -> Batches<'_> {
         Batches { client: self }
     }
 
+    #[cfg(feature = "messages")]
     /// Operations under `messages`.
     pub fn messages(&self) -> Messages<'_> {
         Messages { client: self }
     }
 
+    #[cfg(feature = "notes")]
     /// Operations under `notes`.
     pub fn notes(&self) -> Notes<'_> {
         Notes { client: self }
@@ -21,10 +24,12 @@ impl crate::runtime::Client {
 
 /// Operations under `/batches`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "batches")]
 pub struct Batches<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "batches")]
 impl<'a> Batches<'a> {
     /// `POST /batches`
     ///
@@ -72,10 +77,12 @@ impl<'a> Batches<'a> {
 
 /// Operations under `/messages`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "messages")]
 pub struct Messages<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "messages")]
 impl<'a> Messages<'a> {
     /// `POST /messages`
     ///
@@ -137,10 +144,12 @@ impl<'a> Messages<'a> {
 
 /// Operations under `/notes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "notes")]
 pub struct Notes<'a> {
     client: &'a crate::runtime::Client,
 }
 
+#[cfg(feature = "notes")]
 impl<'a> Notes<'a> {
     /// `POST /notes/{note_id}/{page}`
     ///

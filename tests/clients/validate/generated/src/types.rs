@@ -2,6 +2,7 @@
 
 //! Request and response types, one per schema.
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq)]
 pub struct CreateMessage {
     /// `messages`
@@ -46,6 +47,7 @@ pub struct CreateMessage {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl CreateMessage {
     /// Creates `CreateMessage` from its required fields.
     pub fn new(messages: ::std::vec::Vec<Message>, temperature: f64) -> Self {
@@ -129,6 +131,7 @@ impl CreateMessage {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     CreateMessage { constants {} fields { required "messages" => messages, required
     "temperature" => temperature, optional "top_p" => top_p, optional "n" => n, optional
@@ -137,6 +140,7 @@ crate::runtime::serde_support::json_object! {
     "grid" => grid } extra any }
 }
 
+#[cfg(any(feature = "batches", feature = "messages"))]
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     /// `role`
@@ -149,6 +153,7 @@ pub struct Message {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(any(feature = "batches", feature = "messages"))]
 impl Message {
     /// Creates `Message` from its required fields.
     pub fn new(
@@ -163,11 +168,13 @@ impl Message {
     }
 }
 
+#[cfg(any(feature = "batches", feature = "messages"))]
 crate::runtime::serde_support::json_object! {
     Message { constants {} fields { strict "role" => role, required "content" => content
     } extra any }
 }
 
+#[cfg(any(feature = "batches", feature = "messages"))]
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum MessageRole {
     /// `user`
@@ -178,10 +185,12 @@ pub enum MessageRole {
     Other(::std::string::String),
 }
 
+#[cfg(any(feature = "batches", feature = "messages"))]
 crate::runtime::serde_support::json_enum! {
     MessageRole { User = "user", Assistant = "assistant" } Other
 }
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tool {
     /// `type: "function"`
@@ -192,6 +201,7 @@ pub enum Tool {
     Other(::serde_json::Value),
 }
 
+#[cfg(feature = "messages")]
 impl ::serde::Serialize for Tool {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -205,6 +215,7 @@ impl ::serde::Serialize for Tool {
     }
 }
 
+#[cfg(feature = "messages")]
 impl<'de> ::serde::Deserialize<'de> for Tool {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
@@ -225,18 +236,21 @@ impl<'de> ::serde::Deserialize<'de> for Tool {
     }
 }
 
+#[cfg(feature = "messages")]
 impl ::core::convert::From<FunctionTool> for Tool {
     fn from(value: FunctionTool) -> Self {
         Self::Function(value)
     }
 }
 
+#[cfg(feature = "messages")]
 impl ::core::convert::From<WebTool> for Tool {
     fn from(value: WebTool) -> Self {
         Self::Web(value)
     }
 }
 
+#[cfg(feature = "messages")]
 /// Always sent with `"type": "function"`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FunctionTool {
@@ -248,6 +262,7 @@ pub struct FunctionTool {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl FunctionTool {
     /// Creates `FunctionTool` from its required fields.
     pub fn new(name: impl ::core::convert::Into<::std::string::String>) -> Self {
@@ -258,11 +273,13 @@ impl FunctionTool {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     FunctionTool { constants { "type" = "function" } fields { required "name" => name }
     extra any }
 }
 
+#[cfg(feature = "messages")]
 /// Always sent with `"type": "web"`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WebTool {
@@ -270,6 +287,7 @@ pub struct WebTool {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl WebTool {
     /// Creates an empty `WebTool`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -277,10 +295,12 @@ impl WebTool {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     WebTool { constants { "type" = "web" } fields {} extra any }
 }
 
+#[cfg(feature = "notes")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Note {
     /// `text`
@@ -289,6 +309,7 @@ pub struct Note {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "notes")]
 impl Note {
     /// Creates an empty `Note`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -305,10 +326,12 @@ impl Note {
     }
 }
 
+#[cfg(feature = "notes")]
 crate::runtime::serde_support::json_object! {
     Note { constants {} fields { optional "text" => text } extra any }
 }
 
+#[cfg(feature = "messages")]
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Created {
     /// `id`
@@ -319,6 +342,7 @@ pub struct Created {
     pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
 }
 
+#[cfg(feature = "messages")]
 impl Created {
     /// Creates an empty `Created`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -335,10 +359,12 @@ impl Created {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     Created { constants {} fields { optional "id" => id } extra any }
 }
 
+#[cfg(feature = "messages")]
 /// Query parameters of `createMessage`.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateMessageQuery {
@@ -352,6 +378,7 @@ pub struct CreateMessageQuery {
     pub tag: ::core::option::Option<::std::string::String>,
 }
 
+#[cfg(feature = "messages")]
 impl CreateMessageQuery {
     /// Creates an empty `CreateMessageQuery`; set what you need with the methods below.
     pub fn new() -> Self {
@@ -374,6 +401,7 @@ impl CreateMessageQuery {
     }
 }
 
+#[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
     CreateMessageQuery { constants {} fields { optional "limit" => limit, optional "tag"
     => tag } extra none }

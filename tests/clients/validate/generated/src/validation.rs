@@ -3,6 +3,7 @@
 //! `Validate` for the request types whose spec declares bounds (see
 //! `runtime::validate`). Each pattern is compiled once, on first use.
 
+#[cfg(feature = "messages")]
 impl crate::runtime::Validate for crate::types::CreateMessage {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -115,6 +116,7 @@ impl crate::runtime::Validate for crate::types::CreateMessage {
     }
 }
 
+#[cfg(any(feature = "batches", feature = "messages"))]
 impl crate::runtime::Validate for crate::types::Message {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -130,6 +132,7 @@ impl crate::runtime::Validate for crate::types::Message {
     }
 }
 
+#[cfg(feature = "messages")]
 impl crate::runtime::Validate for crate::types::Tool {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         #[allow(unreachable_patterns, clippy::single_match)]
@@ -140,6 +143,7 @@ impl crate::runtime::Validate for crate::types::Tool {
     }
 }
 
+#[cfg(feature = "messages")]
 impl crate::runtime::Validate for crate::types::FunctionTool {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         {
@@ -155,6 +159,7 @@ impl crate::runtime::Validate for crate::types::FunctionTool {
     }
 }
 
+#[cfg(feature = "messages")]
 impl crate::runtime::Validate for crate::types::CreateMessageQuery {
     fn validate_into(&self, __v: &mut crate::runtime::validate::Violations) {
         if let ::core::option::Option::Some(value) = &self.limit {
@@ -171,11 +176,13 @@ impl crate::runtime::Validate for crate::types::CreateMessageQuery {
     }
 }
 
+#[allow(dead_code)]
 fn pattern_0() -> ::core::option::Option<&'static ::regex::Regex> {
     static PATTERN: ::std::sync::OnceLock<::core::option::Option<::regex::Regex>> = ::std::sync::OnceLock::new();
     PATTERN.get_or_init(|| ::regex::Regex::new("^user-[0-9]+$").ok()).as_ref()
 }
 
+#[allow(dead_code)]
 fn pattern_1() -> ::core::option::Option<&'static ::regex::Regex> {
     static PATTERN: ::std::sync::OnceLock<::core::option::Option<::regex::Regex>> = ::std::sync::OnceLock::new();
     PATTERN.get_or_init(|| ::regex::Regex::new("^[a-z]+$").ok()).as_ref()

@@ -4,46 +4,55 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "basic")]
     /// Operations under `basic`.
     pub fn basic(&self) -> Basic<'_> {
         Basic { client: self }
     }
 
+    #[cfg(feature = "either")]
     /// Operations under `either`.
     pub fn either(&self) -> Either<'_> {
         Either { client: self }
     }
 
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
     }
 
+    #[cfg(feature = "oauth")]
     /// Operations under `oauth`.
     pub fn oauth(&self) -> Oauth<'_> {
         Oauth { client: self }
     }
 
+    #[cfg(feature = "odd")]
     /// Operations under `odd`.
     pub fn odd(&self) -> Odd<'_> {
         Odd { client: self }
     }
 
+    #[cfg(feature = "oidc")]
     /// Operations under `oidc`.
     pub fn oidc(&self) -> Oidc<'_> {
         Oidc { client: self }
     }
 
+    #[cfg(feature = "optional")]
     /// Operations under `optional`.
     pub fn optional(&self) -> Optional<'_> {
         Optional { client: self }
     }
 
+    #[cfg(feature = "public")]
     /// Operations under `public`.
     pub fn public(&self) -> Public<'_> {
         Public { client: self }
     }
 
+    #[cfg(feature = "session")]
     /// Operations under `session`.
     pub fn session(&self) -> Session<'_> {
         Session { client: self }
@@ -52,10 +61,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/basic`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "basic")]
 pub struct Basic<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "basic")]
 impl<'a> Basic<'a> {
     /// Blocking [`Basic::list`](crate::resources::Basic::list): `GET /basic`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -76,10 +87,12 @@ impl<'a> Basic<'a> {
 
 /// Operations under `/either`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "either")]
 pub struct Either<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "either")]
 impl<'a> Either<'a> {
     /// Blocking [`Either::list`](crate::resources::Either::list): `GET /either`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -100,10 +113,12 @@ impl<'a> Either<'a> {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// Blocking [`Items::list`](crate::resources::Items::list): `GET /items`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -124,10 +139,12 @@ impl<'a> Items<'a> {
 
 /// Operations under `/oauth`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "oauth")]
 pub struct Oauth<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "oauth")]
 impl<'a> Oauth<'a> {
     /// Blocking [`Oauth::list`](crate::resources::Oauth::list): `GET /oauth`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -148,10 +165,12 @@ impl<'a> Oauth<'a> {
 
 /// Operations under `/odd`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct Odd<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> Odd<'a> {
     /// Blocking [`Odd::list`](crate::resources::Odd::list): `GET /odd`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -172,10 +191,12 @@ impl<'a> Odd<'a> {
 
 /// Operations under `/oidc`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "oidc")]
 pub struct Oidc<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "oidc")]
 impl<'a> Oidc<'a> {
     /// Blocking [`Oidc::list`](crate::resources::Oidc::list): `GET /oidc`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -196,10 +217,12 @@ impl<'a> Oidc<'a> {
 
 /// Operations under `/optional`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "optional")]
 pub struct Optional<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "optional")]
 impl<'a> Optional<'a> {
     /// Blocking [`Optional::list`](crate::resources::Optional::list): `GET /optional`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -220,10 +243,12 @@ impl<'a> Optional<'a> {
 
 /// Operations under `/public`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "public")]
 pub struct Public<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "public")]
 impl<'a> Public<'a> {
     /// Blocking [`Public::list`](crate::resources::Public::list): `GET /public`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -244,10 +269,12 @@ impl<'a> Public<'a> {
 
 /// Operations under `/session`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "session")]
 pub struct Session<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "session")]
 impl<'a> Session<'a> {
     /// Blocking [`Session::list`](crate::resources::Session::list): `GET /session`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {

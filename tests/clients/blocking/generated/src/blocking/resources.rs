@@ -4,16 +4,19 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "completions")]
     /// Operations under `completions`.
     pub fn completions(&self) -> Completions<'_> {
         Completions { client: self }
     }
 
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
     }
 
+    #[cfg(feature = "logs")]
     /// Operations under `logs`.
     pub fn logs(&self) -> Logs<'_> {
         Logs { client: self }
@@ -22,10 +25,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/completions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "completions")]
 pub struct Completions<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "completions")]
 impl<'a> Completions<'a> {
     /// Blocking [`Completions::create`](crate::resources::Completions::create): `POST /completions`.
     pub fn create(
@@ -89,10 +94,12 @@ impl<'a> Completions<'a> {
 
 /// Operations under `/items/content`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct ItemsContent<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> ItemsContent<'a> {
     /// Blocking [`ItemsContent::list`](crate::resources::ItemsContent::list): `GET /items/{id}/content`.
     pub fn list(
@@ -152,10 +159,12 @@ impl<'a> ItemsContent<'a> {
 
 /// Operations under `/items/notes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct ItemsNotes<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> ItemsNotes<'a> {
     /// Blocking [`ItemsNotes::list`](crate::resources::ItemsNotes::list): `GET /items/{id}/notes`.
     pub fn list(
@@ -186,10 +195,12 @@ impl<'a> ItemsNotes<'a> {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// Operations under `/items/content`.
     pub fn content(&self) -> ItemsContent<'a> {
@@ -202,7 +213,10 @@ impl<'a> Items<'a> {
     pub fn notes(&self) -> ItemsNotes<'a> {
         ItemsNotes { client: self.client }
     }
+}
 
+#[cfg(feature = "items")]
+impl<'a> Items<'a> {
     /// Blocking [`Items::create`](crate::resources::Items::create): `POST /items`.
     pub fn create(
         &self,
@@ -230,7 +244,10 @@ impl<'a> Items<'a> {
             self.client.inner.items().create_with_options(query, body, options),
         )
     }
+}
 
+#[cfg(feature = "items")]
+impl<'a> Items<'a> {
     /// Blocking [`Items::retrieve`](crate::resources::Items::retrieve): `GET /items/{id}`.
     pub fn retrieve(
         &self,
@@ -259,7 +276,10 @@ impl<'a> Items<'a> {
             self.client.inner.items().retrieve_with_options(id, options),
         )
     }
+}
 
+#[cfg(feature = "items")]
+impl<'a> Items<'a> {
     /// Blocking [`Items::delete`](crate::resources::Items::delete): `DELETE /items/{id}`.
     #[deprecated]
     pub fn delete(&self, id: &str) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -282,10 +302,12 @@ impl<'a> Items<'a> {
 
 /// Operations under `/logs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "logs")]
 pub struct Logs<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "logs")]
 impl<'a> Logs<'a> {
     /// Blocking [`Logs::list`](crate::resources::Logs::list): `GET /logs`.
     pub fn list(

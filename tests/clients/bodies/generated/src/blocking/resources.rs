@@ -4,56 +4,67 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "anything")]
     /// Operations under `anything`.
     pub fn anything(&self) -> Anything<'_> {
         Anything { client: self }
     }
 
+    #[cfg(feature = "audio")]
     /// Operations under `audio`.
     pub fn audio(&self) -> Audio<'_> {
         Audio { client: self }
     }
 
+    #[cfg(feature = "blobs")]
     /// Operations under `blobs`.
     pub fn blobs(&self) -> Blobs<'_> {
         Blobs { client: self }
     }
 
+    #[cfg(feature = "choices")]
     /// Operations under `choices`.
     pub fn choices(&self) -> Choices<'_> {
         Choices { client: self }
     }
 
+    #[cfg(feature = "customers")]
     /// Operations under `customers`.
     pub fn customers(&self) -> Customers<'_> {
         Customers { client: self }
     }
 
+    #[cfg(feature = "files")]
     /// Operations under `files`.
     pub fn files(&self) -> Files<'_> {
         Files { client: self }
     }
 
+    #[cfg(feature = "hostile")]
     /// Operations under `hostile`.
     pub fn hostile(&self) -> Hostile<'_> {
         Hostile { client: self }
     }
 
+    #[cfg(feature = "images")]
     /// Operations under `images`.
     pub fn images(&self) -> Images<'_> {
         Images { client: self }
     }
 
+    #[cfg(feature = "notes")]
     /// Operations under `notes`.
     pub fn notes(&self) -> Notes<'_> {
         Notes { client: self }
     }
 
+    #[cfg(feature = "status")]
     /// Operations under `status`.
     pub fn status(&self) -> Status<'_> {
         Status { client: self }
     }
 
+    #[cfg(feature = "uploads")]
     /// Operations under `uploads`.
     pub fn uploads(&self) -> Uploads<'_> {
         Uploads { client: self }
@@ -62,10 +73,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/anything`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "anything")]
 pub struct Anything<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "anything")]
 impl<'a> Anything<'a> {
     /// Blocking [`Anything::create`](crate::resources::Anything::create): `POST /anything`.
     pub fn create(
@@ -96,10 +109,12 @@ impl<'a> Anything<'a> {
 
 /// Operations under `/audio/transcriptions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "audio")]
 pub struct AudioTranscriptions<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "audio")]
 impl<'a> AudioTranscriptions<'a> {
     /// Blocking [`AudioTranscriptions::create`](crate::resources::AudioTranscriptions::create): `POST /audio/transcriptions`.
     pub fn create(
@@ -130,10 +145,12 @@ impl<'a> AudioTranscriptions<'a> {
 
 /// Operations under `/audio`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "audio")]
 pub struct Audio<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "audio")]
 impl<'a> Audio<'a> {
     /// Operations under `/audio/transcriptions`.
     pub fn transcriptions(&self) -> AudioTranscriptions<'a> {
@@ -145,10 +162,12 @@ impl<'a> Audio<'a> {
 
 /// Operations under `/blobs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "blobs")]
 pub struct Blobs<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "blobs")]
 impl<'a> Blobs<'a> {
     /// Blocking [`Blobs::retrieve`](crate::resources::Blobs::retrieve): `GET /blobs/{id}`.
     pub fn retrieve(
@@ -204,7 +223,10 @@ impl<'a> Blobs<'a> {
             self.client.inner.blobs().retrieve_download_with_options(id, options),
         )
     }
+}
 
+#[cfg(feature = "blobs")]
+impl<'a> Blobs<'a> {
     /// Blocking [`Blobs::update`](crate::resources::Blobs::update): `PUT /blobs/{id}`.
     pub fn update(
         &self,
@@ -233,10 +255,12 @@ impl<'a> Blobs<'a> {
 
 /// Operations under `/choices`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "choices")]
 pub struct Choices<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "choices")]
 impl<'a> Choices<'a> {
     /// Blocking [`Choices::create`](crate::resources::Choices::create): `POST /choices`.
     pub fn create(
@@ -267,10 +291,12 @@ impl<'a> Choices<'a> {
 
 /// Operations under `/customers`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "customers")]
 pub struct Customers<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "customers")]
 impl<'a> Customers<'a> {
     /// Blocking [`Customers::list`](crate::resources::Customers::list): `GET /customers`.
     pub fn list(
@@ -295,7 +321,10 @@ impl<'a> Customers<'a> {
             self.client.inner.customers().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "customers")]
+impl<'a> Customers<'a> {
     /// Blocking [`Customers::create`](crate::resources::Customers::create): `POST /customers`.
     pub fn create(
         &self,
@@ -321,7 +350,10 @@ impl<'a> Customers<'a> {
             self.client.inner.customers().create_with_options(body, options),
         )
     }
+}
 
+#[cfg(feature = "customers")]
+impl<'a> Customers<'a> {
     /// Blocking [`Customers::delete`](crate::resources::Customers::delete): `DELETE /customers/{id}`.
     pub fn delete(&self, id: &str) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(
@@ -345,10 +377,12 @@ impl<'a> Customers<'a> {
 
 /// Operations under `/files`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "files")]
 pub struct Files<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "files")]
 impl<'a> Files<'a> {
     /// Blocking [`Files::create`](crate::resources::Files::create): `POST /files`.
     pub fn create(
@@ -379,10 +413,12 @@ impl<'a> Files<'a> {
 
 /// Operations under `/hostile/parts`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "hostile")]
 pub struct HostileParts<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "hostile")]
 impl<'a> HostileParts<'a> {
     /// Blocking [`HostileParts::create`](crate::resources::HostileParts::create): `POST /hostile/parts`.
     pub fn create(
@@ -410,10 +446,12 @@ impl<'a> HostileParts<'a> {
 
 /// Operations under `/hostile`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "hostile")]
 pub struct Hostile<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "hostile")]
 impl<'a> Hostile<'a> {
     /// Operations under `/hostile/parts`.
     pub fn parts(&self) -> HostileParts<'a> {
@@ -425,10 +463,12 @@ impl<'a> Hostile<'a> {
 
 /// Operations under `/images/edits`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "images")]
 pub struct ImagesEdits<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "images")]
 impl<'a> ImagesEdits<'a> {
     /// Blocking [`ImagesEdits::create`](crate::resources::ImagesEdits::create): `POST /images/edits`.
     pub fn create(
@@ -459,10 +499,12 @@ impl<'a> ImagesEdits<'a> {
 
 /// Operations under `/images`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "images")]
 pub struct Images<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "images")]
 impl<'a> Images<'a> {
     /// Operations under `/images/edits`.
     pub fn edits(&self) -> ImagesEdits<'a> {
@@ -472,10 +514,12 @@ impl<'a> Images<'a> {
 
 /// Operations under `/notes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "notes")]
 pub struct Notes<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "notes")]
 impl<'a> Notes<'a> {
     /// Blocking [`Notes::create`](crate::resources::Notes::create): `POST /notes`.
     pub fn create(
@@ -506,10 +550,12 @@ impl<'a> Notes<'a> {
 
 /// Operations under `/status`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "status")]
 pub struct Status<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "status")]
 impl<'a> Status<'a> {
     /// Blocking [`Status::list`](crate::resources::Status::list): `GET /status`.
     pub fn list(
@@ -535,10 +581,12 @@ impl<'a> Status<'a> {
 
 /// Operations under `/uploads/raw`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "uploads")]
 pub struct UploadsRaw<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "uploads")]
 impl<'a> UploadsRaw<'a> {
     /// Blocking [`UploadsRaw::create`](crate::resources::UploadsRaw::create): `POST /uploads/raw`.
     pub fn create(
@@ -566,10 +614,12 @@ impl<'a> UploadsRaw<'a> {
 
 /// Operations under `/uploads`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "uploads")]
 pub struct Uploads<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "uploads")]
 impl<'a> Uploads<'a> {
     /// Operations under `/uploads/raw`.
     pub fn raw(&self) -> UploadsRaw<'a> {

@@ -4,16 +4,19 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "events")]
     /// Operations under `events`.
     pub fn events(&self) -> Events<'_> {
         Events { client: self }
     }
 
+    #[cfg(feature = "health")]
     /// Operations under `health`.
     pub fn health(&self) -> Health<'_> {
         Health { client: self }
     }
 
+    #[cfg(feature = "pets")]
     /// Operations under `pets`.
     pub fn pets(&self) -> Pets<'_> {
         Pets { client: self }
@@ -22,10 +25,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/events`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "events")]
 pub struct Events<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "events")]
 impl<'a> Events<'a> {
     /// Blocking [`Events::list`](crate::resources::Events::list): `GET /events`.
     pub fn list(
@@ -61,10 +66,12 @@ impl<'a> Events<'a> {
 
 /// Operations under `/health`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "health")]
 pub struct Health<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "health")]
 impl<'a> Health<'a> {
     /// Blocking [`Health::list`](crate::resources::Health::list): `GET /health`.
     pub fn list(&self) -> ::core::result::Result<String, crate::runtime::Error> {
@@ -88,10 +95,12 @@ impl<'a> Health<'a> {
 
 /// Operations under `/pets/photo`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "pets")]
 pub struct PetsPhoto<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "pets")]
 impl<'a> PetsPhoto<'a> {
     /// Blocking [`PetsPhoto::create`](crate::resources::PetsPhoto::create): `POST /pets/{id}/photo`.
     pub fn create(
@@ -127,16 +136,21 @@ impl<'a> PetsPhoto<'a> {
 
 /// Operations under `/pets`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "pets")]
 pub struct Pets<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "pets")]
 impl<'a> Pets<'a> {
     /// Operations under `/pets/photo`.
     pub fn photo(&self) -> PetsPhoto<'a> {
         PetsPhoto { client: self.client }
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// Blocking [`Pets::retrieve`](crate::resources::Pets::retrieve): `GET /pets/{id}`.
     pub fn retrieve(
         &self,
@@ -165,7 +179,10 @@ impl<'a> Pets<'a> {
             self.client.inner.pets().retrieve_with_options(id, options),
         )
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// Blocking [`Pets::delete`](crate::resources::Pets::delete): `DELETE /pets/{id}`.
     pub fn delete(
         &self,
@@ -191,7 +208,10 @@ impl<'a> Pets<'a> {
             self.client.inner.pets().delete_with_options(id, options),
         )
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// Blocking [`Pets::list`](crate::resources::Pets::list): `GET /pets`.
     pub fn list(
         &self,
@@ -215,7 +235,10 @@ impl<'a> Pets<'a> {
             self.client.inner.pets().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "pets")]
+impl<'a> Pets<'a> {
     /// Blocking [`Pets::create`](crate::resources::Pets::create): `POST /pets`.
     pub fn create(
         &self,

@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// Blocking [`Items::retrieve`](crate::resources::Items::retrieve): `GET /items/{id}`.
     pub fn retrieve(

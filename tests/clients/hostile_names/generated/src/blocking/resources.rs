@@ -4,121 +4,145 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "box")]
     /// Operations under `box`.
     pub fn r#box(&self) -> Box<'_> {
         Box { client: self }
     }
 
+    #[cfg(feature = "bytes_2")]
     /// Operations under `bytes`.
     pub fn bytes(&self) -> Bytes<'_> {
         Bytes { client: self }
     }
 
+    #[cfg(feature = "client")]
     /// Operations under `client`.
     pub fn client(&self) -> Client2<'_> {
         Client2 { client: self }
     }
 
+    #[cfg(feature = "clone")]
     /// Operations under `clone`.
     pub fn clone_api(&self) -> Clone<'_> {
         Clone { client: self }
     }
 
+    #[cfg(feature = "core")]
     /// Operations under `core`.
     pub fn core(&self) -> Core<'_> {
         Core { client: self }
     }
 
+    #[cfg(feature = "crate")]
     /// Operations under `crate_`.
     pub fn crate_(&self) -> Crate<'_> {
         Crate { client: self }
     }
 
+    #[cfg(feature = "default_2")]
     /// Operations under `default`.
     pub fn default_api(&self) -> Default<'_> {
         Default { client: self }
     }
 
+    #[cfg(feature = "error")]
     /// Operations under `error`.
     pub fn error(&self) -> Error2<'_> {
         Error2 { client: self }
     }
 
+    #[cfg(feature = "fmt")]
     /// Operations under `fmt`.
     pub fn fmt_api(&self) -> Fmt<'_> {
         Fmt { client: self }
     }
 
+    #[cfg(feature = "into")]
     /// Operations under `into`.
     pub fn into_api(&self) -> Into<'_> {
         Into { client: self }
     }
 
+    #[cfg(feature = "new")]
     /// Operations under `new`.
     pub fn new_api(&self) -> New<'_> {
         New { client: self }
     }
 
+    #[cfg(feature = "option")]
     /// Operations under `option`.
     pub fn option(&self) -> Option<'_> {
         Option { client: self }
     }
 
+    #[cfg(feature = "request")]
     /// Operations under `request`.
     pub fn request(&self) -> Request2<'_> {
         Request2 { client: self }
     }
 
+    #[cfg(feature = "reqwest_2")]
     /// Operations under `reqwest`.
     pub fn reqwest(&self) -> Reqwest<'_> {
         Reqwest { client: self }
     }
 
+    #[cfg(feature = "result")]
     /// Operations under `result`.
     pub fn result(&self) -> Result<'_> {
         Result { client: self }
     }
 
+    #[cfg(feature = "runtime")]
     /// Operations under `runtime`.
     pub fn runtime(&self) -> Runtime<'_> {
         Runtime { client: self }
     }
 
+    #[cfg(feature = "self")]
     /// Operations under `self_`.
     pub fn self_(&self) -> Self2<'_> {
         Self2 { client: self }
     }
 
+    #[cfg(feature = "serde_2")]
     /// Operations under `serde`.
     pub fn serde(&self) -> Serde<'_> {
         Serde { client: self }
     }
 
+    #[cfg(feature = "std")]
     /// Operations under `std`.
     pub fn std(&self) -> Std<'_> {
         Std { client: self }
     }
 
+    #[cfg(feature = "string")]
     /// Operations under `string`.
     pub fn string(&self) -> String<'_> {
         String { client: self }
     }
 
+    #[cfg(feature = "super")]
     /// Operations under `super_`.
     pub fn super_(&self) -> Super<'_> {
         Super { client: self }
     }
 
+    #[cfg(feature = "types")]
     /// Operations under `types`.
     pub fn types(&self) -> Types<'_> {
         Types { client: self }
     }
 
+    #[cfg(feature = "vec")]
     /// Operations under `vec`.
     pub fn vec(&self) -> Vec<'_> {
         Vec { client: self }
     }
 
+    #[cfg(feature = "x")]
     /// Operations under `x`.
     pub fn x(&self) -> X<'_> {
         X { client: self }
@@ -127,10 +151,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/box`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "box")]
 pub struct Box<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "box")]
 impl<'a> Box<'a> {
     /// Blocking [`Box::list`](crate::resources::Box::list): `GET /box`.
     pub fn list(
@@ -156,10 +182,12 @@ impl<'a> Box<'a> {
 
 /// Operations under `/bytes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "bytes_2")]
 pub struct Bytes<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "bytes_2")]
 impl<'a> Bytes<'a> {
     /// Blocking [`Bytes::list`](crate::resources::Bytes::list): `GET /bytes`.
     pub fn list(
@@ -185,10 +213,12 @@ impl<'a> Bytes<'a> {
 
 /// Operations under `/client`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "client")]
 pub struct Client2<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "client")]
 impl<'a> Client2<'a> {
     /// Blocking [`Client2::list`](crate::resources::Client2::list): `GET /client`.
     pub fn list(
@@ -214,10 +244,12 @@ impl<'a> Client2<'a> {
 
 /// Operations under `/clone`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "clone")]
 pub struct Clone<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "clone")]
 impl<'a> Clone<'a> {
     /// Blocking [`Clone::retrieve`](crate::resources::Clone::retrieve): `GET /clone/{self}`.
     pub fn retrieve(
@@ -248,10 +280,12 @@ impl<'a> Clone<'a> {
 
 /// Operations under `/core`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "core")]
 pub struct Core<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "core")]
 impl<'a> Core<'a> {
     /// Blocking [`Core::list`](crate::resources::Core::list): `GET /core`.
     pub fn list(
@@ -277,10 +311,12 @@ impl<'a> Core<'a> {
 
 /// Operations under `/crate_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "crate")]
 pub struct Crate<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "crate")]
 impl<'a> Crate<'a> {
     /// Blocking [`Crate::list`](crate::resources::Crate::list): `GET /crate`.
     pub fn list(
@@ -306,10 +342,12 @@ impl<'a> Crate<'a> {
 
 /// Operations under `/default`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "default_2")]
 pub struct Default<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "default_2")]
 impl<'a> Default<'a> {
     /// Blocking [`Default::list`](crate::resources::Default::list): `GET /default`.
     pub fn list(
@@ -338,10 +376,12 @@ impl<'a> Default<'a> {
 
 /// Operations under `/error`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "error")]
 pub struct Error2<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "error")]
 impl<'a> Error2<'a> {
     /// Blocking [`Error2::list`](crate::resources::Error2::list): `GET /error`.
     pub fn list(
@@ -367,10 +407,12 @@ impl<'a> Error2<'a> {
 
 /// Operations under `/fmt`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "fmt")]
 pub struct Fmt<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "fmt")]
 impl<'a> Fmt<'a> {
     /// Blocking [`Fmt::list`](crate::resources::Fmt::list): `GET /fmt`.
     pub fn list(
@@ -396,10 +438,12 @@ impl<'a> Fmt<'a> {
 
 /// Operations under `/into`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "into")]
 pub struct Into<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "into")]
 impl<'a> Into<'a> {
     /// Blocking [`Into::list`](crate::resources::Into::list): `GET /into`.
     pub fn list(
@@ -425,10 +469,12 @@ impl<'a> Into<'a> {
 
 /// Operations under `/new`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "new")]
 pub struct New<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "new")]
 impl<'a> New<'a> {
     /// Blocking [`New::list`](crate::resources::New::list): `GET /new`.
     pub fn list(
@@ -454,10 +500,12 @@ impl<'a> New<'a> {
 
 /// Operations under `/option`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "option")]
 pub struct Option<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "option")]
 impl<'a> Option<'a> {
     /// Blocking [`Option::list`](crate::resources::Option::list): `GET /option`.
     pub fn list(
@@ -483,10 +531,12 @@ impl<'a> Option<'a> {
 
 /// Operations under `/request`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "request")]
 pub struct Request2<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "request")]
 impl<'a> Request2<'a> {
     /// Blocking [`Request2::list`](crate::resources::Request2::list): `GET /request`.
     pub fn list(
@@ -512,10 +562,12 @@ impl<'a> Request2<'a> {
 
 /// Operations under `/reqwest`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "reqwest_2")]
 pub struct Reqwest<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "reqwest_2")]
 impl<'a> Reqwest<'a> {
     /// Blocking [`Reqwest::list`](crate::resources::Reqwest::list): `GET /reqwest`.
     pub fn list(
@@ -541,10 +593,12 @@ impl<'a> Reqwest<'a> {
 
 /// Operations under `/result`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "result")]
 pub struct Result<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "result")]
 impl<'a> Result<'a> {
     /// Blocking [`Result::list`](crate::resources::Result::list): `GET /result`.
     pub fn list(
@@ -570,10 +624,12 @@ impl<'a> Result<'a> {
 
 /// Operations under `/runtime`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "runtime")]
 pub struct Runtime<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "runtime")]
 impl<'a> Runtime<'a> {
     /// Blocking [`Runtime::list`](crate::resources::Runtime::list): `GET /runtime`.
     pub fn list(
@@ -599,10 +655,12 @@ impl<'a> Runtime<'a> {
 
 /// Operations under `/self_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "self")]
 pub struct Self2<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "self")]
 impl<'a> Self2<'a> {
     /// Blocking [`Self2::get_self`](crate::resources::Self2::get_self): `GET /self`.
     pub fn get_self(
@@ -624,7 +682,10 @@ impl<'a> Self2<'a> {
             self.client.inner.self_().get_self_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "self")]
+impl<'a> Self2<'a> {
     /// Blocking [`Self2::get_self_2`](crate::resources::Self2::get_self_2): `GET /Self`.
     pub fn get_self_2(
         &self,
@@ -652,10 +713,12 @@ impl<'a> Self2<'a> {
 
 /// Operations under `/serde`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "serde_2")]
 pub struct Serde<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "serde_2")]
 impl<'a> Serde<'a> {
     /// Blocking [`Serde::list`](crate::resources::Serde::list): `GET /serde`.
     pub fn list(
@@ -681,10 +744,12 @@ impl<'a> Serde<'a> {
 
 /// Operations under `/std`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "std")]
 pub struct Std<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "std")]
 impl<'a> Std<'a> {
     /// Blocking [`Std::list`](crate::resources::Std::list): `GET /std`.
     pub fn list(
@@ -710,10 +775,12 @@ impl<'a> Std<'a> {
 
 /// Operations under `/string`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "string")]
 pub struct String<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "string")]
 impl<'a> String<'a> {
     /// Blocking [`String::list`](crate::resources::String::list): `GET /string`.
     pub fn list(
@@ -739,10 +806,12 @@ impl<'a> String<'a> {
 
 /// Operations under `/super_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "super")]
 pub struct Super<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "super")]
 impl<'a> Super<'a> {
     /// Blocking [`Super::list`](crate::resources::Super::list): `GET /super`.
     pub fn list(
@@ -768,10 +837,12 @@ impl<'a> Super<'a> {
 
 /// Operations under `/types`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "types")]
 pub struct Types<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "types")]
 impl<'a> Types<'a> {
     /// Blocking [`Types::list`](crate::resources::Types::list): `GET /types`.
     pub fn list(
@@ -797,10 +868,12 @@ impl<'a> Types<'a> {
 
 /// Operations under `/vec`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "vec")]
 pub struct Vec<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "vec")]
 impl<'a> Vec<'a> {
     /// Blocking [`Vec::list`](crate::resources::Vec::list): `GET /vec`.
     pub fn list(
@@ -826,10 +899,12 @@ impl<'a> Vec<'a> {
 
 /// Operations under `/x/clone`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XClone<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XClone<'a> {
     /// Blocking [`XClone::list`](crate::resources::XClone::list): `GET /x/clone`.
     pub fn list(
@@ -854,7 +929,10 @@ impl<'a> XClone<'a> {
             self.client.inner.x().clone_api().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "x")]
+impl<'a> XClone<'a> {
     /// Blocking [`XClone::create`](crate::resources::XClone::create): `POST /x/clone`.
     pub fn create(
         &self,
@@ -884,10 +962,12 @@ impl<'a> XClone<'a> {
 
 /// Operations under `/x/default/into`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XDefaultInto<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XDefaultInto<'a> {
     /// Blocking [`XDefaultInto::list`](crate::resources::XDefaultInto::list): `GET /x/default/into`.
     pub fn list(
@@ -924,10 +1004,12 @@ impl<'a> XDefaultInto<'a> {
 
 /// Operations under `/x/default`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XDefault<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XDefault<'a> {
     /// Operations under `/x/default/into`.
     pub fn into_api(&self) -> XDefaultInto<'a> {
@@ -939,10 +1021,12 @@ impl<'a> XDefault<'a> {
 
 /// Operations under `/x/fmt`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XFmt<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XFmt<'a> {
     /// Blocking [`XFmt::update`](crate::resources::XFmt::update): `PUT /x/{type}/fmt`.
     pub fn update(
@@ -969,7 +1053,10 @@ impl<'a> XFmt<'a> {
             self.client.inner.x().fmt_api().update_with_options(r#type, options),
         )
     }
+}
 
+#[cfg(feature = "x")]
+impl<'a> XFmt<'a> {
     /// Blocking [`XFmt::delete`](crate::resources::XFmt::delete): `DELETE /x/{type}/fmt`.
     pub fn delete(
         &self,
@@ -996,10 +1083,12 @@ impl<'a> XFmt<'a> {
 
 /// Operations under `/x/list`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XList<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XList<'a> {
     /// Blocking [`XList::list`](crate::resources::XList::list): `GET /x/list`.
     pub fn list(
@@ -1021,7 +1110,10 @@ impl<'a> XList<'a> {
             self.client.inner.x().list().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "x")]
+impl<'a> XList<'a> {
     /// Blocking [`XList::create`](crate::resources::XList::create): `POST /x/list`.
     pub fn create(
         &self,
@@ -1049,10 +1141,12 @@ impl<'a> XList<'a> {
 
 /// Operations under `/x/self_/super_/crate_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XSelfSuperCrate<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XSelfSuperCrate<'a> {
     /// Blocking [`XSelfSuperCrate::list`](crate::resources::XSelfSuperCrate::list): `GET /x/self/super/crate`.
     pub fn list(
@@ -1081,10 +1175,12 @@ impl<'a> XSelfSuperCrate<'a> {
 
 /// Operations under `/x/self_/super_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XSelfSuper<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XSelfSuper<'a> {
     /// Operations under `/x/self_/super_/crate_`.
     pub fn crate_(&self) -> XSelfSuperCrate<'a> {
@@ -1096,10 +1192,12 @@ impl<'a> XSelfSuper<'a> {
 
 /// Operations under `/x/self_`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct XSelf<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> XSelf<'a> {
     /// Operations under `/x/self_/super_`.
     pub fn super_(&self) -> XSelfSuper<'a> {
@@ -1109,10 +1207,12 @@ impl<'a> XSelf<'a> {
 
 /// Operations under `/x`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "x")]
 pub struct X<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "x")]
 impl<'a> X<'a> {
     /// Operations under `/x/clone`.
     pub fn clone_api(&self) -> XClone<'a> {

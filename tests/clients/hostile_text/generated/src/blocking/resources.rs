@@ -4,16 +4,19 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "fixed")]
     /// Operations under `fixed`.
     pub fn fixed(&self) -> Fixed<'_> {
         Fixed { client: self }
     }
 
+    #[cfg(feature = "odd")]
     /// Operations under `odd`.
     pub fn odd(&self) -> Odd<'_> {
         Odd { client: self }
     }
 
+    #[cfg(feature = "weird")]
     /// Operations under `weird`.
     pub fn weird(&self) -> Weird<'_> {
         Weird { client: self }
@@ -22,10 +25,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/fixed`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "fixed")]
 pub struct Fixed<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "fixed")]
 impl<'a> Fixed<'a> {
     /// Blocking [`Fixed::list`](crate::resources::Fixed::list): `GET /fixed`.
     pub fn list(
@@ -51,10 +56,12 @@ impl<'a> Fixed<'a> {
 
 /// Operations under `/odd/a_b/c`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct OddABC<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> OddABC<'a> {
     /// Blocking [`OddABC::list`](crate::resources::OddABC::list): ``GET /odd/a`b/c*/``.
     pub fn list(
@@ -85,10 +92,12 @@ impl<'a> OddABC<'a> {
 
 /// Operations under `/odd/a_b`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct OddAB<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> OddAB<'a> {
     /// Operations under `/odd/a_b/c`.
     pub fn c(&self) -> OddABC<'a> {
@@ -98,10 +107,12 @@ impl<'a> OddAB<'a> {
 
 /// Operations under `/odd`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "odd")]
 pub struct Odd<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "odd")]
 impl<'a> Odd<'a> {
     /// Operations under `/odd/a_b`.
     pub fn a_b(&self) -> OddAB<'a> {
@@ -111,10 +122,12 @@ impl<'a> Odd<'a> {
 
 /// Operations under `/weird`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "weird")]
 pub struct Weird<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "weird")]
 impl<'a> Weird<'a> {
     /// Blocking [`Weird::list`](crate::resources::Weird::list): `GET /weird`.
     pub fn list(
@@ -136,7 +149,10 @@ impl<'a> Weird<'a> {
             self.client.inner.weird().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "weird")]
+impl<'a> Weird<'a> {
     /// Blocking [`Weird::create`](crate::resources::Weird::create): `POST /weird`.
     pub fn create(
         &self,

@@ -4,11 +4,13 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "completions")]
     /// Operations under `completions`.
     pub fn completions(&self) -> Completions<'_> {
         Completions { client: self }
     }
 
+    #[cfg(feature = "engines")]
     /// Operations under `engines`.
     pub fn engines(&self) -> Engines<'_> {
         Engines { client: self }
@@ -17,10 +19,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/completions`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "completions")]
 pub struct Completions<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "completions")]
 impl<'a> Completions<'a> {
     /// Blocking [`Completions::create`](crate::resources::Completions::create): `POST /completions`.
     pub fn create(
@@ -51,10 +55,12 @@ impl<'a> Completions<'a> {
 
 /// Operations under `/engines`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "engines")]
 pub struct Engines<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "engines")]
 impl<'a> Engines<'a> {
     /// Blocking [`Engines::list`](crate::resources::Engines::list): `GET /engines`.
     #[deprecated]

@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "generate")]
     /// Operations under `generate`.
     pub fn generate(&self) -> Generate<'_> {
         Generate { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/generate`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "generate")]
 pub struct Generate<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "generate")]
 impl<'a> Generate<'a> {
     /// Blocking [`Generate::create`](crate::resources::Generate::create): `POST /generate`.
     pub fn create(

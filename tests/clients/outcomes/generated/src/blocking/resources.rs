@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "jobs")]
     /// Operations under `jobs`.
     pub fn jobs(&self) -> Jobs<'_> {
         Jobs { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/jobs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "jobs")]
 pub struct Jobs<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "jobs")]
 impl<'a> Jobs<'a> {
     /// Blocking [`Jobs::list`](crate::resources::Jobs::list): `GET /jobs`.
     pub fn list(
@@ -37,7 +40,10 @@ impl<'a> Jobs<'a> {
             self.client.inner.jobs().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "jobs")]
+impl<'a> Jobs<'a> {
     /// Blocking [`Jobs::create`](crate::resources::Jobs::create): `POST /jobs`.
     pub fn create(
         &self,

@@ -4,71 +4,85 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "b")]
     /// Operations under `b`.
     pub fn b(&self) -> B<'_> {
         B { client: self }
     }
 
+    #[cfg(feature = "bs_slash")]
     /// Operations under `bs_slash`.
     pub fn bs_slash(&self) -> BsSlash<'_> {
         BsSlash { client: self }
     }
 
+    #[cfg(feature = "c")]
     /// Operations under `c`.
     pub fn c(&self) -> C<'_> {
         C { client: self }
     }
 
+    #[cfg(feature = "files")]
     /// Operations under `files`.
     pub fn files(&self) -> Files<'_> {
         Files { client: self }
     }
 
+    #[cfg(feature = "ids")]
     /// Operations under `ids`.
     pub fn ids(&self) -> Ids<'_> {
         Ids { client: self }
     }
 
+    #[cfg(feature = "merged")]
     /// Operations under `merged`.
     pub fn merged(&self) -> Merged<'_> {
         Merged { client: self }
     }
 
+    #[cfg(feature = "qs")]
     /// Operations under `qs`.
     pub fn qs(&self) -> Qs<'_> {
         Qs { client: self }
     }
 
+    #[cfg(feature = "search")]
     /// Operations under `search`.
     pub fn search(&self) -> Search<'_> {
         Search { client: self }
     }
 
+    #[cfg(feature = "shadow")]
     /// Operations under `shadow`.
     pub fn shadow(&self) -> Shadow<'_> {
         Shadow { client: self }
     }
 
+    #[cfg(feature = "styles")]
     /// Operations under `styles`.
     pub fn styles(&self) -> Styles<'_> {
         Styles { client: self }
     }
 
+    #[cfg(feature = "things")]
     /// Operations under `things`.
     pub fn things(&self) -> Things<'_> {
         Things { client: self }
     }
 
+    #[cfg(feature = "timeout")]
     /// Operations under `timeout`.
     pub fn timeout_api(&self) -> Timeout<'_> {
         Timeout { client: self }
     }
 
+    #[cfg(feature = "timeout_api")]
     /// Operations under `timeout_api`.
     pub fn timeout_api_api(&self) -> TimeoutApi<'_> {
         TimeoutApi { client: self }
     }
 
+    #[cfg(feature = "versioned")]
     /// Operations under `versioned`.
     pub fn versioned(&self) -> Versioned<'_> {
         Versioned { client: self }
@@ -77,10 +91,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/b/x`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "b")]
 pub struct BX<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "b")]
 impl<'a> BX<'a> {
     /// Blocking [`BX::list`](crate::resources::BX::list): `GET /b/{id}/x}`.
     pub fn list(&self, id: &str) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -102,10 +118,12 @@ impl<'a> BX<'a> {
 
 /// Operations under `/b`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "b")]
 pub struct B<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "b")]
 impl<'a> B<'a> {
     /// Operations under `/b/x`.
     pub fn x(&self) -> BX<'a> {
@@ -115,10 +133,12 @@ impl<'a> B<'a> {
 
 /// Operations under `/bs_slash`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "bs_slash")]
 pub struct BsSlash<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "bs_slash")]
 impl<'a> BsSlash<'a> {
     /// Blocking [`BsSlash::retrieve`](crate::resources::BsSlash::retrieve): `GET /bs\slash/{id}`.
     pub fn retrieve(
@@ -146,10 +166,12 @@ impl<'a> BsSlash<'a> {
 
 /// Operations under `/c`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "c")]
 pub struct C<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "c")]
 impl<'a> C<'a> {
     /// Blocking [`C::retrieve`](crate::resources::C::retrieve): `GET /c/{{id}}`.
     pub fn retrieve(
@@ -174,10 +196,12 @@ impl<'a> C<'a> {
 
 /// Operations under `/files/raw_ext`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "files")]
 pub struct FilesRawExt<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "files")]
 impl<'a> FilesRawExt<'a> {
     /// Blocking [`FilesRawExt::list`](crate::resources::FilesRawExt::list): `GET /files/{id}/raw.{ext}`.
     pub fn list(
@@ -207,16 +231,21 @@ impl<'a> FilesRawExt<'a> {
 
 /// Operations under `/files`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "files")]
 pub struct Files<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "files")]
 impl<'a> Files<'a> {
     /// Operations under `/files/raw_ext`.
     pub fn raw_ext(&self) -> FilesRawExt<'a> {
         FilesRawExt { client: self.client }
     }
+}
 
+#[cfg(feature = "files")]
+impl<'a> Files<'a> {
     /// Blocking [`Files::retrieve`](crate::resources::Files::retrieve): `GET /files/{id}`.
     pub fn retrieve(
         &self,
@@ -243,10 +272,12 @@ impl<'a> Files<'a> {
 
 /// Operations under `/ids`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "ids")]
 pub struct Ids<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "ids")]
 impl<'a> Ids<'a> {
     /// Blocking [`Ids::self_`](crate::resources::Ids::self_): `GET /ids/{a}`.
     pub fn self_(&self, a: &str) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -264,7 +295,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().self_with_options(a, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::self_2`](crate::resources::Ids::self_2): `GET /ids/{a}/{b}`.
     pub fn self_2(
         &self,
@@ -286,7 +320,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().self_2_with_options(a, b, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::super_`](crate::resources::Ids::super_): `GET /ids/{a}/{b}/{c}`.
     pub fn super_(
         &self,
@@ -313,7 +350,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().super_with_options(a, b, c, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::crate_`](crate::resources::Ids::crate_): `GET /ids/{a}/{b}/{c}/{d}`.
     pub fn crate_(
         &self,
@@ -342,7 +382,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().crate_with_options(a, b, c, d, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::r_type`](crate::resources::Ids::r_type): `GET /ids/{a}/{b}/{c}/{d}/{e}`.
     pub fn r_type(
         &self,
@@ -373,7 +416,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().r_type_with_options(a, b, c, d, e, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::_123go`](crate::resources::Ids::_123go): `GET /ids/{a}/{b}/{c}/{d}/{e}/{f}`.
     pub fn _123go(
         &self,
@@ -407,7 +453,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids()._123go_with_options(a, b, c, d, e, f, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::value`](crate::resources::Ids::value): `GET /ids/{a}/{b}/{c}/{d}/{e}/{f}/{g}`.
     #[allow(clippy::too_many_arguments)]
     pub fn value(
@@ -444,7 +493,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().value_with_options(a, b, c, d, e, f, g, options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::list`](crate::resources::Ids::list): `GET /ids`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(self.client, self.client.inner.ids().list())
@@ -460,7 +512,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().list_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::clone_2`](crate::resources::Ids::clone_2): `PUT /ids`.
     pub fn clone_2(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(self.client, self.client.inner.ids().clone_2())
@@ -476,7 +531,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().clone_2_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::create`](crate::resources::Ids::create): `POST /ids`.
     pub fn create(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(self.client, self.client.inner.ids().create())
@@ -492,7 +550,10 @@ impl<'a> Ids<'a> {
             self.client.inner.ids().create_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "ids")]
+impl<'a> Ids<'a> {
     /// Blocking [`Ids::fmt_2`](crate::resources::Ids::fmt_2): `PATCH /ids`.
     pub fn fmt_2(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(self.client, self.client.inner.ids().fmt_2())
@@ -512,10 +573,12 @@ impl<'a> Ids<'a> {
 
 /// Operations under `/merged`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "merged")]
 pub struct Merged<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "merged")]
 impl<'a> Merged<'a> {
     /// Blocking [`Merged::update`](crate::resources::Merged::update): `POST /merged/{id}`.
     pub fn update(&self, id: &str) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -536,7 +599,10 @@ impl<'a> Merged<'a> {
             self.client.inner.merged().update_with_options(id, options),
         )
     }
+}
 
+#[cfg(feature = "merged")]
+impl<'a> Merged<'a> {
     /// Blocking [`Merged::retrieve`](crate::resources::Merged::retrieve): `GET /merged/{id}`.
     pub fn retrieve(
         &self,
@@ -563,10 +629,12 @@ impl<'a> Merged<'a> {
 
 /// Operations under `/qs`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "qs")]
 pub struct Qs<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "qs")]
 impl<'a> Qs<'a> {
     /// Blocking [`Qs::list`](crate::resources::Qs::list): `GET /qs`.
     pub fn list(
@@ -591,10 +659,12 @@ impl<'a> Qs<'a> {
 
 /// Operations under `/search`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "search")]
 pub struct Search<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "search")]
 impl<'a> Search<'a> {
     /// Blocking [`Search::query`](crate::resources::Search::query): `QUERY /search`.
     pub fn query(
@@ -618,7 +688,10 @@ impl<'a> Search<'a> {
             self.client.inner.search().query_with_options(body, options),
         )
     }
+}
 
+#[cfg(feature = "search")]
+impl<'a> Search<'a> {
     /// Blocking [`Search::link`](crate::resources::Search::link): `LINK /search`.
     pub fn link(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(self.client, self.client.inner.search().link())
@@ -638,10 +711,12 @@ impl<'a> Search<'a> {
 
 /// Operations under `/shadow`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "shadow")]
 pub struct Shadow<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "shadow")]
 impl<'a> Shadow<'a> {
     /// Blocking [`Shadow::update`](crate::resources::Shadow::update): `POST /shadow/{value}/{path}/{url}/{options}/{body}/{request}/{client}/{query}/{self}/{params}`.
     #[allow(clippy::too_many_arguments)]
@@ -731,10 +806,12 @@ impl<'a> Shadow<'a> {
 
 /// Operations under `/styles/path`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "styles")]
 pub struct StylesPath<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "styles")]
 impl<'a> StylesPath<'a> {
     /// Blocking [`StylesPath::retrieve`](crate::resources::StylesPath::retrieve): `GET /styles/path/{simple}/{simpleObj}/{label}/{labelEx}/{matrix}/{matrixEx}/{matrixObj}`.
     #[allow(clippy::too_many_arguments)]
@@ -803,10 +880,12 @@ impl<'a> StylesPath<'a> {
 
 /// Operations under `/styles/query`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "styles")]
 pub struct StylesQuery<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "styles")]
 impl<'a> StylesQuery<'a> {
     /// Blocking [`StylesQuery::list`](crate::resources::StylesQuery::list): `GET /styles/query`.
     pub fn list(
@@ -834,10 +913,12 @@ impl<'a> StylesQuery<'a> {
 
 /// Operations under `/styles`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "styles")]
 pub struct Styles<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "styles")]
 impl<'a> Styles<'a> {
     /// Operations under `/styles/path`.
     pub fn path(&self) -> StylesPath<'a> {
@@ -852,10 +933,12 @@ impl<'a> Styles<'a> {
 
 /// Operations under `/things/archive`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsArchive<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsArchive<'a> {
     /// Blocking [`ThingsArchive::create`](crate::resources::ThingsArchive::create): `POST /things/archive`.
     pub fn create(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -879,10 +962,12 @@ impl<'a> ThingsArchive<'a> {
 
 /// Operations under `/things/clone`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsClone<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsClone<'a> {
     /// Blocking [`ThingsClone::list`](crate::resources::ThingsClone::list): `GET /things/clone`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -906,10 +991,12 @@ impl<'a> ThingsClone<'a> {
 
 /// Operations under `/things/clone_api`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsCloneApi<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsCloneApi<'a> {
     /// Blocking [`ThingsCloneApi::list`](crate::resources::ThingsCloneApi::list): `GET /things/clone_api`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -933,10 +1020,12 @@ impl<'a> ThingsCloneApi<'a> {
 
 /// Operations under `/things/create_stream_with_options`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsCreateStreamWithOptions<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsCreateStreamWithOptions<'a> {
     /// Blocking [`ThingsCreateStreamWithOptions::list`](crate::resources::ThingsCreateStreamWithOptions::list): `GET /things/create_stream_with_options`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -965,10 +1054,12 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
 
 /// Operations under `/things/list_with_options`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsListWithOptions<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsListWithOptions<'a> {
     /// Blocking [`ThingsListWithOptions::list`](crate::resources::ThingsListWithOptions::list): `GET /things/list_with_options`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -992,10 +1083,12 @@ impl<'a> ThingsListWithOptions<'a> {
 
 /// Operations under `/things/search`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct ThingsSearch<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> ThingsSearch<'a> {
     /// Blocking [`ThingsSearch::list`](crate::resources::ThingsSearch::list): `GET /things/search`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -1019,10 +1112,12 @@ impl<'a> ThingsSearch<'a> {
 
 /// Operations under `/things`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "things")]
 pub struct Things<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "things")]
 impl<'a> Things<'a> {
     /// Operations under `/things/archive`.
     pub fn archive(&self) -> ThingsArchive<'a> {
@@ -1063,7 +1158,10 @@ impl<'a> Things<'a> {
             client: self.client,
         }
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// Blocking [`Things::list_things`](crate::resources::Things::list_things): `GET /things`.
     pub fn list_things(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(
@@ -1082,7 +1180,10 @@ impl<'a> Things<'a> {
             self.client.inner.things().list_things_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// Blocking [`Things::search_2`](crate::resources::Things::search_2): `PUT /things`.
     pub fn search_2(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(
@@ -1101,7 +1202,10 @@ impl<'a> Things<'a> {
             self.client.inner.things().search_2_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// Blocking [`Things::create_thing`](crate::resources::Things::create_thing): `POST /things`.
     pub fn create_thing(
         &self,
@@ -1160,7 +1264,10 @@ impl<'a> Things<'a> {
             self.client.inner.things().create_thing_stream_with_options(body, options),
         )
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// Blocking [`Things::archive_2`](crate::resources::Things::archive_2): `PATCH /things`.
     pub fn archive_2(&self) -> ::core::result::Result<(), crate::runtime::Error> {
         crate::runtime::blocking::wait(
@@ -1179,7 +1286,10 @@ impl<'a> Things<'a> {
             self.client.inner.things().archive_2_with_options(options),
         )
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// Blocking [`Things::create_stream_2`](crate::resources::Things::create_stream_2): `PUT /things/{id}`.
     pub fn create_stream_2(
         &self,
@@ -1202,7 +1312,10 @@ impl<'a> Things<'a> {
             self.client.inner.things().create_stream_2_with_options(id, options),
         )
     }
+}
 
+#[cfg(feature = "things")]
+impl<'a> Things<'a> {
     /// Blocking [`Things::list_with_options_2`](crate::resources::Things::list_with_options_2): `PATCH /things/{id}`.
     pub fn list_with_options_2(
         &self,
@@ -1229,10 +1342,12 @@ impl<'a> Things<'a> {
 
 /// Operations under `/timeout`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "timeout")]
 pub struct Timeout<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "timeout")]
 impl<'a> Timeout<'a> {
     /// Blocking [`Timeout::list`](crate::resources::Timeout::list): `GET /timeout`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -1256,10 +1371,12 @@ impl<'a> Timeout<'a> {
 
 /// Operations under `/timeout_api`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "timeout_api")]
 pub struct TimeoutApi<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "timeout_api")]
 impl<'a> TimeoutApi<'a> {
     /// Blocking [`TimeoutApi::list`](crate::resources::TimeoutApi::list): `GET /timeout_api`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -1283,10 +1400,12 @@ impl<'a> TimeoutApi<'a> {
 
 /// Operations under `/versioned`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "versioned")]
 pub struct Versioned<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "versioned")]
 impl<'a> Versioned<'a> {
     /// Blocking [`Versioned::retrieve`](crate::resources::Versioned::retrieve): `GET /versioned/{id}`.
     pub fn retrieve(

@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "owners")]
     /// Operations under `owners`.
     pub fn owners(&self) -> Owners<'_> {
         Owners { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/owners`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "owners")]
 pub struct Owners<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "owners")]
 impl<'a> Owners<'a> {
     /// Blocking [`Owners::create`](crate::resources::Owners::create): `POST /owners`.
     pub fn create(

@@ -4,16 +4,19 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "items")]
     /// Operations under `items`.
     pub fn items(&self) -> Items<'_> {
         Items { client: self }
     }
 
+    #[cfg(feature = "reports")]
     /// Operations under `reports`.
     pub fn reports(&self) -> Reports<'_> {
         Reports { client: self }
     }
 
+    #[cfg(feature = "uploads")]
     /// Operations under `uploads`.
     pub fn uploads(&self) -> Uploads<'_> {
         Uploads { client: self }
@@ -22,10 +25,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/items`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "items")]
 pub struct Items<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "items")]
 impl<'a> Items<'a> {
     /// Blocking [`Items::list`](crate::resources::Items::list): `GET /items`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -46,10 +51,12 @@ impl<'a> Items<'a> {
 
 /// Operations under `/reports`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "reports")]
 pub struct Reports<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "reports")]
 impl<'a> Reports<'a> {
     /// Blocking [`Reports::list`](crate::resources::Reports::list): `GET /reports`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {
@@ -70,10 +77,12 @@ impl<'a> Reports<'a> {
 
 /// Operations under `/uploads`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "uploads")]
 pub struct Uploads<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "uploads")]
 impl<'a> Uploads<'a> {
     /// Blocking [`Uploads::create`](crate::resources::Uploads::create): `POST /uploads`.
     pub fn create(&self) -> ::core::result::Result<(), crate::runtime::Error> {

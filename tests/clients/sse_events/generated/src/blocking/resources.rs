@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "messages")]
     /// Operations under `messages`.
     pub fn messages(&self) -> Messages<'_> {
         Messages { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/messages`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "messages")]
 pub struct Messages<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "messages")]
 impl<'a> Messages<'a> {
     /// Blocking [`Messages::create`](crate::resources::Messages::create): `POST /messages`.
     pub fn create(

@@ -4,6 +4,7 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "ping")]
     /// Operations under `ping`.
     pub fn ping(&self) -> Ping<'_> {
         Ping { client: self }
@@ -12,10 +13,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/ping`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "ping")]
 pub struct Ping<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "ping")]
 impl<'a> Ping<'a> {
     /// Blocking [`Ping::list`](crate::resources::Ping::list): `GET /ping`.
     pub fn list(&self) -> ::core::result::Result<(), crate::runtime::Error> {

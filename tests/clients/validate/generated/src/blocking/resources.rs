@@ -4,16 +4,19 @@
 //! [`crate::resources`], under the same names, each waiting for its async form.
 
 impl crate::runtime::blocking::Client {
+    #[cfg(feature = "batches")]
     /// Operations under `batches`.
     pub fn batches(&self) -> Batches<'_> {
         Batches { client: self }
     }
 
+    #[cfg(feature = "messages")]
     /// Operations under `messages`.
     pub fn messages(&self) -> Messages<'_> {
         Messages { client: self }
     }
 
+    #[cfg(feature = "notes")]
     /// Operations under `notes`.
     pub fn notes(&self) -> Notes<'_> {
         Notes { client: self }
@@ -22,10 +25,12 @@ impl crate::runtime::blocking::Client {
 
 /// Operations under `/batches`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "batches")]
 pub struct Batches<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "batches")]
 impl<'a> Batches<'a> {
     /// Blocking [`Batches::create`](crate::resources::Batches::create): `POST /batches`.
     pub fn create(
@@ -53,10 +58,12 @@ impl<'a> Batches<'a> {
 
 /// Operations under `/messages`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "messages")]
 pub struct Messages<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "messages")]
 impl<'a> Messages<'a> {
     /// Blocking [`Messages::create`](crate::resources::Messages::create): `POST /messages`.
     pub fn create(
@@ -89,10 +96,12 @@ impl<'a> Messages<'a> {
 
 /// Operations under `/notes`.
 #[derive(Debug, Clone, Copy)]
+#[cfg(feature = "notes")]
 pub struct Notes<'a> {
     client: &'a crate::runtime::blocking::Client,
 }
 
+#[cfg(feature = "notes")]
 impl<'a> Notes<'a> {
     /// Blocking [`Notes::update`](crate::resources::Notes::update): `POST /notes/{note_id}/{page}`.
     pub fn update(
