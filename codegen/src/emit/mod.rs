@@ -16,6 +16,7 @@ mod error;
 mod format;
 mod parallel;
 mod params;
+mod resource_tree;
 mod resources;
 mod security;
 mod servers;
@@ -127,9 +128,11 @@ pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     Ok(types_and_resources(api, &config, &index)?.0)
 }
 
-/// `src/types.rs` and `src/resources.rs`, the bulk of any crate. Types are emitted and
-/// formatted in contiguous chunks, and the resources as one more job, on all cores;
-/// chunks are joined in order, so the output is the same as formatting each file whole.
+/// `src/types.rs` and `src/resources.rs`, the bulk of any crate. Types and resource
+/// structs are emitted and formatted in contiguous chunks, on all cores; chunks are
+/// joined in order, so the output is the same as formatting each file whole, while
+/// no job holds more than one chunk's tokens and syntax tree (memory and time stay
+/// linear in the size of the API).
 fn types_and_resources(
     api: &Api,
     config: &Config,
@@ -137,36 +140,79 @@ fn types_and_resources(
 ) -> Result<(String, String), EmitError> {
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
-    let jobs = chunks.len() + 1;
-    let mut results = parallel::run(jobs, |job| match chunks.get(job) {
-        Some(chunk) => format::items(
-            chunk.iter().map(|def| type_item(def, index)),
-            "src/types.rs",
-        ),
-        None => format::rust_file(
-            resources::resources_file(api, config, index),
-            "src/resources.rs",
-        ),
+    let tree = resource_tree::resource_tree(&api.operations, RUNTIME_CLIENT_METHODS);
+    let resource_chunks = resource_chunks(&tree.resources);
+    let jobs = chunks.len() + 1 + resource_chunks.len();
+    let mut results = parallel::run(jobs, |job| {
+        if let Some(chunk) = chunks.get(job) {
+            return format::items(
+                chunk.iter().map(|def| type_item(def, index)),
+                "src/types.rs",
+            );
+        }
+        match (job - chunks.len()).checked_sub(1) {
+            None => format::rust_file(resources::resources_header(&tree), "src/resources.rs"),
+            Some(at) => format::items(
+                resource_chunks[at]
+                    .iter()
+                    .map(|r| resources::resource_item(r, config, index)),
+                "src/resources.rs",
+            ),
+        }
     });
-    let resources = results.pop().expect("the resources job ran")?;
+    let resource_results = results.split_off(chunks.len());
+    let mut resource_results = resource_results.into_iter();
+    let mut resources = resource_results.next().expect("the header job ran")?;
+    join_chunks(&mut resources, resource_results)?;
     let header = quote! {
         //! Request and response types, one per schema.
     };
     let mut types = format::rust_file(header, "src/types.rs")?;
-    // Chunks are formatted apart, so the blank line between items is added at the seams.
-    for chunk in results {
-        let chunk = chunk?;
-        if !chunk.is_empty() {
-            types.push('\n');
-            types.push_str(&chunk);
-        }
-    }
+    join_chunks(&mut types, results.into_iter())?;
     let forms = bodies::form_items(&api.operations);
     if !forms.is_empty() {
         types.push('\n');
         types.push_str(&format::items(forms.into_iter(), "src/types.rs")?);
     }
     Ok((types, resources))
+}
+
+/// Appends formatted chunks to `file`. Chunks are formatted apart, so the blank line
+/// between items is added at the seams.
+fn join_chunks(
+    file: &mut String,
+    chunks: impl Iterator<Item = Result<String, EmitError>>,
+) -> Result<(), EmitError> {
+    for chunk in chunks {
+        let chunk = chunk?;
+        if !chunk.is_empty() {
+            file.push('\n');
+            file.push_str(&chunk);
+        }
+    }
+    Ok(())
+}
+
+/// Contiguous runs of resource structs of about the same work (operations), so both
+/// cores stay busy and each job's tokens stay small.
+fn resource_chunks<'t, 'a>(
+    resources: &'t [resource_tree::Resource<'a>],
+) -> Vec<&'t [resource_tree::Resource<'a>]> {
+    const OPERATIONS_PER_CHUNK: usize = 48;
+    let mut chunks = Vec::new();
+    let (mut start, mut weight) = (0, 0);
+    for (i, resource) in resources.iter().enumerate() {
+        // A struct without operations still costs its accessors.
+        weight += resource.operations.len().max(1);
+        if weight >= OPERATIONS_PER_CHUNK {
+            chunks.push(&resources[start..=i]);
+            (start, weight) = (i + 1, 0);
+        }
+    }
+    if start < resources.len() {
+        chunks.push(&resources[start..]);
+    }
+    chunks
 }
 
 /// The items for one named type.

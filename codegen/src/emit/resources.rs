@@ -1,99 +1,28 @@
 //! The client's operations: one accessor per path segment, one method per operation,
 //! plus `_with_options` forms that take per-request options and return headers too.
 
-use std::collections::BTreeMap;
-
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::rustdoc_lines;
+use super::resource_tree::{Resource, ResourceTree};
 use super::types::{ident, type_tokens_in, TypeIndex};
-use crate::ir::{Api, Operation, ResponseKind, StreamFraming, StreamResponse, TypeRef};
-use crate::lower::pascal;
+use crate::ir::{Operation, ResponseKind, StreamFraming, StreamResponse, TypeRef};
 use crate::Config;
 
-/// Names the resources module imports (and `Self`, which no struct may take).
-const IMPORTED: &[&str] = &[
-    "Self",
-    "Client",
-    "Error",
-    "Request",
-    "RequestOptions",
-    "ApiResponse",
-    "SseStream",
-    "NdjsonStream",
-];
-
-/// A node in the tree of path segments.
-#[derive(Default)]
-struct Node<'a> {
-    children: BTreeMap<String, Node<'a>>,
-    operations: Vec<&'a Operation>,
-}
-
-/// `src/resources.rs`.
-pub(crate) fn resources_file(api: &Api, config: &Config, index: &TypeIndex) -> TokenStream {
-    let mut root = Node::default();
-    for op in &api.operations {
-        let mut node = &mut root;
-        for segment in &op.resource {
-            node = node.children.entry(segment.clone()).or_default();
-        }
-        node.operations.push(op);
-    }
-    let mut names = crate::lower::NameTable::with_reserved(IMPORTED.iter().copied());
-    let mut items = Vec::new();
-    let accessor_names =
-        crate::lower::accessor_names(root.children.keys(), super::RUNTIME_CLIENT_METHODS);
-    let accessors: Vec<TokenStream> = root
-        .children
+/// The module docs and the client's accessors for the top-level resources: the first
+/// item of `src/resources.rs`.
+pub(crate) fn resources_header(tree: &ResourceTree) -> TokenStream {
+    let accessors = tree
+        .top
         .iter()
-        .zip(&accessor_names)
-        .map(|((segment, child), accessor)| {
-            let struct_name = names.claim(&pascal(segment));
-            let chain = Chain {
-                segments: vec![segment.clone()],
-                accessors: vec![accessor.clone()],
-            };
-            emit_node(
-                &chain,
-                &struct_name,
-                child,
-                config,
-                index,
-                &mut names,
-                &mut items,
-            );
-            client_accessor(segment, accessor, &struct_name)
-        })
-        .collect();
+        .map(|a| client_accessor(&a.segment, &a.method, &a.struct_name));
     quote! {
         //! Operations, grouped by resource: one accessor per path segment, one method per operation.
 
         impl crate::runtime::Client {
             #(#accessors)*
         }
-
-        #(#items)*
-    }
-}
-
-/// Where a resource struct is: the path segments from the client down, and the
-/// accessor method that reaches each one.
-struct Chain {
-    segments: Vec<String>,
-    accessors: Vec<String>,
-}
-
-impl Chain {
-    fn child(&self, segment: &str, accessor: &str) -> Chain {
-        let mut child = Chain {
-            segments: self.segments.clone(),
-            accessors: self.accessors.clone(),
-        };
-        child.segments.push(segment.to_string());
-        child.accessors.push(accessor.to_string());
-        child
     }
 }
 
@@ -109,34 +38,19 @@ fn client_accessor(segment: &str, accessor: &str, struct_name: &str) -> TokenStr
     }
 }
 
-fn emit_node(
-    chain: &Chain,
-    struct_name: &str,
-    node: &Node,
+/// One resource struct with its accessors and operation methods.
+pub(crate) fn resource_item(
+    resource: &Resource,
     config: &Config,
     index: &TypeIndex,
-    names: &mut crate::lower::NameTable,
-    items: &mut Vec<TokenStream>,
-) {
-    let ty = ident(struct_name);
-    let path = format!(" Operations under `/{}`.", chain.segments.join("/"));
+) -> TokenStream {
+    let ty = ident(&resource.struct_name);
+    let path = format!(" Operations under `/{}`.", resource.path);
     let mut methods = Vec::new();
-    let accessors = crate::lower::accessor_names(node.children.keys(), &[]);
-    for ((segment, child), accessor) in node.children.iter().zip(&accessors) {
-        let child_chain = chain.child(segment, accessor);
-        let child_name = names.claim(&format!("{struct_name}{}", pascal(segment)));
-        emit_node(
-            &child_chain,
-            &child_name,
-            child,
-            config,
-            index,
-            names,
-            items,
-        );
-        let child_ty = ident(&child_name);
-        let method = ident(accessor);
-        let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
+    for child in &resource.children {
+        let child_ty = ident(&child.struct_name);
+        let method = ident(&child.method);
+        let doc = format!(" Operations under `/{}`.", child.path);
         methods.push(quote! {
             #[doc = #doc]
             pub fn #method(&self) -> #child_ty<'a> {
@@ -144,10 +58,10 @@ fn emit_node(
             }
         });
     }
-    for op in &node.operations {
-        methods.push(operation_methods(op, config, index, &chain.accessors));
+    for op in &resource.operations {
+        methods.push(operation_methods(op, config, index, &resource.accessors));
     }
-    items.push(quote! {
+    quote! {
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
         pub struct #ty<'a> {
@@ -157,7 +71,7 @@ fn emit_node(
         impl<'a> #ty<'a> {
             #(#methods)*
         }
-    });
+    }
 }
 
 /// The arguments an operation's methods take, in order: path parameters, query, body.
