@@ -278,6 +278,16 @@ fn generation(c: &mut Criterion) {
         meta("openai.absent", 1);
     }
 
+    // Width: many small operations, to show time grows linearly with them.
+    std::fs::create_dir_all(&cut_dir).expect("temp dir");
+    for operations in [1000, 4000] {
+        let path = cut_dir.join(format!("wide_{operations}.yaml"));
+        std::fs::write(&path, bench::wide_spec(operations)).expect("write the wide spec");
+        let name = format!("wide_{operations}");
+        meta(&format!("{name}.operations"), operations);
+        specs.push((name, path, codegen::Config::named("wide")));
+    }
+
     for (name, path, config) in &specs {
         let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         meta(&format!("{name}.bytes"), bytes);

@@ -10,7 +10,8 @@
 //!
 //! Cases: `decode_1kb`, `decode_1mb`, `stream`, `encode` (sides `gradient`,
 //! `async_openai`; `stream` also `floor`); `generate`, `yaml_floor` and
-//! `phases` (load / lower / emit timed apart) with a spec path as the side.
+//! `phases` (load / lower / emit timed apart) with a spec path as the side;
+//! `generate_wide` with a number of operations (`bench::wide_spec`) as the side.
 //! The time per iteration excludes setup; under callgrind, subtract a run
 //! with fewer iterations to leave setup out of the counts too.
 
@@ -133,6 +134,18 @@ fn setup(case: &str, side: &str) -> Box<dyn FnMut()> {
             let config = codegen::Config::named("profiled");
             Box::new(move || {
                 black_box(codegen::generate(Path::new(&side), &config).unwrap());
+            })
+        }
+        "generate_wide" => {
+            // `side` is a number of operations: the width series' synthetic spec.
+            let operations: usize = side.parse().expect("a number of operations");
+            let dir = std::env::temp_dir().join(format!("profile-wide-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).unwrap();
+            let path = dir.join("wide.yaml");
+            std::fs::write(&path, bench::wide_spec(operations)).unwrap();
+            let config = codegen::Config::named("wide");
+            Box::new(move || {
+                black_box(codegen::generate(&path, &config).unwrap());
             })
         }
         "yaml_floor" => Box::new(move || {

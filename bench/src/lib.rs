@@ -468,6 +468,28 @@ impl<'de> serde::de::Visitor<'de> for TreeVisitor {
     }
 }
 
+/// A spec of `operations` small operations, for the width series: half of them are
+/// top-level resources of their own, half sit under 50 shared groups; each has a path
+/// and a query parameter and returns a small inline object. Deterministic.
+pub fn wide_spec(operations: usize) -> String {
+    let mut out = String::from("openapi: 3.0.0\ninfo: {title: wide, version: '1'}\npaths:\n");
+    for i in 0..operations {
+        let path = if i % 2 == 0 {
+            format!("res{i}")
+        } else {
+            format!("grp{}/op{i}", i % 50)
+        };
+        out.push_str(&format!(
+            "  /{path}/{{id}}:\n    get:\n      operationId: getThing{i}\n      \
+             parameters: [{{name: id, in: path, required: true, schema: {{type: string}}}}, \
+             {{name: limit, in: query, schema: {{type: integer}}}}]\n      \
+             responses: {{'200': {{description: ok, content: {{application/json: {{schema: \
+             {{type: object, properties: {{name: {{type: string}}, n{i}: {{type: integer}}}}}}}}}}}}}}\n"
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -133,7 +133,9 @@ fn a_loop_of_pure_ref_aliases_is_a_warning_naming_the_pointer() {
 }
 
 #[test]
-fn a_1000_deep_all_of_chain_merges_every_parent_and_is_not_a_cycle() {
+fn a_1000_deep_all_of_chain_is_not_a_cycle() {
+    // Merging stops at `MAX_ALL_OF_DEPTH` levels (see `genspeed_all_of_depth.rs`);
+    // within it every parent is merged, and nothing is called a cycle.
     let n = 1000;
     let mut schemas = serde_json::Map::new();
     schemas.insert(
@@ -152,14 +154,18 @@ fn a_1000_deep_all_of_chain_merges_every_parent_and_is_not_a_cycle() {
     }
     let path = write_spec("all_of", &document(schemas, &format!("S{}", n - 1)));
     let api = codegen::build_ir(&path, &config()).unwrap_or_else(|e| panic!("{e}"));
-    assert!(api.warnings.is_empty(), "{:?}", &api.warnings[..1]);
-    let TypeKind::Struct(last) = kind(&api, "S999") else {
-        panic!("S999 is not a struct")
+    assert!(
+        api.warnings.iter().all(|w| !w.message.contains("cycle")),
+        "{:?}",
+        &api.warnings[..1]
+    );
+    let TypeKind::Struct(last) = kind(&api, "S64") else {
+        panic!("S64 is not a struct")
     };
-    assert_eq!(last.fields.len(), n);
+    assert_eq!(last.fields.len(), 65);
     assert_eq!(last.fields[0].json_name, "p0");
-    assert_eq!(last.fields[n - 1].json_name, "p999");
-    assert!(last.fields[n - 1].required);
+    assert_eq!(last.fields[64].json_name, "p64");
+    assert!(last.fields[64].required);
 }
 
 #[test]

@@ -167,6 +167,9 @@ pub(crate) struct Lowerer<'a> {
     pub(crate) warnings: Vec<Warning>,
     /// Each operation's tags, for grouping operations into cargo features.
     pub(crate) operation_tags: features::OperationTags,
+    /// `(location, message)` of every warning in `warnings`, so dropping a repeat costs
+    /// constant time however many warnings a wide spec gives.
+    warned: HashSet<(String, String)>,
     /// Named schemas given a name and a slot but not lowered yet: `$ref` targets met
     /// past [`IN_PLACE_BUDGET`], so chains of any length need bounded stack.
     pending: Vec<(Location, usize, String)>,
@@ -208,6 +211,11 @@ impl<'a> Lowerer<'a> {
             // What loading let pass (duplicate keys, ...) comes first.
             warnings: spec.warnings.clone(),
             operation_tags: features::OperationTags::new(),
+            warned: spec
+                .warnings
+                .iter()
+                .map(|w| (w.location.clone(), w.message.clone()))
+                .collect(),
             pending: Vec::new(),
             depth: 0,
             stack_depth: 0,
@@ -290,7 +298,8 @@ impl<'a> Lowerer<'a> {
             location: self.display(loc),
             message: message.into(),
         };
-        if !self.warnings.contains(&warning) {
+        let key = (warning.location.clone(), warning.message.clone());
+        if self.warned.insert(key) {
             self.warnings.push(warning);
         }
     }

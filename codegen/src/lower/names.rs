@@ -1,6 +1,6 @@
 //! Turning spec strings into Rust identifiers that are valid, idiomatic and unique.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -125,6 +125,12 @@ pub struct NameTable {
     used: HashSet<String>,
     /// Names later claims will ask for; numbering never hands them out.
     expected: HashSet<String>,
+    /// For each numbered stem (with its separator), the number to try first: every
+    /// lower one was taken or expected when last tried, and both sets only grow, so
+    /// numbering `n` clashes costs `O(n)`, not `O(n^2)`.
+    next_number: HashMap<String, usize>,
+    /// How many numbered names were tried, for tests that bound the work.
+    probes: usize,
 }
 
 impl NameTable {
@@ -133,6 +139,8 @@ impl NameTable {
         NameTable {
             used: reserved.into_iter().map(str::to_string).collect(),
             expected: HashSet::new(),
+            next_number: HashMap::new(),
+            probes: 0,
         }
     }
 
@@ -165,12 +173,24 @@ impl NameTable {
         } else {
             ""
         };
-        let name = (2..)
-            .map(|n| format!("{stem}{separator}{n}"))
-            .find(|name| !self.used.contains(name) && !self.expected.contains(name))
+        let prefix = format!("{stem}{separator}");
+        let first = self.next_number.get(&prefix).copied().unwrap_or(2);
+        let mut probes = 0;
+        let (number, name) = (first..)
+            .map(|n| (n, format!("{prefix}{n}")))
+            .inspect(|_| probes += 1)
+            .find(|(_, name)| !self.used.contains(name) && !self.expected.contains(name))
             .expect("an unused numbered name exists");
+        self.probes += probes;
+        self.next_number.insert(prefix, number + 1);
         self.used.insert(name.clone());
         name
+    }
+
+    /// How many numbered candidates all claims so far have tried: at most one per
+    /// claim plus one per name taken or expected, however many names clash.
+    pub fn probes(&self) -> usize {
+        self.probes
     }
 
     /// Whether `name` is taken.
@@ -220,6 +240,26 @@ mod tests {
         assert_eq!(table.claim("C12"), "C12");
         assert_eq!(table.claim("c1"), "c1");
         assert_eq!(table.claim("c1"), "c1_2");
+    }
+
+    #[test]
+    fn numbering_many_clashes_resumes_where_it_stopped() {
+        let mut table = NameTable::default();
+        table.claim("Foo3");
+        let names: Vec<String> = (0..5).map(|_| table.claim("Foo")).collect();
+        assert_eq!(names, ["Foo", "Foo2", "Foo4", "Foo5", "Foo6"]);
+        // A name claimed directly later is still skipped by numbering.
+        table.claim("Foo8");
+        assert_eq!(table.claim("Foo"), "Foo7");
+        assert_eq!(table.claim("Foo"), "Foo9");
+        // 20,000 clashes of one stem: one probe each (trying from 2 every time would
+        // be 200 million).
+        let before = table.probes();
+        for _ in 0..20_000 {
+            table.claim("bar");
+        }
+        assert_eq!(table.claim("bar"), "bar_20001");
+        assert!(table.probes() - before <= 20_001, "{}", table.probes());
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! Names are checked against every one of those, as emitted, so no two items of one
 //! resource ever share a name.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::names::snake;
 use super::reserved::{suffixed, TRAIT_METHODS};
@@ -148,6 +148,10 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
             table.insert(bare(&name));
         }
     }
+    // The number to try first per (resource, stem, emitted forms): lower ones were
+    // not free when last tried, and a resource's taken names only grow, so numbering
+    // many clashing operations stays linear.
+    let mut next_number: HashMap<(Vec<String>, String, bool, bool), usize> = HashMap::new();
     for op in operations.iter_mut() {
         let key = (op.resource.clone(), op.method_name.clone());
         let table = taken
@@ -169,11 +173,19 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
             .trim_start_matches("r#")
             .trim_end_matches('_')
             .to_string();
-        let chosen = candidates
-            .into_iter()
-            .chain((2..).map(|n| format!("{stem}_{n}")))
-            .find(|name| free(table, name))
-            .expect("a free numbered name exists");
+        let chosen = match candidates.into_iter().find(|name| free(table, name)) {
+            Some(name) => name,
+            None => {
+                let memo = (op.resource.clone(), stem.clone(), has_response, has_stream);
+                let first = next_number.get(&memo).copied().unwrap_or(2);
+                let (number, name) = (first..)
+                    .map(|n| (n, format!("{stem}_{n}")))
+                    .find(|(_, name)| free(table, name))
+                    .expect("a free numbered name exists");
+                next_number.insert(memo, number + 1);
+                name
+            }
+        };
         for name in emitted_method_names(&chosen, has_response, has_stream) {
             table.insert(bare(&name));
         }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_yaml::{Mapping, Value};
 
+use super::object::MAX_ALL_OF_DEPTH;
 use super::schema::sequence;
 use super::{reference_of, union, LowerError, Lowered, Lowerer};
 use crate::ir::TypeKind;
@@ -127,17 +128,28 @@ pub(crate) fn fixed_tag<'v>(
     loc: &Location,
     schema: &'v Value,
 ) -> Option<(String, String)> {
-    fn push_parts<'v>(pending: &mut Vec<(Location, &'v Value)>, at: &Location, schema: &'v Value) {
+    /// Pushes the `allOf` parts of `schema`, `depth` links away from `loc`.
+    fn push_parts<'v>(
+        pending: &mut Vec<(Location, &'v Value, usize)>,
+        at: &Location,
+        schema: &'v Value,
+        depth: usize,
+    ) {
         let parts = schema.as_mapping().and_then(|m| sequence(m, "allOf"));
         for (i, part) in parts.unwrap_or_default().iter().enumerate().rev() {
-            pending.push((at.child("allOf").index(i), part));
+            pending.push((at.child("allOf").index(i), part, depth));
         }
     }
     let mut pending = Vec::new();
     let mut seen = HashSet::from([loc.clone()]);
-    push_parts(&mut pending, loc, schema);
+    push_parts(&mut pending, loc, schema, 1);
     let mut found = None;
-    while let Some((part_loc, part)) = pending.pop() {
+    while let Some((part_loc, part, depth)) = pending.pop() {
+        // Past the limit `lower_all_of` refuses the schema anyway; stopping here keeps
+        // each schema's walk bounded, so a deep chain costs linear time.
+        if depth > MAX_ALL_OF_DEPTH {
+            continue;
+        }
         let Ok((target_loc, target)) = lw.deref(&part_loc, part) else {
             continue;
         };
@@ -148,7 +160,7 @@ pub(crate) fn fixed_tag<'v>(
             found = Some((target_loc, target));
             break;
         }
-        push_parts(&mut pending, &target_loc, target);
+        push_parts(&mut pending, &target_loc, target, depth + 1);
     }
     let (base_loc, base) = found?;
     let tag = tag_property(base)?.to_string();
