@@ -28,6 +28,7 @@ mod responses;
 mod schema;
 mod sse_events;
 mod union;
+mod wire_mode;
 
 pub use error::LowerError;
 pub use names::{pascal, snake, type_name};
@@ -83,6 +84,8 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             message: "schema only refers to itself through $refs; typed as a JSON value".into(),
         });
     }
+    // Modes look at the final types (which objects can be empty), so they come last.
+    wire_mode::assign(&mut types);
     Ok(Api {
         title: text("title").unwrap_or_default(),
         description: text("description"),

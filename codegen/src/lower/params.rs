@@ -195,6 +195,7 @@ pub(crate) fn lower_params(
                 required: p.required,
                 nullable: false,
                 boxed: false,
+                wire: crate::ir::WireMode::default(),
                 deprecated: false,
                 constraints: Default::default(),
             })

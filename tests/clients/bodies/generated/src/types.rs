@@ -29,8 +29,11 @@ impl CreateFileRequest {
 }
 
 crate::runtime::serde_support::json_object! {
-    CreateFileRequest { constants {} fields { required "file" => file, strict "purpose"
-    => purpose } extra any }
+    CreateFileRequest {
+        "file" => file: required,
+        "purpose" => purpose: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -46,8 +49,12 @@ pub enum CreateFilePurpose {
 }
 
 crate::runtime::serde_support::json_enum! {
-    CreateFilePurpose { Assistants = "assistants", Batch = "batch", FineTune =
-    "fine-tune" } Other
+    CreateFilePurpose {
+        "assistants" => Assistants,
+        "batch" => Batch,
+        "fine-tune" => FineTune,
+        _ => Other,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -126,10 +133,15 @@ impl CreateTranscriptionRequest {
 }
 
 crate::runtime::serde_support::json_object! {
-    CreateTranscriptionRequest { constants {} fields { required "file" => file, strict
-    "model" => model, optional "language" => language, optional "temperature" =>
-    temperature, optional "timestamp_granularities" => timestamp_granularities, optional
-    "chunking_strategy" => chunking_strategy } extra any }
+    CreateTranscriptionRequest {
+        "file" => file: required,
+        "model" => model: required,
+        "language" => language: optional,
+        "temperature" => temperature: optional,
+        "timestamp_granularities" => timestamp_granularities: optional,
+        "chunking_strategy" => chunking_strategy: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -141,7 +153,10 @@ pub enum CreateTranscriptionModel {
 }
 
 crate::runtime::serde_support::json_enum! {
-    CreateTranscriptionModel { Whisper1 = "whisper-1" } Other
+    CreateTranscriptionModel {
+        "whisper-1" => Whisper1,
+        _ => Other,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -155,7 +170,11 @@ pub enum TranscriptionTimestampGranularitiesItem {
 }
 
 crate::runtime::serde_support::json_enum! {
-    TranscriptionTimestampGranularitiesItem { Word = "word", Segment = "segment" } Other
+    TranscriptionTimestampGranularitiesItem {
+        "word" => Word,
+        "segment" => Segment,
+        _ => Other,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -191,8 +210,11 @@ impl CreateTranscriptionChunkingStrategy {
 }
 
 crate::runtime::serde_support::json_object! {
-    CreateTranscriptionChunkingStrategy { constants {} fields { optional "type" =>
-    r#type, optional "threshold" => threshold } extra any }
+    CreateTranscriptionChunkingStrategy {
+        "type" => r#type: optional,
+        "threshold" => threshold: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -214,7 +236,10 @@ impl Transcription {
 }
 
 crate::runtime::serde_support::json_object! {
-    Transcription { constants {} fields { required "text" => text } extra any }
+    Transcription {
+        "text" => text: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -257,8 +282,12 @@ impl StoredFile {
 }
 
 crate::runtime::serde_support::json_object! {
-    StoredFile { constants {} fields { required "id" => id, optional "filename" =>
-    filename, optional "bytes" => bytes } extra any }
+    StoredFile {
+        "id" => id: required,
+        "filename" => filename: optional,
+        "bytes" => bytes: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -334,9 +363,15 @@ impl CustomerParams {
 }
 
 crate::runtime::serde_support::json_object! {
-    CustomerParams { constants {} fields { optional "email" => email, optional "metadata"
-    => metadata, optional "items" => items, optional "address" => address, optional
-    "expand" => expand, optional "tags" => tags } extra any }
+    CustomerParams {
+        "email" => email: optional,
+        "metadata" => metadata: optional,
+        "items" => items: optional,
+        "address" => address: optional,
+        "expand" => expand: optional,
+        "tags" => tags: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -372,8 +407,11 @@ impl CustomerParamsItemsItem {
 }
 
 crate::runtime::serde_support::json_object! {
-    CustomerParamsItemsItem { constants {} fields { optional "price" => price, optional
-    "quantity" => quantity } extra any }
+    CustomerParamsItemsItem {
+        "price" => price: optional,
+        "quantity" => quantity: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -412,8 +450,11 @@ impl CustomerParamsAddress {
 }
 
 crate::runtime::serde_support::json_object! {
-    CustomerParamsAddress { constants {} fields { optional "line1" => line1, optional
-    "city" => city } extra any }
+    CustomerParamsAddress {
+        "line1" => line1: optional,
+        "city" => city: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -435,7 +476,10 @@ impl Customer {
 }
 
 crate::runtime::serde_support::json_object! {
-    Customer { constants {} fields { required "id" => id } extra any }
+    Customer {
+        "id" => id: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -457,7 +501,10 @@ impl Choice {
 }
 
 crate::runtime::serde_support::json_object! {
-    Choice { constants {} fields { required "name" => name } extra any }
+    Choice {
+        "name" => name: required,
+        extra: keep_json,
+    }
 }
 
 /// The `multipart/form-data` parts of `createFile`.

@@ -33,6 +33,9 @@ impl Item {
 }
 
 crate::runtime::serde_support::json_object! {
-    Item { constants {} fields { required "id" => id, optional "name" => name } extra any
+    Item {
+        "id" => id: required,
+        "name" => name: optional,
+        extra: keep_json,
     }
 }

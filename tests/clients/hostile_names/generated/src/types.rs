@@ -27,7 +27,10 @@ impl ResultType {
 }
 
 crate::runtime::serde_support::json_object! {
-    ResultType { constants {} fields { optional "id" => id } extra any }
+    ResultType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -55,7 +58,10 @@ impl OptionType {
 }
 
 crate::runtime::serde_support::json_object! {
-    OptionType { constants {} fields { optional "id" => id } extra any }
+    OptionType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -83,7 +89,10 @@ impl StringType {
 }
 
 crate::runtime::serde_support::json_object! {
-    StringType { constants {} fields { optional "id" => id } extra any }
+    StringType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -111,7 +120,10 @@ impl VecType {
 }
 
 crate::runtime::serde_support::json_object! {
-    VecType { constants {} fields { optional "id" => id } extra any }
+    VecType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -139,7 +151,10 @@ impl BoxType {
 }
 
 crate::runtime::serde_support::json_object! {
-    BoxType { constants {} fields { optional "id" => id } extra any }
+    BoxType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -167,7 +182,10 @@ impl DefaultType {
 }
 
 crate::runtime::serde_support::json_object! {
-    DefaultType { constants {} fields { optional "id" => id } extra any }
+    DefaultType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -195,7 +213,10 @@ impl ErrorType {
 }
 
 crate::runtime::serde_support::json_object! {
-    ErrorType { constants {} fields { optional "id" => id } extra any }
+    ErrorType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -223,7 +244,10 @@ impl ClientType {
 }
 
 crate::runtime::serde_support::json_object! {
-    ClientType { constants {} fields { optional "id" => id } extra any }
+    ClientType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -251,7 +275,10 @@ impl SelfType {
 }
 
 crate::runtime::serde_support::json_object! {
-    SelfType { constants {} fields { optional "id" => id } extra any }
+    SelfType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -279,7 +306,10 @@ impl Clone {
 }
 
 crate::runtime::serde_support::json_object! {
-    Clone { constants {} fields { optional "id" => id } extra any }
+    Clone {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -307,7 +337,10 @@ impl IteratorType {
 }
 
 crate::runtime::serde_support::json_object! {
-    IteratorType { constants {} fields { optional "id" => id } extra any }
+    IteratorType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -335,7 +368,10 @@ impl IntoType {
 }
 
 crate::runtime::serde_support::json_object! {
-    IntoType { constants {} fields { optional "id" => id } extra any }
+    IntoType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -363,7 +399,10 @@ impl FromType {
 }
 
 crate::runtime::serde_support::json_object! {
-    FromType { constants {} fields { optional "id" => id } extra any }
+    FromType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -391,7 +430,10 @@ impl SomeType {
 }
 
 crate::runtime::serde_support::json_object! {
-    SomeType { constants {} fields { optional "id" => id } extra any }
+    SomeType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -419,7 +461,10 @@ impl NoneType {
 }
 
 crate::runtime::serde_support::json_object! {
-    NoneType { constants {} fields { optional "id" => id } extra any }
+    NoneType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -447,7 +492,10 @@ impl OkType {
 }
 
 crate::runtime::serde_support::json_object! {
-    OkType { constants {} fields { optional "id" => id } extra any }
+    OkType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -475,7 +523,10 @@ impl ErrType {
 }
 
 crate::runtime::serde_support::json_object! {
-    ErrType { constants {} fields { optional "id" => id } extra any }
+    ErrType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -503,7 +554,10 @@ impl ValueType {
 }
 
 crate::runtime::serde_support::json_object! {
-    ValueType { constants {} fields { optional "id" => id } extra any }
+    ValueType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -531,7 +585,10 @@ impl MapType {
 }
 
 crate::runtime::serde_support::json_object! {
-    MapType { constants {} fields { optional "id" => id } extra any }
+    MapType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -559,7 +616,10 @@ impl SerializeType {
 }
 
 crate::runtime::serde_support::json_object! {
-    SerializeType { constants {} fields { optional "id" => id } extra any }
+    SerializeType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -587,7 +647,10 @@ impl DeserializeType {
 }
 
 crate::runtime::serde_support::json_object! {
-    DeserializeType { constants {} fields { optional "id" => id } extra any }
+    DeserializeType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -615,7 +678,10 @@ impl Formatter {
 }
 
 crate::runtime::serde_support::json_object! {
-    Formatter { constants {} fields { optional "id" => id } extra any }
+    Formatter {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -643,7 +709,10 @@ impl Display {
 }
 
 crate::runtime::serde_support::json_object! {
-    Display { constants {} fields { optional "id" => id } extra any }
+    Display {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -671,7 +740,10 @@ impl Debug {
 }
 
 crate::runtime::serde_support::json_object! {
-    Debug { constants {} fields { optional "id" => id } extra any }
+    Debug {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -699,7 +771,10 @@ impl PartialEq {
 }
 
 crate::runtime::serde_support::json_object! {
-    PartialEq { constants {} fields { optional "id" => id } extra any }
+    PartialEq {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -727,7 +802,10 @@ impl Copy {
 }
 
 crate::runtime::serde_support::json_object! {
-    Copy { constants {} fields { optional "id" => id } extra any }
+    Copy {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -755,7 +833,10 @@ impl Send {
 }
 
 crate::runtime::serde_support::json_object! {
-    Send { constants {} fields { optional "id" => id } extra any }
+    Send {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -783,7 +864,10 @@ impl Sync {
 }
 
 crate::runtime::serde_support::json_object! {
-    Sync { constants {} fields { optional "id" => id } extra any }
+    Sync {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -811,7 +895,10 @@ impl Sized {
 }
 
 crate::runtime::serde_support::json_object! {
-    Sized { constants {} fields { optional "id" => id } extra any }
+    Sized {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -839,7 +926,10 @@ impl ToOwned {
 }
 
 crate::runtime::serde_support::json_object! {
-    ToOwned { constants {} fields { optional "id" => id } extra any }
+    ToOwned {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -867,7 +957,10 @@ impl IntoIterator {
 }
 
 crate::runtime::serde_support::json_object! {
-    IntoIterator { constants {} fields { optional "id" => id } extra any }
+    IntoIterator {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -895,7 +988,10 @@ impl Fn {
 }
 
 crate::runtime::serde_support::json_object! {
-    Fn { constants {} fields { optional "id" => id } extra any }
+    Fn {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -923,7 +1019,10 @@ impl Drop {
 }
 
 crate::runtime::serde_support::json_object! {
-    Drop { constants {} fields { optional "id" => id } extra any }
+    Drop {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -951,7 +1050,10 @@ impl Str {
 }
 
 crate::runtime::serde_support::json_object! {
-    Str { constants {} fields { optional "id" => id } extra any }
+    Str {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -979,7 +1081,10 @@ impl U8 {
 }
 
 crate::runtime::serde_support::json_object! {
-    U8 { constants {} fields { optional "id" => id } extra any }
+    U8 {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1007,7 +1112,10 @@ impl Bool {
 }
 
 crate::runtime::serde_support::json_object! {
-    Bool { constants {} fields { optional "id" => id } extra any }
+    Bool {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1035,7 +1143,10 @@ impl Types {
 }
 
 crate::runtime::serde_support::json_object! {
-    Types { constants {} fields { optional "id" => id } extra any }
+    Types {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1063,7 +1174,10 @@ impl Runtime {
 }
 
 crate::runtime::serde_support::json_object! {
-    Runtime { constants {} fields { optional "id" => id } extra any }
+    Runtime {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1091,7 +1205,10 @@ impl Request {
 }
 
 crate::runtime::serde_support::json_object! {
-    Request { constants {} fields { optional "id" => id } extra any }
+    Request {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1119,7 +1236,10 @@ impl ApiResponseType {
 }
 
 crate::runtime::serde_support::json_object! {
-    ApiResponseType { constants {} fields { optional "id" => id } extra any }
+    ApiResponseType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1147,7 +1267,10 @@ impl RequestOptionsType {
 }
 
 crate::runtime::serde_support::json_object! {
-    RequestOptionsType { constants {} fields { optional "id" => id } extra any }
+    RequestOptionsType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1175,7 +1298,10 @@ impl SType {
 }
 
 crate::runtime::serde_support::json_object! {
-    SType { constants {} fields { optional "id" => id } extra any }
+    SType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1203,7 +1329,10 @@ impl DType {
 }
 
 crate::runtime::serde_support::json_object! {
-    DType { constants {} fields { optional "id" => id } extra any }
+    DType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1231,7 +1360,10 @@ impl AType {
 }
 
 crate::runtime::serde_support::json_object! {
-    AType { constants {} fields { optional "id" => id } extra any }
+    AType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1259,7 +1391,10 @@ impl EType {
 }
 
 crate::runtime::serde_support::json_object! {
-    EType { constants {} fields { optional "id" => id } extra any }
+    EType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1287,7 +1422,10 @@ impl T {
 }
 
 crate::runtime::serde_support::json_object! {
-    T { constants {} fields { optional "id" => id } extra any }
+    T {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1315,7 +1453,10 @@ impl Key {
 }
 
 crate::runtime::serde_support::json_object! {
-    Key { constants {} fields { optional "id" => id } extra any }
+    Key {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1343,7 +1484,10 @@ impl Visitor {
 }
 
 crate::runtime::serde_support::json_object! {
-    Visitor { constants {} fields { optional "id" => id } extra any }
+    Visitor {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1371,7 +1515,10 @@ impl Crate {
 }
 
 crate::runtime::serde_support::json_object! {
-    Crate { constants {} fields { optional "id" => id } extra any }
+    Crate {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1399,7 +1546,10 @@ impl Super {
 }
 
 crate::runtime::serde_support::json_object! {
-    Super { constants {} fields { optional "id" => id } extra any }
+    Super {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1427,7 +1577,10 @@ impl SelfType2 {
 }
 
 crate::runtime::serde_support::json_object! {
-    SelfType2 { constants {} fields { optional "id" => id } extra any }
+    SelfType2 {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1455,7 +1608,10 @@ impl Serde {
 }
 
 crate::runtime::serde_support::json_object! {
-    Serde { constants {} fields { optional "id" => id } extra any }
+    Serde {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1483,7 +1639,10 @@ impl SerdeJson {
 }
 
 crate::runtime::serde_support::json_object! {
-    SerdeJson { constants {} fields { optional "id" => id } extra any }
+    SerdeJson {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1511,7 +1670,10 @@ impl Std {
 }
 
 crate::runtime::serde_support::json_object! {
-    Std { constants {} fields { optional "id" => id } extra any }
+    Std {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1539,7 +1701,10 @@ impl Core {
 }
 
 crate::runtime::serde_support::json_object! {
-    Core { constants {} fields { optional "id" => id } extra any }
+    Core {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1567,7 +1732,10 @@ impl Hash {
 }
 
 crate::runtime::serde_support::json_object! {
-    Hash { constants {} fields { optional "id" => id } extra any }
+    Hash {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1595,7 +1763,10 @@ impl Eq {
 }
 
 crate::runtime::serde_support::json_object! {
-    Eq { constants {} fields { optional "id" => id } extra any }
+    Eq {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1623,7 +1794,10 @@ impl AsRef {
 }
 
 crate::runtime::serde_support::json_object! {
-    AsRef { constants {} fields { optional "id" => id } extra any }
+    AsRef {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1651,7 +1825,10 @@ impl TryFrom {
 }
 
 crate::runtime::serde_support::json_object! {
-    TryFrom { constants {} fields { optional "id" => id } extra any }
+    TryFrom {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1679,7 +1856,10 @@ impl Borrow {
 }
 
 crate::runtime::serde_support::json_object! {
-    Borrow { constants {} fields { optional "id" => id } extra any }
+    Borrow {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1707,7 +1887,10 @@ impl Any {
 }
 
 crate::runtime::serde_support::json_object! {
-    Any { constants {} fields { optional "id" => id } extra any }
+    Any {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1735,7 +1918,10 @@ impl Bytes {
 }
 
 crate::runtime::serde_support::json_object! {
-    Bytes { constants {} fields { optional "id" => id } extra any }
+    Bytes {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -1763,7 +1949,10 @@ impl Reqwest {
 }
 
 crate::runtime::serde_support::json_object! {
-    Reqwest { constants {} fields { optional "id" => id } extra any }
+    Reqwest {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -2335,23 +2524,56 @@ impl Thing {
 }
 
 crate::runtime::serde_support::json_object! {
-    Thing { constants {} fields { optional "default" => default, optional "clone" =>
-    clone, optional "fmt" => fmt, optional "from" => from, optional "into" => into,
-    optional "eq" => eq, optional "ne" => ne, optional "hash" => hash, optional
-    "serialize" => serialize, optional "deserialize" => deserialize, optional "new" =>
-    new, optional "builder" => builder, optional "with_new" => with_new, optional
-    "with_default" => with_default, required "self" => self_, optional "super" => super_,
-    optional "crate" => crate_, required "type" => r#type, optional "Self" => self_2,
-    optional "map" => map, optional "key" => key, optional "value" => value, optional
-    "serializer" => serializer, optional "deserializer" => deserializer, optional "f" =>
-    f, optional "None" => none, optional "Some" => some, optional "Ok" => ok, optional
-    "as_str" => as_str, optional "to_string" => to_string, optional "type_id" => type_id,
-    optional "borrow" => borrow, optional "try_from" => try_from, optional "to_owned" =>
-    to_owned, optional "clone_from" => clone_from, optional "Result" => result, optional
-    "Option" => option, optional "String" => string, optional "Vec" => vec, optional
-    "Box" => r#box, optional "std" => std, optional "core" => core, optional "serde" =>
-    serde, optional "nested" => nested, optional "opt" => opt, optional "list" => list,
-    optional "boxed" => boxed } extra any }
+    Thing {
+        "default" => default: optional,
+        "clone" => clone: optional,
+        "fmt" => fmt: optional,
+        "from" => from: optional,
+        "into" => into: optional,
+        "eq" => eq: optional,
+        "ne" => ne: optional,
+        "hash" => hash: optional,
+        "serialize" => serialize: optional,
+        "deserialize" => deserialize: optional,
+        "new" => new: optional,
+        "builder" => builder: optional,
+        "with_new" => with_new: optional,
+        "with_default" => with_default: optional,
+        "self" => self_: required,
+        "super" => super_: optional,
+        "crate" => crate_: optional,
+        "type" => r#type: required,
+        "Self" => self_2: optional,
+        "map" => map: optional,
+        "key" => key: optional,
+        "value" => value: optional,
+        "serializer" => serializer: optional,
+        "deserializer" => deserializer: optional,
+        "f" => f: optional,
+        "None" => none: optional,
+        "Some" => some: optional,
+        "Ok" => ok: optional,
+        "as_str" => as_str: optional,
+        "to_string" => to_string: optional,
+        "type_id" => type_id: optional,
+        "borrow" => borrow: optional,
+        "try_from" => try_from: optional,
+        "to_owned" => to_owned: optional,
+        "clone_from" => clone_from: optional,
+        "Result" => result: optional,
+        "Option" => option: optional,
+        "String" => string: optional,
+        "Vec" => vec: optional,
+        "Box" => r#box: optional,
+        "std" => std: optional,
+        "core" => core: optional,
+        "serde" => serde: optional,
+        "nested" => nested: optional,
+        "opt" => opt: optional,
+        "list" => list: optional,
+        "boxed" => boxed: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -2377,8 +2599,17 @@ pub enum Choice {
 }
 
 crate::runtime::serde_support::json_enum! {
-    Choice { Other = "Other", Other2 = "other", SelfValue = "Self", SelfValue2 = "self",
-    Default = "Default", None = "None", Some = "Some", AsStr = "as_str" } Unknown
+    Choice {
+        "Other" => Other,
+        "other" => Other2,
+        "Self" => SelfValue,
+        "self" => SelfValue2,
+        "Default" => Default,
+        "None" => None,
+        "Some" => Some,
+        "as_str" => AsStr,
+        _ => Unknown,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -2727,7 +2958,12 @@ impl IntoQuery {
 }
 
 crate::runtime::serde_support::json_object! {
-    IntoQuery { constants {} fields { optional "default" => default, optional "clone" =>
-    clone, optional "new" => new, required "result" => result, optional "Option" =>
-    option } extra none }
+    IntoQuery {
+        "default" => default: optional,
+        "clone" => clone: optional,
+        "new" => new: optional,
+        "result" => result: required,
+        "Option" => option: optional,
+        extra: ignore,
+    }
 }

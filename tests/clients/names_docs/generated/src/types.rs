@@ -127,10 +127,18 @@ impl CompletionRequest {
 }
 
 crate::runtime::serde_support::json_object! {
-    CompletionRequest { constants {} fields { required "model" => model, required
-    "prompt" => prompt, optional "temperature" => temperature, optional "top_p" => top_p,
-    optional "n" => n, optional "stop" => stop, optional "user_id" => user_id, optional
-    "callback" => callback, optional "mode" => mode, optional "echo" => echo } extra any
+    CompletionRequest {
+        "model" => model: required,
+        "prompt" => prompt: required,
+        "temperature" => temperature: optional_with_default,
+        "top_p" => top_p: optional,
+        "n" => n: optional_with_default,
+        "stop" => stop: optional,
+        "user_id" => user_id: optional,
+        "callback" => callback: optional,
+        "mode" => mode: optional_with_default,
+        "echo" => echo: optional,
+        extra: keep_json,
     }
 }
 
@@ -145,7 +153,11 @@ pub enum CompletionRequestMode {
 }
 
 crate::runtime::serde_support::json_enum! {
-    CompletionRequestMode { Fast = "fast", Careful = "careful" } Other
+    CompletionRequestMode {
+        "fast" => Fast,
+        "careful" => Careful,
+        _ => Other,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -184,8 +196,12 @@ impl Completion {
 }
 
 crate::runtime::serde_support::json_object! {
-    Completion { constants {} fields { required "id" => id, required "created_at" =>
-    created_at, optional "engine" => engine } extra any }
+    Completion {
+        "id" => id: required,
+        "created_at" => created_at: required,
+        "engine" => engine: optional,
+        extra: keep_json,
+    }
 }
 
 /// An engine (replaced by models).
@@ -215,7 +231,10 @@ impl Engine {
 }
 
 crate::runtime::serde_support::json_object! {
-    Engine { constants {} fields { optional "id" => id } extra any }
+    Engine {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -240,5 +259,8 @@ impl EngineList {
 }
 
 crate::runtime::serde_support::json_object! {
-    EngineList { constants {} fields { optional "data" => data } extra any }
+    EngineList {
+        "data" => data: optional,
+        extra: keep_json,
+    }
 }

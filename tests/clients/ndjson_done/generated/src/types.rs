@@ -21,7 +21,10 @@ impl GenerateRequest {
 }
 
 crate::runtime::serde_support::json_object! {
-    GenerateRequest { constants {} fields { required "prompt" => prompt } extra any }
+    GenerateRequest {
+        "prompt" => prompt: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +52,9 @@ impl GenerateStreamEvent {
 }
 
 crate::runtime::serde_support::json_object! {
-    GenerateStreamEvent { constants {} fields { required "response" => response, required
-    "done" => done } extra any }
+    GenerateStreamEvent {
+        "response" => response: required,
+        "done" => done: required,
+        extra: keep_json,
+    }
 }

@@ -27,7 +27,10 @@ impl Thing {
 }
 
 crate::runtime::serde_support::json_object! {
-    Thing { constants {} fields { optional "name" => name } extra any }
+    Thing {
+        "name" => name: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -63,8 +66,11 @@ impl Filter {
 }
 
 crate::runtime::serde_support::json_object! {
-    Filter { constants {} fields { optional "status" => status, optional "range" => range
-    } extra any }
+    Filter {
+        "status" => status: optional,
+        "range" => range: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -97,8 +103,11 @@ impl FilterRange {
 }
 
 crate::runtime::serde_support::json_object! {
-    FilterRange { constants {} fields { optional "min" => min, optional "max" => max }
-    extra any }
+    FilterRange {
+        "min" => min: optional,
+        "max" => max: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +132,11 @@ impl Point {
 }
 
 crate::runtime::serde_support::json_object! {
-    Point { constants {} fields { required "x" => x, required "y" => y } extra any }
+    Point {
+        "x" => x: required,
+        "y" => y: required,
+        extra: keep_json,
+    }
 }
 
 /// Query parameters of `shadowed`.
@@ -161,8 +174,12 @@ impl ShadowedQuery {
 }
 
 crate::runtime::serde_support::json_object! {
-    ShadowedQuery { constants {} fields { required "value" => value, required "item" =>
-    item, optional "__params" => params } extra none }
+    ShadowedQuery {
+        "value" => value: required,
+        "item" => item: required,
+        "__params" => params: optional,
+        extra: ignore,
+    }
 }
 
 /// Query, header and cookie parameters of `getVersioned`.
@@ -224,10 +241,15 @@ impl GetVersionedParams {
 }
 
 crate::runtime::serde_support::json_object! {
-    GetVersionedParams { constants {} fields { required "X-Api-Version" => x_api_version,
-    optional "X-Trace-Depth" => x_trace_depth, optional "X-Tags" => x_tags, required
-    "session" => session, optional "prefs" => prefs, optional "limit" => limit } extra
-    none }
+    GetVersionedParams {
+        "X-Api-Version" => x_api_version: required,
+        "X-Trace-Depth" => x_trace_depth: optional,
+        "X-Tags" => x_tags: optional,
+        "session" => session: required,
+        "prefs" => prefs: optional,
+        "limit" => limit: optional,
+        extra: ignore,
+    }
 }
 
 /// Query parameters of `queryStyles`.
@@ -318,10 +340,18 @@ impl QueryStylesQuery {
 }
 
 crate::runtime::serde_support::json_object! {
-    QueryStylesQuery { constants {} fields { optional "tags" => tags, optional "ids" =>
-    ids, optional "spaced" => spaced, optional "piped" => piped, optional "filter" =>
-    filter, optional "point" => point, optional "pt" => pt, optional "text" => text,
-    optional "json" => json } extra none }
+    QueryStylesQuery {
+        "tags" => tags: optional,
+        "ids" => ids: optional,
+        "spaced" => spaced: optional,
+        "piped" => piped: optional,
+        "filter" => filter: optional,
+        "point" => point: optional,
+        "pt" => pt: optional,
+        "text" => text: optional,
+        "json" => json: optional,
+        extra: ignore,
+    }
 }
 
 /// Query parameters of `wholeQuery`.
@@ -345,5 +375,8 @@ impl WholeQueryQuery {
 }
 
 crate::runtime::serde_support::json_object! {
-    WholeQueryQuery { constants {} fields { optional "whole" => whole } extra none }
+    WholeQueryQuery {
+        "whole" => whole: optional,
+        extra: ignore,
+    }
 }

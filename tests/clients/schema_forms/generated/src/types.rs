@@ -128,8 +128,12 @@ impl Cat {
 }
 
 crate::runtime::serde_support::json_object! {
-    Cat { constants { "pet_type" = "cat" } fields { required "name" => name, optional
-    "indoor" => indoor } extra any }
+    Cat {
+        const "pet_type" = "cat",
+        "name" => name: required,
+        "indoor" => indoor: optional,
+        extra: keep_json,
+    }
 }
 
 /// Always sent with `"pet_type": "dog"`.
@@ -158,8 +162,12 @@ impl Dog {
 }
 
 crate::runtime::serde_support::json_object! {
-    Dog { constants { "pet_type" = "dog" } fields { required "name" => name, required
-    "bark" => bark } extra any }
+    Dog {
+        const "pet_type" = "dog",
+        "name" => name: required,
+        "bark" => bark: required,
+        extra: keep_json,
+    }
 }
 
 /// A base that is concrete itself and listed in its mapping.
@@ -188,8 +196,11 @@ impl PetBase {
 }
 
 crate::runtime::serde_support::json_object! {
-    PetBase { constants {} fields { required "pet_type" => pet_type, required "name" =>
-    name } extra any }
+    PetBase {
+        "pet_type" => pet_type: required,
+        "name" => name: required,
+        extra: keep_json,
+    }
 }
 
 /// A subtype of a subtype, not in the mapping; tagged by its name.
@@ -231,8 +242,13 @@ impl Puppy {
 }
 
 crate::runtime::serde_support::json_object! {
-    Puppy { constants {} fields { required "pet_type" => pet_type, required "name" =>
-    name, required "bark" => bark, optional "age" => age } extra any }
+    Puppy {
+        "pet_type" => pet_type: required,
+        "name" => name: required,
+        "bark" => bark: required,
+        "age" => age: optional,
+        extra: keep_json,
+    }
 }
 
 /// A base without mapping; subtypes are tagged by their schema names.
@@ -334,8 +350,11 @@ impl Circle {
 }
 
 crate::runtime::serde_support::json_object! {
-    Circle { constants {} fields { required "kind" => kind, optional "radius" => radius }
-    extra any }
+    Circle {
+        "kind" => kind: required,
+        "radius" => radius: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -366,8 +385,11 @@ impl Square {
 }
 
 crate::runtime::serde_support::json_object! {
-    Square { constants {} fields { required "kind" => kind, optional "side" => side }
-    extra any }
+    Square {
+        "kind" => kind: required,
+        "side" => side: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -400,8 +422,11 @@ impl Owner {
 }
 
 crate::runtime::serde_support::json_object! {
-    Owner { constants {} fields { optional "pet" => pet, optional "shapes" => shapes }
-    extra any }
+    Owner {
+        "pet" => pet: optional,
+        "shapes" => shapes: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -432,8 +457,11 @@ impl Meta {
 }
 
 crate::runtime::serde_support::json_object! {
-    Meta { constants {} fields { required "id" => id, optional "created" => created }
-    extra any }
+    Meta {
+        "id" => id: required,
+        "created" => created: optional,
+        extra: keep_json,
+    }
 }
 
 /// Always sent with `"kind": "click"`.
@@ -456,7 +484,11 @@ impl Click {
 }
 
 crate::runtime::serde_support::json_object! {
-    Click { constants { "kind" = "click" } fields { required "x" => x } extra any }
+    Click {
+        const "kind" = "click",
+        "x" => x: required,
+        extra: keep_json,
+    }
 }
 
 /// Always sent with `"kind": "key"`.
@@ -479,7 +511,11 @@ impl Key {
 }
 
 crate::runtime::serde_support::json_object! {
-    Key { constants { "kind" = "key" } fields { required "key" => key } extra any }
+    Key {
+        const "kind" = "key",
+        "key" => key: required,
+        extra: keep_json,
+    }
 }
 
 /// An allOf of an object and a union; a union of merged objects.
@@ -572,8 +608,13 @@ impl EventClick {
 }
 
 crate::runtime::serde_support::json_object! {
-    EventClick { constants { "kind" = "click" } fields { required "id" => id, optional
-    "created" => created, required "x" => x } extra any }
+    EventClick {
+        const "kind" = "click",
+        "id" => id: required,
+        "created" => created: optional,
+        "x" => x: required,
+        extra: keep_json,
+    }
 }
 
 /// Key
@@ -613,8 +654,13 @@ impl EventKey {
 }
 
 crate::runtime::serde_support::json_object! {
-    EventKey { constants { "kind" = "key" } fields { required "id" => id, optional
-    "created" => created, required "key" => key } extra any }
+    EventKey {
+        const "kind" = "key",
+        "id" => id: required,
+        "created" => created: optional,
+        "key" => key: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -712,8 +758,11 @@ impl Card {
 }
 
 crate::runtime::serde_support::json_object! {
-    Card { constants {} fields { required "method" => method, required "number" => number
-    } extra any }
+    Card {
+        "method" => method: required,
+        "number" => number: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -741,8 +790,11 @@ impl Bank {
 }
 
 crate::runtime::serde_support::json_object! {
-    Bank { constants {} fields { required "method" => method, required "iban" => iban }
-    extra any }
+    Bank {
+        "method" => method: required,
+        "iban" => iban: required,
+        extra: keep_json,
+    }
 }
 
 /// An allOf with a $ref to a union; each arm gains `note`.
@@ -854,8 +906,12 @@ impl NotedPaymentCard {
 }
 
 crate::runtime::serde_support::json_object! {
-    NotedPaymentCard { constants {} fields { required "method" => method, required
-    "number" => number, optional "note" => note } extra any }
+    NotedPaymentCard {
+        "method" => method: required,
+        "number" => number: required,
+        "note" => note: optional,
+        extra: keep_json,
+    }
 }
 
 /// Bank
@@ -896,8 +952,12 @@ impl NotedPaymentBank {
 }
 
 crate::runtime::serde_support::json_object! {
-    NotedPaymentBank { constants {} fields { required "method" => method, required "iban"
-    => iban, optional "note" => note } extra any }
+    NotedPaymentBank {
+        "method" => method: required,
+        "iban" => iban: required,
+        "note" => note: optional,
+        extra: keep_json,
+    }
 }
 
 /// An empty oneOf whose mapping lists the arms.
@@ -991,8 +1051,11 @@ impl Settings {
 }
 
 crate::runtime::serde_support::json_object! {
-    Settings { constants {} fields { optional "id" => id, optional "created" => created }
-    extra any }
+    Settings {
+        "id" => id: optional,
+        "created" => created: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1038,8 +1101,12 @@ impl Account {
 }
 
 crate::runtime::serde_support::json_object! {
-    Account { constants {} fields { optional "id" => id, required "name" => name,
-    optional "password" => password } extra any }
+    Account {
+        "id" => id: optional,
+        "name" => name: required,
+        "password" => password: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -1109,7 +1176,11 @@ impl Car {
 }
 
 crate::runtime::serde_support::json_object! {
-    Car { constants { "kind" = "car" } fields { optional "wheels" => wheels } extra any }
+    Car {
+        const "kind" = "car",
+        "wheels" => wheels: optional,
+        extra: keep_json,
+    }
 }
 
 /// The discriminator is written on the allOf, not on its union part.
@@ -1222,8 +1293,13 @@ impl NoticeCard {
 }
 
 crate::runtime::serde_support::json_object! {
-    NoticeCard { constants {} fields { required "id" => id, optional "created" =>
-    created, required "method" => method, required "number" => number } extra any }
+    NoticeCard {
+        "id" => id: required,
+        "created" => created: optional,
+        "method" => method: required,
+        "number" => number: required,
+        extra: keep_json,
+    }
 }
 
 /// Bank
@@ -1265,6 +1341,11 @@ impl NoticeBank {
 }
 
 crate::runtime::serde_support::json_object! {
-    NoticeBank { constants {} fields { required "id" => id, optional "created" =>
-    created, required "method" => method, required "iban" => iban } extra any }
+    NoticeBank {
+        "id" => id: required,
+        "created" => created: optional,
+        "method" => method: required,
+        "iban" => iban: required,
+        extra: keep_json,
+    }
 }

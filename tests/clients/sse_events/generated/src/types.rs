@@ -91,8 +91,11 @@ impl MessageStartEvent {
 }
 
 crate::runtime::serde_support::json_object! {
-    MessageStartEvent { constants { "event" = "message_start" } fields { strict "data" =>
-    data } extra any }
+    MessageStartEvent {
+        const "event" = "message_start",
+        "data" => data: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -120,8 +123,11 @@ impl MessageStartEventData {
 }
 
 crate::runtime::serde_support::json_object! {
-    MessageStartEventData { constants {} fields { required "id" => id, required "model"
-    => model } extra any }
+    MessageStartEventData {
+        "id" => id: required,
+        "model" => model: required,
+        extra: keep_json,
+    }
 }
 
 /// Always sent with `"event": "text_delta"`.
@@ -144,8 +150,11 @@ impl TextDeltaEvent {
 }
 
 crate::runtime::serde_support::json_object! {
-    TextDeltaEvent { constants { "event" = "text_delta" } fields { strict "data" => data
-    } extra any }
+    TextDeltaEvent {
+        const "event" = "text_delta",
+        "data" => data: required,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -173,8 +182,11 @@ impl TextDeltaEventData {
 }
 
 crate::runtime::serde_support::json_object! {
-    TextDeltaEventData { constants {} fields { required "index" => index, required "text"
-    => text } extra any }
+    TextDeltaEventData {
+        "index" => index: required,
+        "text" => text: required,
+        extra: keep_json,
+    }
 }
 
 /// Always sent with `"event": "message_stop"`.
@@ -197,8 +209,11 @@ impl MessageStopEvent {
 }
 
 crate::runtime::serde_support::json_object! {
-    MessageStopEvent { constants { "event" = "message_stop" } fields { required "data" =>
-    data } extra any }
+    MessageStopEvent {
+        const "event" = "message_stop",
+        "data" => data: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -228,8 +243,10 @@ impl MessageStopEventData {
 }
 
 crate::runtime::serde_support::json_object! {
-    MessageStopEventData { constants {} fields { optional "stop_reason" => stop_reason }
-    extra any }
+    MessageStopEventData {
+        "stop_reason" => stop_reason: optional,
+        extra: keep_json,
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -251,6 +268,8 @@ impl CreateMessageRequest {
 }
 
 crate::runtime::serde_support::json_object! {
-    CreateMessageRequest { constants {} fields { required "prompt" => prompt } extra any
+    CreateMessageRequest {
+        "prompt" => prompt: required,
+        extra: keep_json,
     }
 }
