@@ -50,6 +50,33 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// Whether there is a value (neither absent nor `null`).
+    pub fn is_some(&self) -> bool {
+        matches!(self, Nullable::Value(_))
+    }
+
+    /// Whether there is no value (absent or `null`).
+    pub fn is_none(&self) -> bool {
+        !self.is_some()
+    }
+
+    /// The value; panics with `message` when absent or `null`, like `Option::expect`.
+    #[track_caller]
+    pub fn expect(self, message: &str) -> T {
+        self.value().expect(message)
+    }
+
+    /// The value; panics when absent or `null`, like `Option::unwrap`.
+    #[track_caller]
+    pub fn unwrap(self) -> T {
+        self.value().unwrap()
+    }
+
+    /// `f` of the value, or `None` when absent or `null`, like `Option::and_then`.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Option<U>) -> Option<U> {
+        self.value().and_then(f)
+    }
+
     /// The value dereferenced (`&str` for a `String`), like `Option::as_deref`; absent
     /// and `null` both give `None`.
     pub fn as_deref(&self) -> Option<&T::Target>
@@ -128,6 +155,24 @@ impl<T> From<Option<T>> for Nullable<T> {
     }
 }
 
+impl<T> From<Nullable<T>> for Option<T> {
+    /// The value, if any: absent and `null` both become `None`.
+    fn from(value: Nullable<T>) -> Self {
+        value.value()
+    }
+}
+
+/// Compares the value with an `Option`'s: `None` matches both absent and `null`.
+impl<T: PartialEq<U>, U> PartialEq<Option<U>> for Nullable<T> {
+    fn eq(&self, other: &Option<U>) -> bool {
+        match (self.get(), other) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => true,
+            _ => false,
+        }
+    }
+}
+
 impl<T: Serialize> Serialize for Nullable<T> {
     /// `null` for both `Absent` and `Null`: a struct leaves an absent field out before
     /// it gets here.
@@ -169,5 +214,17 @@ mod tests {
         assert_eq!(Nullable::<i32>::Null.into_option(), Some(None));
         assert_eq!(Nullable::<i32>::Absent.into_option(), None);
         assert_eq!(Nullable::Value(2).map(|v| v * 2).value(), Some(4));
+    }
+
+    #[test]
+    fn option_like_helpers_treat_absent_and_null_as_no_value() {
+        assert_eq!(Nullable::Value(1), Some(1));
+        assert_eq!(Nullable::<i32>::Null, None::<i32>);
+        assert_eq!(Nullable::<i32>::Absent, None::<i32>);
+        assert_ne!(Nullable::Value(1), None::<i32>);
+        assert!(Nullable::Value(1).is_some() && Nullable::<i32>::Null.is_none());
+        assert_eq!(Nullable::Value(2).and_then(|v| Some(v + 1)), Some(3));
+        assert_eq!(Option::<i32>::from(Nullable::<i32>::Null), None);
+        assert_eq!(Nullable::Value("a".to_string()).as_deref(), Some("a"));
     }
 }

@@ -51,6 +51,33 @@ impl<T> Nullable<T> {
         }
     }
 
+    /// Whether there is a value (neither absent nor `null`).
+    pub fn is_some(&self) -> bool {
+        matches!(self, Nullable::Value(_))
+    }
+
+    /// Whether there is no value (absent or `null`).
+    pub fn is_none(&self) -> bool {
+        !self.is_some()
+    }
+
+    /// The value; panics with `message` when absent or `null`, like `Option::expect`.
+    #[track_caller]
+    pub fn expect(self, message: &str) -> T {
+        self.value().expect(message)
+    }
+
+    /// The value; panics when absent or `null`, like `Option::unwrap`.
+    #[track_caller]
+    pub fn unwrap(self) -> T {
+        self.value().unwrap()
+    }
+
+    /// `f` of the value, or `None` when absent or `null`, like `Option::and_then`.
+    pub fn and_then<U>(self, f: impl FnOnce(T) -> Option<U>) -> Option<U> {
+        self.value().and_then(f)
+    }
+
     /// The value dereferenced (`&str` for a `String`), like `Option::as_deref`; absent
     /// and `null` both give `None`.
     pub fn as_deref(&self) -> Option<&T::Target>
@@ -125,6 +152,24 @@ impl<T> From<Option<T>> for Nullable<T> {
         match value {
             Some(value) => Nullable::Value(value),
             None => Nullable::Null,
+        }
+    }
+}
+
+impl<T> From<Nullable<T>> for Option<T> {
+    /// The value, if any: absent and `null` both become `None`.
+    fn from(value: Nullable<T>) -> Self {
+        value.value()
+    }
+}
+
+/// Compares the value with an `Option`'s: `None` matches both absent and `null`.
+impl<T: PartialEq<U>, U> PartialEq<Option<U>> for Nullable<T> {
+    fn eq(&self, other: &Option<U>) -> bool {
+        match (self.get(), other) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => true,
+            _ => false,
         }
     }
 }
