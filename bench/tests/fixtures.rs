@@ -67,8 +67,11 @@ fn stream_decodes_in_both_clients() {
     });
     assert_eq!(ours.len(), 1000);
     assert_eq!(theirs.len(), 1000);
-    let text =
-        |c: &gradient::ChatCompletionChunk| c.choices.first().and_then(|c| c.delta.content.clone());
+    let text = |c: &gradient::ChatCompletionChunk| {
+        c.choices
+            .first()
+            .and_then(|c| c.delta.content.clone().value())
+    };
     for (a, b) in ours.iter().zip(&theirs) {
         assert_eq!(
             text(a),

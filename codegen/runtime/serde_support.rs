@@ -15,6 +15,30 @@ use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+/// Where a struct keeps the properties its spec does not name: a JSON map, or a map of
+/// the spec's `additionalProperties` type. A trait so that the generated decoder need
+/// not spell the map's type: it follows from the struct's `extra` field.
+pub(crate) trait ExtraMap: Default {
+    /// The type of a kept value.
+    type Value;
+    /// Keeps `value` under `key`.
+    fn keep(&mut self, key: String, value: Self::Value);
+}
+
+impl ExtraMap for serde_json::Map<String, Value> {
+    type Value = Value;
+    fn keep(&mut self, key: String, value: Value) {
+        self.insert(key, value);
+    }
+}
+
+impl<T> ExtraMap for std::collections::BTreeMap<String, T> {
+    type Value = T;
+    fn keep(&mut self, key: String, value: T) {
+        self.insert(key, value);
+    }
+}
+
 /// An object key, borrowed from the input when it has no escapes.
 pub(crate) struct Key<'de>(Cow<'de, str>);
 

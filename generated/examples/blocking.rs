@@ -22,7 +22,7 @@ fn main() -> Result<(), gradient::Error> {
     // A stream is an `Iterator`; `?` stops at the first error (such as a cut-off stream).
     for chunk in client.chat().completions().create_stream(&request)? {
         for choice in &chunk?.choices {
-            if let Some(text) = &choice.delta.content {
+            if let Some(text) = choice.delta.content.get() {
                 print!("{text}");
                 std::io::stdout().flush().ok();
             }

@@ -16,13 +16,13 @@ impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
             );
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.frequency_penalty {
+        if let crate::runtime::Nullable::Value(value) = &self.frequency_penalty {
             __v.enter("frequency_penalty");
             __v.minimum(*value, crate::runtime::validate::Bound::Int(-2i128), false);
             __v.maximum(*value, crate::runtime::validate::Bound::Int(2i128), false);
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.logit_bias {
+        if let crate::runtime::Nullable::Value(value) = &self.logit_bias {
             __v.enter("logit_bias");
             for (key, value) in value {
                 __v.enter(key);
@@ -40,7 +40,7 @@ impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
             }
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.metadata {
+        if let crate::runtime::Nullable::Value(value) = &self.metadata {
             __v.enter("metadata");
             for (key, value) in value {
                 __v.enter(key);
@@ -53,18 +53,18 @@ impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
             }
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.n {
+        if let crate::runtime::Nullable::Value(value) = &self.n {
             __v.enter("n");
             __v.minimum(*value, crate::runtime::validate::Bound::Int(1i128), false);
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.presence_penalty {
+        if let crate::runtime::Nullable::Value(value) = &self.presence_penalty {
             __v.enter("presence_penalty");
             __v.minimum(*value, crate::runtime::validate::Bound::Int(-2i128), false);
             __v.maximum(*value, crate::runtime::validate::Bound::Int(2i128), false);
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.temperature {
+        if let crate::runtime::Nullable::Value(value) = &self.temperature {
             __v.enter("temperature");
             __v.minimum(*value, crate::runtime::validate::Bound::Int(0i128), false);
             __v.maximum(*value, crate::runtime::validate::Bound::Int(2i128), false);
@@ -80,13 +80,13 @@ impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
             }
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.top_logprobs {
+        if let crate::runtime::Nullable::Value(value) = &self.top_logprobs {
             __v.enter("top_logprobs");
             __v.minimum(*value, crate::runtime::validate::Bound::Int(0i128), false);
             __v.maximum(*value, crate::runtime::validate::Bound::Int(20i128), false);
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.top_p {
+        if let crate::runtime::Nullable::Value(value) = &self.top_p {
             __v.enter("top_p");
             __v.minimum(*value, crate::runtime::validate::Bound::Int(0i128), false);
             __v.maximum(*value, crate::runtime::validate::Bound::Int(1i128), false);

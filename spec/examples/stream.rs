@@ -18,7 +18,7 @@ async fn main() -> Result<(), gradient::Error> {
     while let Some(chunk) = stream.next().await {
         let chunk = chunk?;
         for choice in &chunk.choices {
-            if let Some(text) = &choice.delta.content {
+            if let Some(text) = choice.delta.content.get() {
                 print!("{text}");
                 std::io::stdout().flush().ok();
             }

@@ -714,9 +714,9 @@ fn check_example_completion(body: &ChatCompletion) -> Result<(), String> {
             }),
             "message.tool_calls[0]",
         );
-        let logprobs = choice.logprobs.as_ref();
+        let logprobs = choice.logprobs.get();
         let token = logprobs
-            .and_then(|l| l.content.as_ref())
+            .and_then(|l| l.content.get())
             .and_then(|c| c.first());
         expect(
             token.is_some_and(|t| {
@@ -727,11 +727,11 @@ fn check_example_completion(body: &ChatCompletion) -> Result<(), String> {
             "logprobs.content[0]",
         );
         expect(
-            logprobs.and_then(|l| l.refusal.as_ref()).is_some(),
+            logprobs.and_then(|l| l.refusal.get()).is_some(),
             "logprobs.refusal",
         );
     }
-    let usage = body.usage.as_ref();
+    let usage = body.usage.get();
     expect(usage.is_some(), "usage present");
     expect(
         usage
@@ -1063,7 +1063,7 @@ async fn streaming_decodes_prism_sse_mock() {
         chunks[3].choices[0].finish_reason,
         Some(gradient::FinishReason::ToolCalls)
     );
-    let usage = chunks[4].usage.as_ref().expect("the last chunk has usage");
+    let usage = chunks[4].usage.get().expect("the last chunk has usage");
     assert!(chunks[4].choices.is_empty());
     assert_eq!(
         (
@@ -1073,7 +1073,7 @@ async fn streaming_decodes_prism_sse_mock() {
         ),
         (12, 7, 19)
     );
-    assert!(chunks[..4].iter().all(|c| c.usage.is_none()));
+    assert!(chunks[..4].iter().all(|c| c.usage.get().is_none()));
 
     // The same stream folded into one chunk by the client's accumulator.
     let folded: ChatCompletionChunk = client

@@ -186,9 +186,18 @@ fn all_of_merging() {
 fn nullable_openapi_3_0() {
     let code = types_of("nullable_30.yaml");
     // Required and nullable: always written, `null` when unset.
-    assert_has(&code, &["nullable \"req_nullable\" => req_nullable"]);
-    // Optional: written only when set.
-    assert_has(&code, &["optional \"opt_nullable\" => opt_nullable"]);
+    assert_has(
+        &code,
+        &["\"req_nullable\" => req_nullable: required_nullable,"],
+    );
+    // Optional and nullable: absent, `null` and a value kept apart.
+    assert_has(
+        &code,
+        &[
+            "\"opt_nullable\" => opt_nullable: optional_nullable,",
+            "pub opt_nullable: Nullable<i64>,",
+        ],
+    );
     insta::assert_snapshot!("nullable_30", code);
 }
 
@@ -198,8 +207,8 @@ fn nullable_openapi_3_1() {
     assert_has(
         &code,
         &[
-            "nullable \"any_of_null\" => any_of_null",
-            "optional \"opt_any_of_null\" => opt_any_of_null",
+            "\"any_of_null\" => any_of_null: required_nullable,",
+            "\"opt_any_of_null\" => opt_any_of_null: optional_nullable,",
             "pub items_nullable: Option<Vec<Option<i64>>>,",
         ],
     );
@@ -287,7 +296,7 @@ fn constants() {
     );
     assert_has(
         &code,
-        &["constants { \"object\" = \"chat.completion\", \"type\" = \"text\" }"],
+        &["Completion { const \"object\" = \"chat.completion\", const \"type\" = \"text\","],
     );
     insta::assert_snapshot!("constants", code);
 }
@@ -318,8 +327,8 @@ fn keywords() {
             "pub r#match: Option<String>,",
             "pub r#fn: Option<String>,",
             "pub fn with_new(",
-            "V5m = \"5m\"",
-            "Empty = \"\"",
+            "\"5m\" => V5m,",
+            "\"\" => Empty,",
         ],
     );
     insta::assert_snapshot!("keywords", code);
@@ -599,7 +608,9 @@ const BEHAVIOURS: &[Behaviour] = &[
             });
             let record: Record = serde_json::from_value(json).unwrap();
             assert_eq!(record.type_list.as_deref(), Some("a"));
-            assert_eq!(record.opt_type_list, None);
+            // An explicit `null` in an optional, nullable field is kept and sent back.
+            assert_eq!(record.opt_type_list, Nullable::Null);
+            assert_eq!(serde_json::to_value(&record).unwrap()["opt_type_list"], serde_json::Value::Null);
             assert_eq!(record.items_nullable, Some(vec![Some(1), None]));
         "#,
     },
@@ -753,9 +764,10 @@ fn behaviour_workspace() -> &'static PathBuf {
                 ),
                 (
                     "src/lib.rs",
-                    "#![allow(dead_code)]\nmod runtime {\n    mod json_macros;\n    mod json_object;\n    \
-                     pub(crate) mod serde_support;\n    pub use json_object::JsonObject;\n}\n\
-                     pub mod types;\npub use runtime::JsonObject;\npub use types::*;\n"
+                    "#![allow(dead_code)]\nmod runtime {\n    mod json_macros;\n    mod json_object;\n    mod nullable;\n    \
+                     pub(crate) mod serde_support;\n    pub use json_object::JsonObject;\n    \
+                     pub use nullable::Nullable;\n}\n\
+                     pub mod types;\npub use runtime::{JsonObject, Nullable};\npub use types::*;\n"
                         .to_string(),
                 ),
                 (
@@ -769,6 +781,10 @@ fn behaviour_workspace() -> &'static PathBuf {
                 (
                     "src/runtime/json_object.rs",
                     krate.file("src/runtime/json_object.rs").unwrap().to_string(),
+                ),
+                (
+                    "src/runtime/nullable.rs",
+                    krate.file("src/runtime/nullable.rs").unwrap().to_string(),
                 ),
                 ("src/types.rs", krate.file("src/types.rs").unwrap().to_string()),
                 (

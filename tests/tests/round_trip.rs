@@ -182,12 +182,12 @@ fn seed_example_response_decodes_and_reencodes_to_the_same_json() {
     );
     let calls = message.tool_calls.as_ref().expect("tool calls decoded");
     assert_eq!(calls[0].function.name, "name");
-    let logprobs = choice.logprobs.as_ref().expect("logprobs decoded");
+    let logprobs = choice.logprobs.get().expect("logprobs decoded");
     assert_eq!(
-        logprobs.content.as_ref().unwrap()[0].top_logprobs[0].bytes,
+        logprobs.content.get().unwrap()[0].top_logprobs[0].bytes,
         Some(vec![0])
     );
-    let usage = completion.usage.as_ref().expect("usage decoded");
+    let usage = completion.usage.get().expect("usage decoded");
     assert_eq!(
         usage
             .cache_creation
@@ -289,16 +289,16 @@ fn unknown_properties_at_every_level_are_kept_in_extra_and_reencoded() {
     assert_eq!(completion.extra["x_root"], json!({"nested": [1, 2]}));
     let choice = &completion.choices[0];
     assert_eq!(choice.extra["x_choice"], json!(true));
-    let logprobs = choice.logprobs.as_ref().unwrap();
+    let logprobs = choice.logprobs.get().unwrap();
     assert_eq!(logprobs.extra["x_logprobs"], json!("l"));
-    let token = &logprobs.content.as_ref().unwrap()[0];
+    let token = &logprobs.content.get().unwrap()[0];
     assert_eq!(token.extra["x_token"], json!(1));
     assert_eq!(token.top_logprobs[0].extra["x_top"], Value::Null);
     assert_eq!(choice.message.extra["x_message"], json!("m"));
     let call = &choice.message.tool_calls.as_ref().unwrap()[0];
     assert_eq!(call.extra["x_call"], json!([]));
     assert_eq!(call.function.extra["x_function"], json!({}));
-    let usage = completion.usage.as_ref().unwrap();
+    let usage = completion.usage.get().unwrap();
     assert_eq!(usage.extra["x_usage"], json!(0.5));
     assert_eq!(
         usage.cache_creation.as_ref().unwrap().extra["x_cache"],
@@ -320,12 +320,12 @@ fn missing_optional_properties_decode_and_stay_absent() {
         "object": "chat.completion"
     });
     let completion: ChatCompletion = decode_and_reencode(&json);
-    assert_eq!(completion.usage, None);
+    assert_eq!(completion.usage, Nullable::Absent);
     let choice = &completion.choices[0];
-    assert_eq!(choice.logprobs, None);
+    assert_eq!(choice.logprobs, Nullable::Absent);
     assert_eq!(choice.message.tool_calls, None);
-    assert_eq!(choice.message.refusal, None);
-    assert_eq!(choice.message.reasoning_content, None);
+    assert_eq!(choice.message.refusal, Nullable::Absent);
+    assert_eq!(choice.message.reasoning_content, Nullable::Absent);
 
     let usage: Usage = decode_and_reencode(&json!({
         "prompt_tokens": 1, "completion_tokens": 2, "total_tokens": 3
@@ -355,11 +355,11 @@ fn null_for_nullable_properties_decodes() {
         "usage": null
     });
     let completion: ChatCompletion = serde_json::from_value(json).expect("decodes");
-    assert_eq!(completion.usage, None);
+    assert_eq!(completion.usage, Nullable::Null);
     let choice = &completion.choices[0];
-    assert_eq!(choice.logprobs, None);
+    assert_eq!(choice.logprobs, Nullable::Null);
     assert_eq!(choice.message.content, None);
-    assert_eq!(choice.message.refusal, None);
+    assert_eq!(choice.message.refusal, Nullable::Null);
 
     let token: TokenLogprob = decode_and_reencode(&json!({
         "token": "t", "bytes": null, "logprob": -1.0, "top_logprobs": []
@@ -370,8 +370,8 @@ fn null_for_nullable_properties_decodes() {
         "error": {"message": "bad", "code": null, "param": null}
     }))
     .expect("decodes");
-    assert_eq!(error.error.code, None);
-    assert_eq!(error.error.param, None);
+    assert_eq!(error.error.code, Nullable::Null);
+    assert_eq!(error.error.param, Nullable::Null);
 }
 
 #[test]
@@ -487,7 +487,7 @@ fn streaming_chunk_with_tool_call_deltas_decodes() {
         "usage": {"prompt_tokens": 5, "completion_tokens": 7, "total_tokens": 12}
     });
     let chunk: ChatCompletionChunk = decode_and_reencode(&last);
-    assert_eq!(chunk.usage.as_ref().unwrap().total_tokens, 12);
+    assert_eq!(chunk.usage.get().unwrap().total_tokens, 12);
 }
 
 // ---------------------------------------------------------------- requests
@@ -682,13 +682,16 @@ fn request_with_every_optional_field_set() {
 fn stop_as_a_string_and_as_an_array() {
     let base = || ChatCompletionRequest::new("m", vec![UserMessage::new("Hi").into()]);
     let one = base().stop("END");
-    assert_eq!(one.stop, Some(Stop::Text("END".into())));
+    assert_eq!(one.stop, Nullable::Value(Stop::Text("END".into())));
     encodes_exactly(
         &one,
         json!({"messages": [{"role": "user", "content": "Hi"}], "model": "m", "stop": "END"}),
     );
     let many = base().stop(vec!["END".to_string(), "\n".to_string()]);
-    assert_eq!(many.stop, Some(Stop::List(vec!["END".into(), "\n".into()])));
+    assert_eq!(
+        many.stop,
+        Nullable::Value(Stop::List(vec!["END".into(), "\n".into()]))
+    );
     encodes_exactly(
         &many,
         json!({"messages": [{"role": "user", "content": "Hi"}], "model": "m", "stop": ["END", "\n"]}),
@@ -788,12 +791,15 @@ fn error_code_decodes_as_string_or_integer() {
     }));
     assert_eq!(
         text.error.code,
-        Some(ErrorObjectCode::String("bad_model".into()))
+        Nullable::Value(ErrorObjectCode::String("bad_model".into()))
     );
     assert_eq!(text.error.r#type.as_deref(), Some("invalid_request_error"));
     let number: ErrorResponse =
         decode_and_reencode(&json!({"error": {"message": "m", "code": 429}}));
-    assert_eq!(number.error.code, Some(ErrorObjectCode::Integer(429)));
+    assert_eq!(
+        number.error.code,
+        Nullable::Value(ErrorObjectCode::Integer(429))
+    );
 }
 
 #[test]

@@ -30,6 +30,7 @@ bytes = "1"
 futures-core = "0.3"
 futures-util = "0.3"
 httpdate = "1"
+memchr = "2"
 reqwest = {{ version = "0.12", default-features = false, features = ["json", "stream", "rustls-tls"] }}
 serde = "1"
 serde_json = "1"

@@ -25,7 +25,10 @@ pub(crate) fn emit_enum(def: &TypeDef, e: &StringEnum) -> TokenStream {
         }
 
         crate::runtime::serde_support::json_enum! {
-            #name { #( #variants = #values ),* } #other
+            #name {
+                #( #values => #variants, )*
+                _ => #other,
+            }
         }
     }
 }

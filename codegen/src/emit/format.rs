@@ -60,7 +60,34 @@ pub(crate) fn gated_items(
             file.items.push(item);
         }
     }
-    Ok(tidy(&prettyplease::unparse(&file)))
+    // Wire macros are laid out by hand; prettyplease prints a placeholder for each.
+    let mut laid_out = Vec::new();
+    for item in &mut file.items {
+        if let Some(text) = super::wire_layout::layout(item) {
+            laid_out.push(text);
+            *item = super::wire_layout::placeholder();
+        }
+    }
+    let printed = prettyplease::unparse(&file);
+    if laid_out.is_empty() {
+        return Ok(tidy(&printed));
+    }
+    let mut spliced =
+        String::with_capacity(printed.len() + laid_out.iter().map(String::len).sum::<usize>());
+    let mut laid_out = laid_out.into_iter();
+    for line in printed.lines() {
+        match (line == super::wire_layout::PLACEHOLDER)
+            .then(|| laid_out.next())
+            .flatten()
+        {
+            Some(text) => spliced.push_str(&text),
+            None => {
+                spliced.push_str(line);
+                spliced.push('\n');
+            }
+        }
+    }
+    Ok(tidy(&spliced))
 }
 
 /// Prettyplease's output laid out as a person would: a blank line between items (and

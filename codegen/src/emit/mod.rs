@@ -28,6 +28,7 @@ mod text;
 mod types;
 mod unions;
 mod validate;
+mod wire_layout;
 
 pub use error::EmitError;
 
@@ -230,7 +231,7 @@ fn types_and_resources(
 /// The items for one named type.
 fn type_item(def: &crate::ir::TypeDef, index: &types::TypeIndex) -> TokenStream {
     match &def.kind {
-        TypeKind::Struct(s) => structs::emit_struct(def, s, index),
+        TypeKind::Struct(s) => structs::emit_struct(def, s),
         TypeKind::Enum(e) => enums::emit_enum(def, e),
         TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
         TypeKind::Untagged(u) => unions::emit_untagged(def, u, index),

@@ -5,11 +5,11 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::{field_attrs, type_attrs};
-use super::types::{argument, constructor_fields, field_tokens, ident, type_tokens, TypeIndex};
-use crate::ir::{Extra, Field, Literal, Struct, TypeDef};
+use super::types::{argument, constructor_fields, field_tokens, ident, type_tokens};
+use crate::ir::{Extra, Field, Literal, Struct, TypeDef, WireMode};
 
 /// The struct, its builder methods and its serde impls.
-pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream {
+pub(crate) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let docs = type_attrs(def);
     let fields = s.fields.iter().map(|f| {
@@ -28,7 +28,7 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct, index: &TypeIndex) -> Token
     let derive_default = no_arguments.then(|| quote!(Default,));
     let constants_doc = constants_doc(s);
     let builder = builder_impl(def, s);
-    let serde = serde_impls(def, s, index);
+    let serde = serde_impls(def, s);
     quote! {
         #docs
         #constants_doc
@@ -102,6 +102,8 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
                     quote!(#field: ::std::boxed::Box::new(::core::convert::Into::into(#field)))
                 }
             }
+        } else if f.wire == WireMode::OptionalNullable {
+            quote!(#field: crate::runtime::Nullable::Absent)
         } else {
             quote!(#field: ::core::option::Option::None)
         }
@@ -153,11 +155,24 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
         } else {
             value
         };
-        let doc = format!(" Sets {}.", super::text::code(&f.json_name));
+        let (doc, wrapped) = if f.wire == WireMode::OptionalNullable {
+            (
+                format!(
+                    " Sets {} to a value (to send `null`, set the field to `Nullable::Null`).",
+                    super::text::code(&f.json_name)
+                ),
+                quote!(crate::runtime::Nullable::Value(#value)),
+            )
+        } else {
+            (
+                format!(" Sets {}.", super::text::code(&f.json_name)),
+                quote!(::core::option::Option::Some(#value)),
+            )
+        };
         quote! {
             #[doc = #doc]
             pub fn #setter(mut self, value: #ty) -> Self {
-                self.#field = ::core::option::Option::Some(#value);
+                self.#field = #wrapped;
                 self
             }
         }
@@ -170,40 +185,46 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
-/// The serde wiring: one `json_object!` line per struct (see the runtime's `json_macros`).
-fn serde_impls(def: &TypeDef, s: &Struct, index: &TypeIndex) -> TokenStream {
+/// The serde wiring: one `json_object!` invocation with a line per property, saying its
+/// JSON name, the field and its wire mode (decided by `lower/wire_mode.rs`), laid out by
+/// `emit/wire_layout.rs`. The macros are in the runtime's `json_macros.rs`.
+fn serde_impls(def: &TypeDef, s: &Struct) -> TokenStream {
     let name = ident(&def.name);
     let constants = s.constants.iter().map(|c| {
         let key = &c.json_name;
         let value = literal_tokens(&c.value);
-        quote!(#key = #value)
+        quote!(const #key = #value,)
     });
     let fields = s.fields.iter().map(|f| {
         let key = &f.json_name;
         let field = ident(&f.rust_name);
-        let mode = match (f.required, f.nullable) {
-            (false, _) => quote!(optional),
-            (true, true) => quote!(nullable),
-            (true, false) if index.is_defaultable(&f.ty) => quote!(required),
-            (true, false) => quote!(strict),
-        };
-        quote!(#mode #key => #field)
+        let mode = ident(mode_word(f.wire));
+        quote!(#key => #field: #mode,)
     });
     let extra = match &s.extra {
-        Extra::Any => quote!(any),
-        Extra::Typed(value) => {
-            let value = type_tokens(value);
-            quote!(typed (#value))
-        }
-        Extra::Forbidden => quote!(none),
+        Extra::Any => quote!(keep_json),
+        Extra::Typed(_) => quote!(keep_typed),
+        Extra::Forbidden => quote!(ignore),
     };
     quote! {
         crate::runtime::serde_support::json_object! {
             #name {
-                constants { #(#constants),* }
-                fields { #(#fields),* }
-                extra #extra
+                #(#constants)*
+                #(#fields)*
+                extra: #extra,
             }
         }
+    }
+}
+
+/// The word `json_object!` knows a wire mode by.
+fn mode_word(mode: WireMode) -> &'static str {
+    match mode {
+        WireMode::Required => "required",
+        WireMode::RequiredNullable => "required_nullable",
+        WireMode::Optional => "optional",
+        WireMode::OptionalNullable => "optional_nullable",
+        WireMode::OptionalWithDefault => "optional_with_default",
+        WireMode::DefaultIfMissing => "default_if_missing",
     }
 }

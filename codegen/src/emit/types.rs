@@ -1,41 +1,22 @@
 //! Type expressions and identifiers.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::ir::{Api, Field, IntFormat, TypeDef, TypeKind, TypeRef};
+use crate::ir::{Api, Field, IntFormat, TypeDef, TypeKind, TypeRef, WireMode};
 
 /// Lookups over the API's named types.
 pub(crate) struct TypeIndex<'a> {
     by_name: HashMap<&'a str, &'a TypeDef>,
-    defaultable: HashSet<&'a str>,
 }
 
 impl<'a> TypeIndex<'a> {
     pub(crate) fn new(api: &'a Api) -> Self {
         let by_name: HashMap<&str, &TypeDef> =
             api.types.iter().map(|t| (t.name.as_str(), t)).collect();
-        let mut index = TypeIndex {
-            by_name,
-            defaultable: HashSet::new(),
-        };
-        // Structs whose fields are all optional derive `Default`; aliases follow their target.
-        for _ in 0..4 {
-            let found: Vec<&'a str> = api
-                .types
-                .iter()
-                .filter(|t| match &t.kind {
-                    TypeKind::Struct(s) => constructor_fields(s.fields.iter()).next().is_none(),
-                    TypeKind::Alias(ty) => index.is_defaultable(ty),
-                    _ => false,
-                })
-                .map(|t| t.name.as_str())
-                .collect();
-            index.defaultable.extend(found);
-        }
-        index
+        TypeIndex { by_name }
     }
 
     /// The named type `name`.
@@ -57,21 +38,13 @@ impl<'a> TypeIndex<'a> {
         }
         current
     }
-
-    /// Whether a value of `ty` has a `Default` (used when a server leaves a required field out).
-    pub(crate) fn is_defaultable(&self, ty: &TypeRef) -> bool {
-        match ty {
-            TypeRef::Named(name) => self.defaultable.contains(name.as_str()),
-            _ => true,
-        }
-    }
 }
 
-/// Fields the constructor takes: required and not nullable.
+/// Fields the constructor takes: those whose wire mode makes them a plain `T`.
 pub(crate) fn constructor_fields<'f>(
     fields: impl Iterator<Item = &'f Field>,
 ) -> impl Iterator<Item = &'f Field> {
-    fields.filter(|f| f.required && !f.nullable)
+    fields.filter(|f| f.wire.is_constructor_argument())
 }
 
 /// An identifier, raw (`r#type`) where the name says so.
@@ -131,13 +104,16 @@ pub(crate) fn stored_tokens(ty: &TypeRef, boxed: bool) -> TokenStream {
     }
 }
 
-/// The type of a struct field: stored type, in `Option` unless required and non-null.
+/// The type of a struct field, from its wire mode: the stored type when the field is
+/// always there, `Nullable` when absent and `null` differ, else `Option`.
 pub(crate) fn field_tokens(field: &Field) -> TokenStream {
     let stored = stored_tokens(&field.ty, field.boxed);
-    if field.required && !field.nullable {
-        stored
-    } else {
-        quote!(::core::option::Option<#stored>)
+    match field.wire {
+        WireMode::Required | WireMode::DefaultIfMissing => stored,
+        WireMode::OptionalNullable => quote!(crate::runtime::Nullable<#stored>),
+        WireMode::RequiredNullable | WireMode::Optional | WireMode::OptionalWithDefault => {
+            quote!(::core::option::Option<#stored>)
+        }
     }
 }
 

@@ -309,6 +309,10 @@ fn field_checks(field: &Field, ctx: &mut Ctx) -> TokenStream {
         #checks
         __v.leave();
     };
+    if field.wire == crate::ir::WireMode::OptionalNullable {
+        // `Nullable<T>`: only a value is checked, never absent or `null`.
+        return quote!(if let crate::runtime::Nullable::Value(value) = &self.#name { #inner });
+    }
     match (field.required && !field.nullable, field.boxed) {
         (true, false) => quote!({ let value = &self.#name; #inner }),
         (true, true) => quote!({ let value = &*self.#name; #inner }),

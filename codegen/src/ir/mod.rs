@@ -112,12 +112,46 @@ pub struct Field {
     pub nullable: bool,
     /// The value is stored in a `Box` to break a type cycle.
     pub boxed: bool,
+    /// How the field is sent and received, decided from the facts above by
+    /// `lower/wire_mode.rs` once every type is known.
+    pub wire: WireMode,
     /// The property is marked `deprecated: true`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
     /// What the spec says about the value beyond its type (default, bounds, format).
     #[serde(skip_serializing_if = "Constraints::is_empty")]
     pub constraints: Constraints,
+}
+
+/// How a struct field is sent and received. One policy decides it (`lower/wire_mode.rs`);
+/// emission prints it as the field's line in the struct's wire mapping.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireMode {
+    /// Listed in `required`, never `null`: a plain `T`; decoding fails without it.
+    Required,
+    /// Listed in `required` but may be `null`: an `Option<T>`, always sent (`None` as `null`).
+    RequiredNullable,
+    /// Not required: an `Option<T>`, left out when `None`.
+    #[default]
+    Optional,
+    /// Not required and may be `null`: a `Nullable<T>` telling absent, `null` and a value
+    /// apart, so a request can clear a field and a decoded `null` is sent back as `null`.
+    OptionalNullable,
+    /// Not required, with a `default` in the spec: an `Option<T>` like `Optional` (the
+    /// server applies its default; the client never sends one the user did not set).
+    OptionalWithDefault,
+    /// Listed in `required`, but of a type whose empty value means the same as absence
+    /// (lists, maps, objects without required properties): a plain `T` that decodes to
+    /// its empty value when a server leaves it out or sends `null`.
+    DefaultIfMissing,
+}
+
+impl WireMode {
+    /// Whether the field is a plain `T` that the constructor takes.
+    pub fn is_constructor_argument(self) -> bool {
+        matches!(self, WireMode::Required | WireMode::DefaultIfMissing)
+    }
 }
 
 /// What a schema says about a value beyond its type: shown in rustdoc, kept typed so

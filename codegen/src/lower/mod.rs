@@ -35,6 +35,7 @@ mod security;
 mod servers;
 mod sse_events;
 mod union;
+mod wire_mode;
 
 pub use error::LowerError;
 pub use features::check_feature_groups;
@@ -110,6 +111,8 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
             message: "schema only refers to itself through $refs; typed as a JSON value".into(),
         });
     }
+    // Modes look at the final types (which objects can be empty), so they come last.
+    wire_mode::assign(&mut types);
     let error_types = errors::error_types(&mut operations);
     outcomes::name_outcomes(&mut operations);
     let features = features::assign(

@@ -7,7 +7,7 @@ use serde_yaml::Value;
 use super::names::{pascal, snake, NameTable};
 use super::schema::{constant_of, lower_inline, lower_schema, sequence};
 use super::{all_of_union, polymorphism, schema_docs, LowerError, Lowered, Lowerer};
-use crate::ir::{Constant, Extra, Field, Literal, Struct, TypeKind, TypeRef};
+use crate::ir::{Constant, Extra, Field, Literal, Struct, TypeKind, TypeRef, WireMode};
 use crate::load::Location;
 
 /// The name of the field that keeps unknown properties.
@@ -328,6 +328,7 @@ fn lower_struct(
             nullable: nullable && ty != TypeRef::Any,
             ty,
             boxed: false,
+            wire: WireMode::default(),
             deprecated: super::constraints::is_deprecated(&prop_loc, prop),
             constraints,
         });

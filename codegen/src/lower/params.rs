@@ -197,6 +197,7 @@ pub(crate) fn lower_params(
                 required: p.required,
                 nullable: false,
                 boxed: false,
+                wire: crate::ir::WireMode::default(),
                 deprecated: false,
                 constraints: p.constraints.clone(),
             })

@@ -775,7 +775,7 @@ fn conversation_request_round_trips() {
     let ChatCompletionRequestMessage::Assistant(assistant) = &m[3] else {
         panic!("an assistant message: {:?}", m[3])
     };
-    let Some(CompletionRequestAssistantMessageContent::ArrayOfContentParts(parts)) =
+    let Nullable::Value(CompletionRequestAssistantMessageContent::ArrayOfContentParts(parts)) =
         &assistant.content
     else {
         panic!("content parts: {:?}", assistant.content)
@@ -881,7 +881,7 @@ fn conversation_request_round_trips() {
     let location = request
         .web_search_options
         .as_ref()
-        .and_then(|w| w.user_location.as_ref())
+        .and_then(|w| w.user_location.get())
         .expect("user_location");
     assert_eq!(location.approximate.city.as_deref(), Some("Madison"));
 }
@@ -911,7 +911,7 @@ fn request_with_the_other_union_arms_round_trips() {
     assert_eq!(audio.format, CreateChatCompletionRequestAudioFormat::Pcm16);
     assert!(matches!(
         &request.prediction,
-        Some(p) if p.content == TextContentOrArrayOfContentParts::TextContent("It is sunny".to_string())
+        Nullable::Value(p) if p.content == TextContentOrArrayOfContentParts::TextContent("It is sunny".to_string())
     ));
     assert!(matches!(
         &request.function_call,
@@ -1111,7 +1111,7 @@ fn chunk_continuing_a_tool_call_round_trips() {
 fn chunk_with_null_usage_and_delta_content_round_trips() {
     let chunk: CreateChatCompletionStreamResponse = round_trip(CHUNK_WITH_NULLS);
     assert_eq!(chunk.usage, None);
-    assert_eq!(chunk.choices[0].delta.content, None);
+    assert!(chunk.choices[0].delta.content.is_none());
 }
 
 // ---------------------------------------------------------------- helpers

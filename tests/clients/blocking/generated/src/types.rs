@@ -36,7 +36,10 @@ impl Item {
 
 #[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
-    Item { constants {} fields { required "id" => id, optional "name" => name } extra any
+    Item {
+        "id" => id: default_if_missing,
+        "name" => name: optional,
+        extra: keep_json,
     }
 }
 
@@ -62,7 +65,10 @@ impl Problem {
 
 #[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
-    Problem { constants {} fields { required "message" => message } extra any }
+    Problem {
+        "message" => message: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "completions")]
@@ -87,7 +93,10 @@ impl Chunk {
 
 #[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
-    Chunk { constants {} fields { required "delta" => delta } extra any }
+    Chunk {
+        "delta" => delta: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "completions")]
@@ -118,7 +127,10 @@ impl ChunkDelta {
 
 #[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
-    ChunkDelta { constants {} fields { optional "content" => content } extra any }
+    ChunkDelta {
+        "content" => content: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "items")]
@@ -145,7 +157,10 @@ impl CreateItemQuery {
 
 #[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
-    CreateItemQuery { constants {} fields { optional "dry_run" => dry_run } extra none }
+    CreateItemQuery {
+        "dry_run" => dry_run: optional,
+        extra: ignore,
+    }
 }
 
 #[cfg(feature = "completions")]
@@ -179,8 +194,11 @@ impl CompleteRequest {
 
 #[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
-    CompleteRequest { constants {} fields { required "prompt" => prompt, optional
-    "stream" => stream } extra any }
+    CompleteRequest {
+        "prompt" => prompt: default_if_missing,
+        "stream" => stream: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "logs")]
@@ -205,5 +223,8 @@ impl TailLogsStreamEvent {
 
 #[cfg(feature = "logs")]
 crate::runtime::serde_support::json_object! {
-    TailLogsStreamEvent { constants {} fields { required "line" => line } extra any }
+    TailLogsStreamEvent {
+        "line" => line: default_if_missing,
+        extra: keep_json,
+    }
 }

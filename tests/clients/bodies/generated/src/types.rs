@@ -32,8 +32,11 @@ impl CreateFileRequest {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    CreateFileRequest { constants {} fields { required "file" => file, strict "purpose"
-    => purpose } extra any }
+    CreateFileRequest {
+        "file" => file: default_if_missing,
+        "purpose" => purpose: required,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "files")]
@@ -51,8 +54,12 @@ pub enum CreateFilePurpose {
 
 #[cfg(feature = "files")]
 crate::runtime::serde_support::json_enum! {
-    CreateFilePurpose { Assistants = "assistants", Batch = "batch", FineTune =
-    "fine-tune" } Other
+    CreateFilePurpose {
+        "assistants" => Assistants,
+        "batch" => Batch,
+        "fine-tune" => FineTune,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -134,10 +141,15 @@ impl CreateTranscriptionRequest {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    CreateTranscriptionRequest { constants {} fields { required "file" => file, strict
-    "model" => model, optional "language" => language, optional "temperature" =>
-    temperature, optional "timestamp_granularities" => timestamp_granularities, optional
-    "chunking_strategy" => chunking_strategy } extra any }
+    CreateTranscriptionRequest {
+        "file" => file: default_if_missing,
+        "model" => model: required,
+        "language" => language: optional,
+        "temperature" => temperature: optional,
+        "timestamp_granularities" => timestamp_granularities: optional,
+        "chunking_strategy" => chunking_strategy: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "audio")]
@@ -151,7 +163,10 @@ pub enum CreateTranscriptionModel {
 
 #[cfg(feature = "audio")]
 crate::runtime::serde_support::json_enum! {
-    CreateTranscriptionModel { Whisper1 = "whisper-1" } Other
+    CreateTranscriptionModel {
+        "whisper-1" => Whisper1,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "audio")]
@@ -167,7 +182,11 @@ pub enum TranscriptionTimestampGranularitiesItem {
 
 #[cfg(feature = "audio")]
 crate::runtime::serde_support::json_enum! {
-    TranscriptionTimestampGranularitiesItem { Word = "word", Segment = "segment" } Other
+    TranscriptionTimestampGranularitiesItem {
+        "word" => Word,
+        "segment" => Segment,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "audio")]
@@ -206,8 +225,11 @@ impl CreateTranscriptionChunkingStrategy {
 
 #[cfg(feature = "audio")]
 crate::runtime::serde_support::json_object! {
-    CreateTranscriptionChunkingStrategy { constants {} fields { optional "type" =>
-    r#type, optional "threshold" => threshold } extra any }
+    CreateTranscriptionChunkingStrategy {
+        "type" => r#type: optional,
+        "threshold" => threshold: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "audio")]
@@ -232,7 +254,10 @@ impl Transcription {
 
 #[cfg(feature = "audio")]
 crate::runtime::serde_support::json_object! {
-    Transcription { constants {} fields { required "text" => text } extra any }
+    Transcription {
+        "text" => text: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "anything", feature = "files", feature = "images"))]
@@ -278,8 +303,12 @@ impl StoredFile {
 
 #[cfg(any(feature = "anything", feature = "files", feature = "images"))]
 crate::runtime::serde_support::json_object! {
-    StoredFile { constants {} fields { required "id" => id, optional "filename" =>
-    filename, optional "bytes" => bytes } extra any }
+    StoredFile {
+        "id" => id: default_if_missing,
+        "filename" => filename: optional,
+        "bytes" => bytes: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "customers")]
@@ -358,9 +387,15 @@ impl CustomerParams {
 
 #[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
-    CustomerParams { constants {} fields { optional "email" => email, optional "metadata"
-    => metadata, optional "items" => items, optional "address" => address, optional
-    "expand" => expand, optional "tags" => tags } extra any }
+    CustomerParams {
+        "email" => email: optional,
+        "metadata" => metadata: optional,
+        "items" => items: optional,
+        "address" => address: optional,
+        "expand" => expand: optional,
+        "tags" => tags: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "customers")]
@@ -399,8 +434,11 @@ impl CustomerParamsItemsItem {
 
 #[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
-    CustomerParamsItemsItem { constants {} fields { optional "price" => price, optional
-    "quantity" => quantity } extra any }
+    CustomerParamsItemsItem {
+        "price" => price: optional,
+        "quantity" => quantity: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "customers")]
@@ -442,8 +480,11 @@ impl CustomerParamsAddress {
 
 #[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
-    CustomerParamsAddress { constants {} fields { optional "line1" => line1, optional
-    "city" => city } extra any }
+    CustomerParamsAddress {
+        "line1" => line1: optional,
+        "city" => city: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "customers")]
@@ -468,7 +509,10 @@ impl Customer {
 
 #[cfg(feature = "customers")]
 crate::runtime::serde_support::json_object! {
-    Customer { constants {} fields { required "id" => id } extra any }
+    Customer {
+        "id" => id: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "choices", feature = "status"))]
@@ -493,7 +537,10 @@ impl Choice {
 
 #[cfg(any(feature = "choices", feature = "status"))]
 crate::runtime::serde_support::json_object! {
-    Choice { constants {} fields { required "name" => name } extra any }
+    Choice {
+        "name" => name: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "files")]

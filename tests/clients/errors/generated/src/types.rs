@@ -30,7 +30,10 @@ impl Pet {
 
 #[cfg(any(feature = "events", feature = "pets"))]
 crate::runtime::serde_support::json_object! {
-    Pet { constants {} fields { required "id" => id, required "name" => name } extra any
+    Pet {
+        "id" => id: default_if_missing,
+        "name" => name: default_if_missing,
+        extra: keep_json,
     }
 }
 
@@ -56,7 +59,10 @@ impl NotFound {
 
 #[cfg(feature = "pets")]
 crate::runtime::serde_support::json_object! {
-    NotFound { constants {} fields { required "missing" => missing } extra any }
+    NotFound {
+        "missing" => missing: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "events", feature = "pets"))]
@@ -87,8 +93,11 @@ impl Problem {
 
 #[cfg(any(feature = "events", feature = "pets"))]
 crate::runtime::serde_support::json_object! {
-    Problem { constants {} fields { required "code" => code, required "message" =>
-    message } extra any }
+    Problem {
+        "code" => code: default_if_missing,
+        "message" => message: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "pets")]
@@ -113,8 +122,10 @@ impl CreatePetUnprocessableEntity {
 
 #[cfg(feature = "pets")]
 crate::runtime::serde_support::json_object! {
-    CreatePetUnprocessableEntity { constants {} fields { required "fields" => fields }
-    extra any }
+    CreatePetUnprocessableEntity {
+        "fields" => fields: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "pets")]

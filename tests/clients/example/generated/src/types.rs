@@ -36,6 +36,9 @@ impl Item {
 
 #[cfg(feature = "items")]
 crate::runtime::serde_support::json_object! {
-    Item { constants {} fields { required "id" => id, optional "name" => name } extra any
+    Item {
+        "id" => id: default_if_missing,
+        "name" => name: optional,
+        extra: keep_json,
     }
 }

@@ -62,9 +62,14 @@ impl ChatRequest {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    ChatRequest { constants {} fields { required "model" => model, required "messages" =>
-    messages, optional "tools" => tools, optional "metadata" => metadata, optional
-    "stream" => stream } extra any }
+    ChatRequest {
+        "model" => model: default_if_missing,
+        "messages" => messages: default_if_missing,
+        "tools" => tools: optional,
+        "metadata" => metadata: optional,
+        "stream" => stream: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -104,8 +109,12 @@ impl Message {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    Message { constants {} fields { strict "role" => role, required "content" => content,
-    optional "usage" => usage } extra any }
+    Message {
+        "role" => role: required,
+        "content" => content: default_if_missing,
+        "usage" => usage: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -121,7 +130,11 @@ pub enum Role {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_enum! {
-    Role { User = "user", Assistant = "assistant" } Other
+    Role {
+        "user" => User,
+        "assistant" => Assistant,
+        _ => Other,
+    }
 }
 
 #[cfg(any(feature = "chat", feature = "models"))]
@@ -149,7 +162,10 @@ impl Usage {
 
 #[cfg(any(feature = "chat", feature = "models"))]
 crate::runtime::serde_support::json_object! {
-    Usage { constants {} fields { optional "tokens" => tokens } extra any }
+    Usage {
+        "tokens" => tokens: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -236,8 +252,11 @@ impl FunctionTool {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    FunctionTool { constants { "type" = "function" } fields { required "name" => name }
-    extra any }
+    FunctionTool {
+        const "type" = "function",
+        "name" => name: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -266,8 +285,11 @@ impl SearchTool {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    SearchTool { constants { "type" = "search" } fields { optional "tree" => tree } extra
-    any }
+    SearchTool {
+        const "type" = "search",
+        "tree" => tree: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -306,8 +328,11 @@ impl TreeNode {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    TreeNode { constants {} fields { optional "label" => label, optional "children" =>
-    children } extra any }
+    TreeNode {
+        "label" => label: optional,
+        "children" => children: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -338,7 +363,10 @@ impl MetaValue {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    MetaValue { constants {} fields { optional "text" => text } extra any }
+    MetaValue {
+        "text" => text: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -378,8 +406,12 @@ impl ChatResponse {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    ChatResponse { constants {} fields { required "id" => id, required "choices" =>
-    choices, optional "usage" => usage } extra any }
+    ChatResponse {
+        "id" => id: default_if_missing,
+        "choices" => choices: default_if_missing,
+        "usage" => usage: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "chat")]
@@ -413,8 +445,11 @@ impl ChatChunk {
 
 #[cfg(feature = "chat")]
 crate::runtime::serde_support::json_object! {
-    ChatChunk { constants {} fields { required "id" => id, optional "delta" => delta }
-    extra any }
+    ChatChunk {
+        "id" => id: default_if_missing,
+        "delta" => delta: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "models")]
@@ -448,8 +483,11 @@ impl Model {
 
 #[cfg(feature = "models")]
 crate::runtime::serde_support::json_object! {
-    Model { constants {} fields { required "id" => id, optional "usage" => usage } extra
-    any }
+    Model {
+        "id" => id: default_if_missing,
+        "usage" => usage: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -471,7 +509,11 @@ pub enum Purpose {
 
 #[cfg(feature = "files")]
 crate::runtime::serde_support::json_enum! {
-    Purpose { FineTune = "fine-tune", Assistants = "assistants" } Other
+    Purpose {
+        "fine-tune" => FineTune,
+        "assistants" => Assistants,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "files")]
@@ -505,8 +547,11 @@ impl FileObject {
 
 #[cfg(feature = "files")]
 crate::runtime::serde_support::json_object! {
-    FileObject { constants {} fields { required "id" => id, optional "purpose" => purpose
-    } extra any }
+    FileObject {
+        "id" => id: default_if_missing,
+        "purpose" => purpose: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -535,7 +580,10 @@ impl Orphan {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Orphan { constants {} fields { optional "message" => message } extra any }
+    Orphan {
+        "message" => message: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "models")]
@@ -565,7 +613,10 @@ impl ListModelsQuery {
 
 #[cfg(feature = "models")]
 crate::runtime::serde_support::json_object! {
-    ListModelsQuery { constants {} fields { optional "owner" => owner } extra none }
+    ListModelsQuery {
+        "owner" => owner: optional,
+        extra: ignore,
+    }
 }
 
 #[cfg(feature = "models")]
@@ -590,7 +641,10 @@ impl ListModelsResponse {
 
 #[cfg(feature = "models")]
 crate::runtime::serde_support::json_object! {
-    ListModelsResponse { constants {} fields { required "data" => data } extra any }
+    ListModelsResponse {
+        "data" => data: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "files")]

@@ -111,7 +111,10 @@ impl ResultType {
     )
 )]
 crate::runtime::serde_support::json_object! {
-    ResultType { constants {} fields { optional "id" => id } extra any }
+    ResultType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(
@@ -220,7 +223,10 @@ impl OptionType {
     )
 )]
 crate::runtime::serde_support::json_object! {
-    OptionType { constants {} fields { optional "id" => id } extra any }
+    OptionType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "x")]
@@ -251,7 +257,10 @@ impl StringType {
 
 #[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
-    StringType { constants {} fields { optional "id" => id } extra any }
+    StringType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(
@@ -360,7 +369,10 @@ impl VecType {
     )
 )]
 crate::runtime::serde_support::json_object! {
-    VecType { constants {} fields { optional "id" => id } extra any }
+    VecType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "x")]
@@ -391,7 +403,10 @@ impl BoxType {
 
 #[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
-    BoxType { constants {} fields { optional "id" => id } extra any }
+    BoxType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -422,7 +437,10 @@ impl DefaultType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    DefaultType { constants {} fields { optional "id" => id } extra any }
+    DefaultType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -453,7 +471,10 @@ impl ErrorType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    ErrorType { constants {} fields { optional "id" => id } extra any }
+    ErrorType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -484,7 +505,10 @@ impl ClientType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    ClientType { constants {} fields { optional "id" => id } extra any }
+    ClientType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -515,7 +539,10 @@ impl SelfType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    SelfType { constants {} fields { optional "id" => id } extra any }
+    SelfType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -546,7 +573,10 @@ impl Clone {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Clone { constants {} fields { optional "id" => id } extra any }
+    Clone {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -577,7 +607,10 @@ impl IteratorType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    IteratorType { constants {} fields { optional "id" => id } extra any }
+    IteratorType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -608,7 +641,10 @@ impl IntoType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    IntoType { constants {} fields { optional "id" => id } extra any }
+    IntoType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -639,7 +675,10 @@ impl FromType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    FromType { constants {} fields { optional "id" => id } extra any }
+    FromType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -670,7 +709,10 @@ impl SomeType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    SomeType { constants {} fields { optional "id" => id } extra any }
+    SomeType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -701,7 +743,10 @@ impl NoneType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    NoneType { constants {} fields { optional "id" => id } extra any }
+    NoneType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -732,7 +777,10 @@ impl OkType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    OkType { constants {} fields { optional "id" => id } extra any }
+    OkType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -763,7 +811,10 @@ impl ErrType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    ErrType { constants {} fields { optional "id" => id } extra any }
+    ErrType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "x")]
@@ -794,7 +845,10 @@ impl ValueType {
 
 #[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
-    ValueType { constants {} fields { optional "id" => id } extra any }
+    ValueType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -825,7 +879,10 @@ impl MapType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    MapType { constants {} fields { optional "id" => id } extra any }
+    MapType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -856,7 +913,10 @@ impl SerializeType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    SerializeType { constants {} fields { optional "id" => id } extra any }
+    SerializeType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -887,7 +947,10 @@ impl DeserializeType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    DeserializeType { constants {} fields { optional "id" => id } extra any }
+    DeserializeType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -918,7 +981,10 @@ impl Formatter {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Formatter { constants {} fields { optional "id" => id } extra any }
+    Formatter {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -949,7 +1015,10 @@ impl Display {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Display { constants {} fields { optional "id" => id } extra any }
+    Display {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -980,7 +1049,10 @@ impl Debug {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Debug { constants {} fields { optional "id" => id } extra any }
+    Debug {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1011,7 +1083,10 @@ impl PartialEq {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    PartialEq { constants {} fields { optional "id" => id } extra any }
+    PartialEq {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1042,7 +1117,10 @@ impl Copy {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Copy { constants {} fields { optional "id" => id } extra any }
+    Copy {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1073,7 +1151,10 @@ impl Send {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Send { constants {} fields { optional "id" => id } extra any }
+    Send {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1104,7 +1185,10 @@ impl Sync {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Sync { constants {} fields { optional "id" => id } extra any }
+    Sync {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1135,7 +1219,10 @@ impl Sized {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Sized { constants {} fields { optional "id" => id } extra any }
+    Sized {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1166,7 +1253,10 @@ impl ToOwned {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    ToOwned { constants {} fields { optional "id" => id } extra any }
+    ToOwned {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1197,7 +1287,10 @@ impl IntoIterator {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    IntoIterator { constants {} fields { optional "id" => id } extra any }
+    IntoIterator {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1228,7 +1321,10 @@ impl Fn {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Fn { constants {} fields { optional "id" => id } extra any }
+    Fn {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1259,7 +1355,10 @@ impl Drop {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Drop { constants {} fields { optional "id" => id } extra any }
+    Drop {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1290,7 +1389,10 @@ impl Str {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Str { constants {} fields { optional "id" => id } extra any }
+    Str {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1321,7 +1423,10 @@ impl U8 {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    U8 { constants {} fields { optional "id" => id } extra any }
+    U8 {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1352,7 +1457,10 @@ impl Bool {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Bool { constants {} fields { optional "id" => id } extra any }
+    Bool {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1383,7 +1491,10 @@ impl Types {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Types { constants {} fields { optional "id" => id } extra any }
+    Types {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1414,7 +1525,10 @@ impl Runtime {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Runtime { constants {} fields { optional "id" => id } extra any }
+    Runtime {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1445,7 +1559,10 @@ impl Request {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Request { constants {} fields { optional "id" => id } extra any }
+    Request {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1476,7 +1593,10 @@ impl ApiResponseType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    ApiResponseType { constants {} fields { optional "id" => id } extra any }
+    ApiResponseType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1507,7 +1627,10 @@ impl RequestOptionsType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    RequestOptionsType { constants {} fields { optional "id" => id } extra any }
+    RequestOptionsType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1538,7 +1661,10 @@ impl SType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    SType { constants {} fields { optional "id" => id } extra any }
+    SType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1569,7 +1695,10 @@ impl DType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    DType { constants {} fields { optional "id" => id } extra any }
+    DType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1600,7 +1729,10 @@ impl AType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    AType { constants {} fields { optional "id" => id } extra any }
+    AType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1631,7 +1763,10 @@ impl EType {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    EType { constants {} fields { optional "id" => id } extra any }
+    EType {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1662,7 +1797,10 @@ impl T {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    T { constants {} fields { optional "id" => id } extra any }
+    T {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1693,7 +1831,10 @@ impl Key {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Key { constants {} fields { optional "id" => id } extra any }
+    Key {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1724,7 +1865,10 @@ impl Visitor {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Visitor { constants {} fields { optional "id" => id } extra any }
+    Visitor {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1755,7 +1899,10 @@ impl Crate {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Crate { constants {} fields { optional "id" => id } extra any }
+    Crate {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1786,7 +1933,10 @@ impl Super {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Super { constants {} fields { optional "id" => id } extra any }
+    Super {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1817,7 +1967,10 @@ impl SelfType2 {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    SelfType2 { constants {} fields { optional "id" => id } extra any }
+    SelfType2 {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1848,7 +2001,10 @@ impl Serde {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Serde { constants {} fields { optional "id" => id } extra any }
+    Serde {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1879,7 +2035,10 @@ impl SerdeJson {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    SerdeJson { constants {} fields { optional "id" => id } extra any }
+    SerdeJson {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1910,7 +2069,10 @@ impl Std {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Std { constants {} fields { optional "id" => id } extra any }
+    Std {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1941,7 +2103,10 @@ impl Core {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Core { constants {} fields { optional "id" => id } extra any }
+    Core {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1972,7 +2137,10 @@ impl Hash {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Hash { constants {} fields { optional "id" => id } extra any }
+    Hash {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2003,7 +2171,10 @@ impl Eq {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Eq { constants {} fields { optional "id" => id } extra any }
+    Eq {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2034,7 +2205,10 @@ impl AsRef {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    AsRef { constants {} fields { optional "id" => id } extra any }
+    AsRef {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2065,7 +2239,10 @@ impl TryFrom {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    TryFrom { constants {} fields { optional "id" => id } extra any }
+    TryFrom {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2096,7 +2273,10 @@ impl Borrow {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Borrow { constants {} fields { optional "id" => id } extra any }
+    Borrow {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2127,7 +2307,10 @@ impl Any {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Any { constants {} fields { optional "id" => id } extra any }
+    Any {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2158,7 +2341,10 @@ impl Bytes {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Bytes { constants {} fields { optional "id" => id } extra any }
+    Bytes {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -2189,7 +2375,10 @@ impl Reqwest {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Reqwest { constants {} fields { optional "id" => id } extra any }
+    Reqwest {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(
@@ -2842,23 +3031,56 @@ impl Thing {
     )
 )]
 crate::runtime::serde_support::json_object! {
-    Thing { constants {} fields { optional "default" => default, optional "clone" =>
-    clone, optional "fmt" => fmt, optional "from" => from, optional "into" => into,
-    optional "eq" => eq, optional "ne" => ne, optional "hash" => hash, optional
-    "serialize" => serialize, optional "deserialize" => deserialize, optional "new" =>
-    new, optional "builder" => builder, optional "with_new" => with_new, optional
-    "with_default" => with_default, required "self" => self_, optional "super" => super_,
-    optional "crate" => crate_, required "type" => r#type, optional "Self" => self_2,
-    optional "map" => map, optional "key" => key, optional "value" => value, optional
-    "serializer" => serializer, optional "deserializer" => deserializer, optional "f" =>
-    f, optional "None" => none, optional "Some" => some, optional "Ok" => ok, optional
-    "as_str" => as_str, optional "to_string" => to_string, optional "type_id" => type_id,
-    optional "borrow" => borrow, optional "try_from" => try_from, optional "to_owned" =>
-    to_owned, optional "clone_from" => clone_from, optional "Result" => result, optional
-    "Option" => option, optional "String" => string, optional "Vec" => vec, optional
-    "Box" => r#box, optional "std" => std, optional "core" => core, optional "serde" =>
-    serde, optional "nested" => nested, optional "opt" => opt, optional "list" => list,
-    optional "boxed" => boxed } extra any }
+    Thing {
+        "default" => default: optional,
+        "clone" => clone: optional,
+        "fmt" => fmt: optional,
+        "from" => from: optional,
+        "into" => into: optional,
+        "eq" => eq: optional,
+        "ne" => ne: optional,
+        "hash" => hash: optional,
+        "serialize" => serialize: optional,
+        "deserialize" => deserialize: optional,
+        "new" => new: optional,
+        "builder" => builder: optional,
+        "with_new" => with_new: optional,
+        "with_default" => with_default: optional,
+        "self" => self_: default_if_missing,
+        "super" => super_: optional,
+        "crate" => crate_: optional,
+        "type" => r#type: default_if_missing,
+        "Self" => self_2: optional,
+        "map" => map: optional,
+        "key" => key: optional,
+        "value" => value: optional,
+        "serializer" => serializer: optional,
+        "deserializer" => deserializer: optional,
+        "f" => f: optional,
+        "None" => none: optional,
+        "Some" => some: optional,
+        "Ok" => ok: optional,
+        "as_str" => as_str: optional,
+        "to_string" => to_string: optional,
+        "type_id" => type_id: optional,
+        "borrow" => borrow: optional,
+        "try_from" => try_from: optional,
+        "to_owned" => to_owned: optional,
+        "clone_from" => clone_from: optional,
+        "Result" => result: optional,
+        "Option" => option: optional,
+        "String" => string: optional,
+        "Vec" => vec: optional,
+        "Box" => r#box: optional,
+        "std" => std: optional,
+        "core" => core: optional,
+        "serde" => serde: optional,
+        "nested" => nested: optional,
+        "opt" => opt: optional,
+        "list" => list: optional,
+        "boxed" => boxed: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "x")]
@@ -2886,8 +3108,17 @@ pub enum Choice {
 
 #[cfg(feature = "x")]
 crate::runtime::serde_support::json_enum! {
-    Choice { Other = "Other", Other2 = "other", SelfValue = "Self", SelfValue2 = "self",
-    Default = "Default", None = "None", Some = "Some", AsStr = "as_str" } Unknown
+    Choice {
+        "Other" => Other,
+        "other" => Other2,
+        "Self" => SelfValue,
+        "self" => SelfValue2,
+        "Default" => Default,
+        "None" => None,
+        "Some" => Some,
+        "as_str" => AsStr,
+        _ => Unknown,
+    }
 }
 
 #[cfg(feature = "x")]
@@ -3264,7 +3495,12 @@ impl IntoQuery {
 
 #[cfg(feature = "x")]
 crate::runtime::serde_support::json_object! {
-    IntoQuery { constants {} fields { optional "default" => default, optional "clone" =>
-    clone, optional "new" => new, required "result" => result, optional "Option" =>
-    option } extra none }
+    IntoQuery {
+        "default" => default: optional,
+        "clone" => clone: optional,
+        "new" => new: optional,
+        "result" => result: default_if_missing,
+        "Option" => option: optional,
+        extra: ignore,
+    }
 }

@@ -272,12 +272,23 @@ impl Weird {
 
 #[cfg(feature = "weird")]
 crate::runtime::serde_support::json_object! {
-    Weird { constants {} fields { required "a\rb" => a_b, optional "x\u{202e}y" => x_y,
-    optional "quote\"d" => quote_d, optional "back\\slash" => back_slash, optional
-    "tick`s" => tick_s, optional "{braces}" => braces, optional "*/" => value, optional
-    "🚀" => value_2, optional "tab\there" => tab_here, optional "bell\u{7}" => bell,
-    optional "[Link]" => link, optional "<b>" => b, optional "" => value_3, optional " "
-    => value_4 } extra any }
+    Weird {
+        "a\rb" => a_b: default_if_missing,
+        "x\u{202e}y" => x_y: optional,
+        "quote\"d" => quote_d: optional,
+        "back\\slash" => back_slash: optional,
+        "tick`s" => tick_s: optional,
+        "{braces}" => braces: optional,
+        "*/" => value: optional,
+        "🚀" => value_2: optional,
+        "tab\there" => tab_here: optional,
+        "bell\u{7}" => bell: optional,
+        "[Link]" => link: optional,
+        "<b>" => b: optional,
+        "" => value_3: optional,
+        " " => value_4: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "weird")]
@@ -337,10 +348,23 @@ pub enum Choice {
 
 #[cfg(feature = "weird")]
 crate::runtime::serde_support::json_enum! {
-    Choice { AB = "a\rb", XY = "x\u{202e}y", QuoteD = "quote\"d", BackSlash =
-    "back\\slash", TickS = "tick`s", Braces = "{braces}", Empty = "*/", Empty2 = "🚀",
-    TabHere = "tab\there", Bell = "bell\u{7}", Link = "[Link]", B = "<b>", Empty3 = "",
-    Empty4 = " " } Other
+    Choice {
+        "a\rb" => AB,
+        "x\u{202e}y" => XY,
+        "quote\"d" => QuoteD,
+        "back\\slash" => BackSlash,
+        "tick`s" => TickS,
+        "{braces}" => Braces,
+        "*/" => Empty,
+        "🚀" => Empty2,
+        "tab\there" => TabHere,
+        "bell\u{7}" => Bell,
+        "[Link]" => Link,
+        "<b>" => B,
+        "" => Empty3,
+        " " => Empty4,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "weird")]
@@ -463,7 +487,10 @@ impl Left {
 
 #[cfg(feature = "weird")]
 crate::runtime::serde_support::json_object! {
-    Left { constants {} fields { optional "v" => v } extra any }
+    Left {
+        "v" => v: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "weird")]
@@ -498,8 +525,11 @@ impl Right {
 
 #[cfg(feature = "weird")]
 crate::runtime::serde_support::json_object! {
-    Right { constants {} fields { required "tick`s" => tick_s, required "<b>" => b }
-    extra any }
+    Right {
+        "tick`s" => tick_s: default_if_missing,
+        "<b>" => b: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "odd")]
@@ -602,8 +632,11 @@ impl UntaggedObject {
 
 #[cfg(feature = "odd")]
 crate::runtime::serde_support::json_object! {
-    UntaggedObject { constants {} fields { required "a\rb" => a_b, required "x\u{202e}y"
-    => x_y } extra any }
+    UntaggedObject {
+        "a\rb" => a_b: default_if_missing,
+        "x\u{202e}y" => x_y: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "fixed")]
@@ -632,8 +665,11 @@ impl Fixed {
 
 #[cfg(feature = "fixed")]
 crate::runtime::serde_support::json_object! {
-    Fixed { constants { "kind\u{202e}" = "c\ron\u{2066}st`" } fields { optional "n" => n
-    } extra any }
+    Fixed {
+        const "kind\u{202e}" = "c\ron\u{2066}st`",
+        "n" => n: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "odd")]
@@ -668,5 +704,8 @@ impl GetOddAbcQuery {
 
 #[cfg(feature = "odd")]
 crate::runtime::serde_support::json_object! {
-    GetOddAbcQuery { constants {} fields { optional "q\u{202e}`x" => q_x } extra none }
+    GetOddAbcQuery {
+        "q\u{202e}`x" => q_x: optional,
+        extra: ignore,
+    }
 }

@@ -130,10 +130,18 @@ impl CompletionRequest {
 
 #[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
-    CompletionRequest { constants {} fields { required "model" => model, required
-    "prompt" => prompt, optional "temperature" => temperature, optional "top_p" => top_p,
-    optional "n" => n, optional "stop" => stop, optional "user_id" => user_id, optional
-    "callback" => callback, optional "mode" => mode, optional "echo" => echo } extra any
+    CompletionRequest {
+        "model" => model: default_if_missing,
+        "prompt" => prompt: default_if_missing,
+        "temperature" => temperature: optional_with_default,
+        "top_p" => top_p: optional,
+        "n" => n: optional_with_default,
+        "stop" => stop: optional,
+        "user_id" => user_id: optional,
+        "callback" => callback: optional,
+        "mode" => mode: optional_with_default,
+        "echo" => echo: optional,
+        extra: keep_json,
     }
 }
 
@@ -150,7 +158,11 @@ pub enum CompletionRequestMode {
 
 #[cfg(feature = "completions")]
 crate::runtime::serde_support::json_enum! {
-    CompletionRequestMode { Fast = "fast", Careful = "careful" } Other
+    CompletionRequestMode {
+        "fast" => Fast,
+        "careful" => Careful,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "completions")]
@@ -192,8 +204,12 @@ impl Completion {
 
 #[cfg(feature = "completions")]
 crate::runtime::serde_support::json_object! {
-    Completion { constants {} fields { required "id" => id, required "created_at" =>
-    created_at, optional "engine" => engine } extra any }
+    Completion {
+        "id" => id: default_if_missing,
+        "created_at" => created_at: default_if_missing,
+        "engine" => engine: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "completions", feature = "engines"))]
@@ -226,7 +242,10 @@ impl Engine {
 
 #[cfg(any(feature = "completions", feature = "engines"))]
 crate::runtime::serde_support::json_object! {
-    Engine { constants {} fields { optional "id" => id } extra any }
+    Engine {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "engines")]
@@ -254,5 +273,8 @@ impl EngineList {
 
 #[cfg(feature = "engines")]
 crate::runtime::serde_support::json_object! {
-    EngineList { constants {} fields { optional "data" => data } extra any }
+    EngineList {
+        "data" => data: optional,
+        extra: keep_json,
+    }
 }

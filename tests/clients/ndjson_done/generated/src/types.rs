@@ -24,7 +24,10 @@ impl GenerateRequest {
 
 #[cfg(feature = "generate")]
 crate::runtime::serde_support::json_object! {
-    GenerateRequest { constants {} fields { required "prompt" => prompt } extra any }
+    GenerateRequest {
+        "prompt" => prompt: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "generate")]
@@ -55,6 +58,9 @@ impl GenerateStreamEvent {
 
 #[cfg(feature = "generate")]
 crate::runtime::serde_support::json_object! {
-    GenerateStreamEvent { constants {} fields { required "response" => response, required
-    "done" => done } extra any }
+    GenerateStreamEvent {
+        "response" => response: default_if_missing,
+        "done" => done: default_if_missing,
+        extra: keep_json,
+    }
 }

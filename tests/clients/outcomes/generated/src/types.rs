@@ -24,7 +24,10 @@ impl Job {
 
 #[cfg(feature = "jobs")]
 crate::runtime::serde_support::json_object! {
-    Job { constants {} fields { required "id" => id } extra any }
+    Job {
+        "id" => id: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "jobs")]
@@ -49,7 +52,10 @@ impl Existing {
 
 #[cfg(feature = "jobs")]
 crate::runtime::serde_support::json_object! {
-    Existing { constants {} fields { required "previous" => previous } extra any }
+    Existing {
+        "previous" => previous: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "jobs")]
@@ -74,5 +80,8 @@ impl Problem {
 
 #[cfg(feature = "jobs")]
 crate::runtime::serde_support::json_object! {
-    Problem { constants {} fields { required "message" => message } extra any }
+    Problem {
+        "message" => message: default_if_missing,
+        extra: keep_json,
+    }
 }

@@ -30,7 +30,10 @@ impl Thing {
 
 #[cfg(any(feature = "shadow", feature = "things"))]
 crate::runtime::serde_support::json_object! {
-    Thing { constants {} fields { optional "name" => name } extra any }
+    Thing {
+        "name" => name: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "search", feature = "styles"))]
@@ -69,8 +72,11 @@ impl Filter {
 
 #[cfg(any(feature = "search", feature = "styles"))]
 crate::runtime::serde_support::json_object! {
-    Filter { constants {} fields { optional "status" => status, optional "range" => range
-    } extra any }
+    Filter {
+        "status" => status: optional,
+        "range" => range: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "search", feature = "styles"))]
@@ -106,8 +112,11 @@ impl FilterRange {
 
 #[cfg(any(feature = "search", feature = "styles"))]
 crate::runtime::serde_support::json_object! {
-    FilterRange { constants {} fields { optional "min" => min, optional "max" => max }
-    extra any }
+    FilterRange {
+        "min" => min: optional,
+        "max" => max: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "qs", feature = "styles"))]
@@ -135,7 +144,11 @@ impl Point {
 
 #[cfg(any(feature = "qs", feature = "styles"))]
 crate::runtime::serde_support::json_object! {
-    Point { constants {} fields { required "x" => x, required "y" => y } extra any }
+    Point {
+        "x" => x: default_if_missing,
+        "y" => y: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "shadow")]
@@ -176,8 +189,12 @@ impl ShadowedQuery {
 
 #[cfg(feature = "shadow")]
 crate::runtime::serde_support::json_object! {
-    ShadowedQuery { constants {} fields { required "value" => value, required "item" =>
-    item, optional "__params" => params } extra none }
+    ShadowedQuery {
+        "value" => value: default_if_missing,
+        "item" => item: default_if_missing,
+        "__params" => params: optional,
+        extra: ignore,
+    }
 }
 
 #[cfg(feature = "versioned")]
@@ -242,10 +259,15 @@ impl GetVersionedParams {
 
 #[cfg(feature = "versioned")]
 crate::runtime::serde_support::json_object! {
-    GetVersionedParams { constants {} fields { required "X-Api-Version" => x_api_version,
-    optional "X-Trace-Depth" => x_trace_depth, optional "X-Tags" => x_tags, required
-    "session" => session, optional "prefs" => prefs, optional "limit" => limit } extra
-    none }
+    GetVersionedParams {
+        "X-Api-Version" => x_api_version: default_if_missing,
+        "X-Trace-Depth" => x_trace_depth: optional,
+        "X-Tags" => x_tags: optional,
+        "session" => session: default_if_missing,
+        "prefs" => prefs: optional,
+        "limit" => limit: optional,
+        extra: ignore,
+    }
 }
 
 #[cfg(feature = "styles")]
@@ -339,10 +361,18 @@ impl QueryStylesQuery {
 
 #[cfg(feature = "styles")]
 crate::runtime::serde_support::json_object! {
-    QueryStylesQuery { constants {} fields { optional "tags" => tags, optional "ids" =>
-    ids, optional "spaced" => spaced, optional "piped" => piped, optional "filter" =>
-    filter, optional "point" => point, optional "pt" => pt, optional "text" => text,
-    optional "json" => json } extra none }
+    QueryStylesQuery {
+        "tags" => tags: optional,
+        "ids" => ids: optional,
+        "spaced" => spaced: optional,
+        "piped" => piped: optional,
+        "filter" => filter: optional,
+        "point" => point: optional,
+        "pt" => pt: optional,
+        "text" => text: optional,
+        "json" => json: optional,
+        extra: ignore,
+    }
 }
 
 #[cfg(feature = "qs")]
@@ -369,5 +399,8 @@ impl WholeQueryQuery {
 
 #[cfg(feature = "qs")]
 crate::runtime::serde_support::json_object! {
-    WholeQueryQuery { constants {} fields { optional "whole" => whole } extra none }
+    WholeQueryQuery {
+        "whole" => whole: optional,
+        extra: ignore,
+    }
 }

@@ -138,8 +138,12 @@ impl Cat {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    Cat { constants { "pet_type" = "cat" } fields { required "name" => name, optional
-    "indoor" => indoor } extra any }
+    Cat {
+        const "pet_type" = "cat",
+        "name" => name: default_if_missing,
+        "indoor" => indoor: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "owners")]
@@ -171,8 +175,12 @@ impl Dog {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    Dog { constants { "pet_type" = "dog" } fields { required "name" => name, required
-    "bark" => bark } extra any }
+    Dog {
+        const "pet_type" = "dog",
+        "name" => name: default_if_missing,
+        "bark" => bark: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "owners")]
@@ -204,8 +212,11 @@ impl PetBase {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    PetBase { constants {} fields { required "pet_type" => pet_type, required "name" =>
-    name } extra any }
+    PetBase {
+        "pet_type" => pet_type: default_if_missing,
+        "name" => name: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "owners")]
@@ -250,8 +261,13 @@ impl Puppy {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    Puppy { constants {} fields { required "pet_type" => pet_type, required "name" =>
-    name, required "bark" => bark, optional "age" => age } extra any }
+    Puppy {
+        "pet_type" => pet_type: default_if_missing,
+        "name" => name: default_if_missing,
+        "bark" => bark: default_if_missing,
+        "age" => age: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "owners")]
@@ -361,8 +377,11 @@ impl Circle {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    Circle { constants {} fields { required "kind" => kind, optional "radius" => radius }
-    extra any }
+    Circle {
+        "kind" => kind: default_if_missing,
+        "radius" => radius: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "owners")]
@@ -396,8 +415,11 @@ impl Square {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    Square { constants {} fields { required "kind" => kind, optional "side" => side }
-    extra any }
+    Square {
+        "kind" => kind: default_if_missing,
+        "side" => side: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "owners")]
@@ -433,8 +455,11 @@ impl Owner {
 
 #[cfg(feature = "owners")]
 crate::runtime::serde_support::json_object! {
-    Owner { constants {} fields { optional "pet" => pet, optional "shapes" => shapes }
-    extra any }
+    Owner {
+        "pet" => pet: optional,
+        "shapes" => shapes: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -468,8 +493,11 @@ impl Meta {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Meta { constants {} fields { required "id" => id, optional "created" => created }
-    extra any }
+    Meta {
+        "id" => id: default_if_missing,
+        "created" => created: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -495,7 +523,11 @@ impl Click {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Click { constants { "kind" = "click" } fields { required "x" => x } extra any }
+    Click {
+        const "kind" = "click",
+        "x" => x: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -521,7 +553,11 @@ impl Key {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Key { constants { "kind" = "key" } fields { required "key" => key } extra any }
+    Key {
+        const "kind" = "key",
+        "key" => key: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -622,8 +658,13 @@ impl EventClick {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    EventClick { constants { "kind" = "click" } fields { required "id" => id, optional
-    "created" => created, required "x" => x } extra any }
+    EventClick {
+        const "kind" = "click",
+        "id" => id: default_if_missing,
+        "created" => created: optional,
+        "x" => x: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -666,8 +707,13 @@ impl EventKey {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    EventKey { constants { "kind" = "key" } fields { required "id" => id, optional
-    "created" => created, required "key" => key } extra any }
+    EventKey {
+        const "kind" = "key",
+        "id" => id: default_if_missing,
+        "created" => created: optional,
+        "key" => key: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -773,8 +819,11 @@ impl Card {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Card { constants {} fields { required "method" => method, required "number" => number
-    } extra any }
+    Card {
+        "method" => method: default_if_missing,
+        "number" => number: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -805,8 +854,11 @@ impl Bank {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Bank { constants {} fields { required "method" => method, required "iban" => iban }
-    extra any }
+    Bank {
+        "method" => method: default_if_missing,
+        "iban" => iban: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -926,8 +978,12 @@ impl NotedPaymentCard {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    NotedPaymentCard { constants {} fields { required "method" => method, required
-    "number" => number, optional "note" => note } extra any }
+    NotedPaymentCard {
+        "method" => method: default_if_missing,
+        "number" => number: default_if_missing,
+        "note" => note: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -971,8 +1027,12 @@ impl NotedPaymentBank {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    NotedPaymentBank { constants {} fields { required "method" => method, required "iban"
-    => iban, optional "note" => note } extra any }
+    NotedPaymentBank {
+        "method" => method: default_if_missing,
+        "iban" => iban: default_if_missing,
+        "note" => note: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1074,8 +1134,11 @@ impl Settings {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Settings { constants {} fields { optional "id" => id, optional "created" => created }
-    extra any }
+    Settings {
+        "id" => id: optional,
+        "created" => created: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1124,8 +1187,12 @@ impl Account {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Account { constants {} fields { optional "id" => id, required "name" => name,
-    optional "password" => password } extra any }
+    Account {
+        "id" => id: optional,
+        "name" => name: default_if_missing,
+        "password" => password: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1202,7 +1269,11 @@ impl Car {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    Car { constants { "kind" = "car" } fields { optional "wheels" => wheels } extra any }
+    Car {
+        const "kind" = "car",
+        "wheels" => wheels: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1323,8 +1394,13 @@ impl NoticeCard {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    NoticeCard { constants {} fields { required "id" => id, optional "created" =>
-    created, required "method" => method, required "number" => number } extra any }
+    NoticeCard {
+        "id" => id: default_if_missing,
+        "created" => created: optional,
+        "method" => method: default_if_missing,
+        "number" => number: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "full")]
@@ -1369,6 +1445,11 @@ impl NoticeBank {
 
 #[cfg(feature = "full")]
 crate::runtime::serde_support::json_object! {
-    NoticeBank { constants {} fields { required "id" => id, optional "created" =>
-    created, required "method" => method, required "iban" => iban } extra any }
+    NoticeBank {
+        "id" => id: default_if_missing,
+        "created" => created: optional,
+        "method" => method: default_if_missing,
+        "iban" => iban: default_if_missing,
+        extra: keep_json,
+    }
 }

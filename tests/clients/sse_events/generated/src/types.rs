@@ -100,8 +100,11 @@ impl MessageStartEvent {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    MessageStartEvent { constants { "event" = "message_start" } fields { strict "data" =>
-    data } extra any }
+    MessageStartEvent {
+        const "event" = "message_start",
+        "data" => data: required,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -132,8 +135,11 @@ impl MessageStartEventData {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    MessageStartEventData { constants {} fields { required "id" => id, required "model"
-    => model } extra any }
+    MessageStartEventData {
+        "id" => id: default_if_missing,
+        "model" => model: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -159,8 +165,11 @@ impl TextDeltaEvent {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    TextDeltaEvent { constants { "event" = "text_delta" } fields { strict "data" => data
-    } extra any }
+    TextDeltaEvent {
+        const "event" = "text_delta",
+        "data" => data: required,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -191,8 +200,11 @@ impl TextDeltaEventData {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    TextDeltaEventData { constants {} fields { required "index" => index, required "text"
-    => text } extra any }
+    TextDeltaEventData {
+        "index" => index: default_if_missing,
+        "text" => text: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -218,8 +230,11 @@ impl MessageStopEvent {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    MessageStopEvent { constants { "event" = "message_stop" } fields { required "data" =>
-    data } extra any }
+    MessageStopEvent {
+        const "event" = "message_stop",
+        "data" => data: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -252,8 +267,10 @@ impl MessageStopEventData {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    MessageStopEventData { constants {} fields { optional "stop_reason" => stop_reason }
-    extra any }
+    MessageStopEventData {
+        "stop_reason" => stop_reason: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -278,6 +295,8 @@ impl CreateMessageRequest {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    CreateMessageRequest { constants {} fields { required "prompt" => prompt } extra any
+    CreateMessageRequest {
+        "prompt" => prompt: default_if_missing,
+        extra: keep_json,
     }
 }

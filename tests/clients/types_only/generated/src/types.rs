@@ -21,5 +21,8 @@ impl Pet {
 }
 
 crate::runtime::serde_support::json_object! {
-    Pet { constants {} fields { required "name" => name } extra any }
+    Pet {
+        "name" => name: default_if_missing,
+        extra: keep_json,
+    }
 }

@@ -40,7 +40,7 @@ pub struct CreateMessage {
     /// `nickname`
     ///
     /// Length: at least 2.
-    pub nickname: ::core::option::Option<::std::string::String>,
+    pub nickname: crate::runtime::Nullable<::std::string::String>,
     /// `grid`
     pub grid: ::core::option::Option<::std::vec::Vec<::std::vec::Vec<i64>>>,
     /// Properties the spec does not describe, kept as received and sent back as given.
@@ -61,7 +61,7 @@ impl CreateMessage {
             user: ::core::option::Option::None,
             metadata: ::core::option::Option::None,
             tool: ::core::option::Option::None,
-            nickname: ::core::option::Option::None,
+            nickname: crate::runtime::Nullable::Absent,
             grid: ::core::option::Option::None,
             extra: ::core::default::Default::default(),
         }
@@ -115,12 +115,14 @@ impl CreateMessage {
         self
     }
 
-    /// Sets `nickname`.
+    /// Sets `nickname` to a value (to send `null`, set the field to `Nullable::Null`).
     pub fn nickname(
         mut self,
         value: impl ::core::convert::Into<::std::string::String>,
     ) -> Self {
-        self.nickname = ::core::option::Option::Some(::core::convert::Into::into(value));
+        self.nickname = crate::runtime::Nullable::Value(
+            ::core::convert::Into::into(value),
+        );
         self
     }
 
@@ -133,11 +135,20 @@ impl CreateMessage {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    CreateMessage { constants {} fields { required "messages" => messages, required
-    "temperature" => temperature, optional "top_p" => top_p, optional "n" => n, optional
-    "step" => step, optional "stop" => stop, optional "user" => user, optional "metadata"
-    => metadata, optional "tool" => tool, optional "nickname" => nickname, optional
-    "grid" => grid } extra any }
+    CreateMessage {
+        "messages" => messages: default_if_missing,
+        "temperature" => temperature: default_if_missing,
+        "top_p" => top_p: optional,
+        "n" => n: optional,
+        "step" => step: optional,
+        "stop" => stop: optional,
+        "user" => user: optional,
+        "metadata" => metadata: optional,
+        "tool" => tool: optional,
+        "nickname" => nickname: optional_nullable,
+        "grid" => grid: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "batches", feature = "messages"))]
@@ -170,8 +181,11 @@ impl Message {
 
 #[cfg(any(feature = "batches", feature = "messages"))]
 crate::runtime::serde_support::json_object! {
-    Message { constants {} fields { strict "role" => role, required "content" => content
-    } extra any }
+    Message {
+        "role" => role: required,
+        "content" => content: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(any(feature = "batches", feature = "messages"))]
@@ -187,7 +201,11 @@ pub enum MessageRole {
 
 #[cfg(any(feature = "batches", feature = "messages"))]
 crate::runtime::serde_support::json_enum! {
-    MessageRole { User = "user", Assistant = "assistant" } Other
+    MessageRole {
+        "user" => User,
+        "assistant" => Assistant,
+        _ => Other,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -275,8 +293,11 @@ impl FunctionTool {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    FunctionTool { constants { "type" = "function" } fields { required "name" => name }
-    extra any }
+    FunctionTool {
+        const "type" = "function",
+        "name" => name: default_if_missing,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -297,7 +318,10 @@ impl WebTool {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    WebTool { constants { "type" = "web" } fields {} extra any }
+    WebTool {
+        const "type" = "web",
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "notes")]
@@ -328,7 +352,10 @@ impl Note {
 
 #[cfg(feature = "notes")]
 crate::runtime::serde_support::json_object! {
-    Note { constants {} fields { optional "text" => text } extra any }
+    Note {
+        "text" => text: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -361,7 +388,10 @@ impl Created {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    Created { constants {} fields { optional "id" => id } extra any }
+    Created {
+        "id" => id: optional,
+        extra: keep_json,
+    }
 }
 
 #[cfg(feature = "messages")]
@@ -403,6 +433,9 @@ impl CreateMessageQuery {
 
 #[cfg(feature = "messages")]
 crate::runtime::serde_support::json_object! {
-    CreateMessageQuery { constants {} fields { optional "limit" => limit, optional "tag"
-    => tag } extra none }
+    CreateMessageQuery {
+        "limit" => limit: optional,
+        "tag" => tag: optional,
+        extra: ignore,
+    }
 }

@@ -82,7 +82,7 @@ impl crate::runtime::Validate for crate::types::CreateMessage {
             crate::runtime::Validate::validate_into(value, __v);
             __v.leave();
         }
-        if let ::core::option::Option::Some(value) = &self.nickname {
+        if let crate::runtime::Nullable::Value(value) = &self.nickname {
             __v.enter("nickname");
             __v.length(
                 value,

@@ -61,7 +61,7 @@ impl NdjsonDecoder {
                 return None;
             }
             let from = start + self.scanned;
-            let end = match self.buf[from..].iter().position(|&b| b == b'\n') {
+            let end = match memchr::memchr(b'\n', &self.buf[from..]) {
                 Some(off) => {
                     self.pos = from + off + 1;
                     from + off
