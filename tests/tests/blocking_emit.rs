@@ -111,10 +111,17 @@ fn an_example_that_uses_the_blocking_client_requires_the_feature() {
     let spec = root.join("tests/clients/example/openapi.yaml");
     let krate = codegen::generate(&spec, &config).unwrap();
     let manifest = krate.file("Cargo.toml").unwrap();
+    // Every example needs the `full` feature (it may call any operation); only the one
+    // naming `blocking` needs that feature too.
     assert!(
-        manifest.ends_with("\n[[example]]\nname = \"sync\"\nrequired-features = [\"blocking\"]\n"),
+        manifest.contains(
+            "\n[[example]]\nname = \"sync\"\nrequired-features = [\"full\", \"blocking\"]\n"
+        ),
         "{manifest}"
     );
-    assert!(!manifest.contains("\"plain\""), "{manifest}");
+    assert!(
+        manifest.contains("\n[[example]]\nname = \"plain\"\nrequired-features = [\"full\"]\n"),
+        "{manifest}"
+    );
     assert!(krate.file("examples/plain.rs").is_some());
 }
