@@ -18,15 +18,6 @@ const DEPENDENCIES: &[&str] = &[
 /// Names Cargo or rustc reserve for themselves.
 const RESERVED: &[&str] = &["test", "core", "std", "alloc", "proc_macro", "proc-macro"];
 
-/// Rust keywords (a library named after one cannot be used).
-const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
-    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
-];
-
 /// A Cargo package name that is also a usable library name: ASCII letters, digits, `-`
 /// and `_`, starting with a letter, at most 64 characters, not a keyword or reserved name.
 pub fn crate_name(name: &str) -> Result<(), String> {
@@ -49,7 +40,7 @@ pub fn crate_name(name: &str) -> Result<(), String> {
         return Err(format!("{shown} must start with a letter"));
     }
     let lib = name.replace('-', "_");
-    if KEYWORDS.contains(&lib.as_str()) {
+    if crate::lower::KEYWORDS.contains(&lib.as_str()) {
         return Err(format!("{shown} is a Rust keyword"));
     }
     if RESERVED.contains(&name)

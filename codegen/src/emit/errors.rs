@@ -68,18 +68,7 @@ fn error_type(ty: &ErrorType, routes: &HashMap<&str, String>) -> TokenStream {
         }
     });
     let arms = ty.variants.iter().map(|v| {
-        let pattern = match v.response.status {
-            StatusKey::Code(code) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote!(#code)
-            }
-            StatusKey::Range(digit) => {
-                let low = Literal::u16_unsuffixed(u16::from(digit) * 100);
-                let high = Literal::u16_unsuffixed(u16::from(digit) * 100 + 99);
-                quote!(#low..=#high)
-            }
-            StatusKey::Default => quote!(_),
-        };
+        let pattern = status_pattern(v.response.status);
         let value = variant_value(v);
         quote!(#pattern => #value,)
     });
@@ -183,5 +172,21 @@ pub(crate) fn method_body(op: &Operation, request: TokenStream, call: TokenStrea
             #request
             #call
         },
+    }
+}
+
+/// The `match` pattern for the statuses `key` stands for: `404`, `400..=499` or `_`.
+pub(crate) fn status_pattern(key: StatusKey) -> TokenStream {
+    match key {
+        StatusKey::Code(code) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote!(#code)
+        }
+        StatusKey::Range(digit) => {
+            let low = Literal::u16_unsuffixed(u16::from(digit) * 100);
+            let high = Literal::u16_unsuffixed(u16::from(digit) * 100 + 99);
+            quote!(#low..=#high)
+        }
+        StatusKey::Default => quote!(_),
     }
 }

@@ -1,7 +1,7 @@
 //! `src/outcomes.rs`: the success outcome enums ([`crate::ir::Outcomes`]) of operations
 //! whose 2xx responses differ in shape, each decoded by the status that arrives.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::rustdoc_lines;
@@ -66,18 +66,7 @@ fn outcome_type(outcomes: &Outcomes, route: &str) -> TokenStream {
         }
     });
     let arms = outcomes.variants.iter().map(|v| {
-        let pattern = match v.status {
-            StatusKey::Code(code) => {
-                let code = Literal::u16_unsuffixed(code);
-                quote!(#code)
-            }
-            StatusKey::Range(digit) => {
-                let low = Literal::u16_unsuffixed(u16::from(digit) * 100);
-                let high = Literal::u16_unsuffixed(u16::from(digit) * 100 + 99);
-                quote!(#low..=#high)
-            }
-            StatusKey::Default => quote!(_),
-        };
+        let pattern = super::errors::status_pattern(v.status);
         let value = variant_value(v);
         quote!(#pattern => #value,)
     });

@@ -49,6 +49,7 @@ use serde_yaml::Value;
 use crate::ir::{Api, TypeDef, TypeKind, TypeRef, Warning};
 use crate::load::{Location, Spec};
 pub use names::NameTable;
+pub(crate) use names::KEYWORDS;
 pub use reserved::{is_reserved_method, setter_names, suffixed, TRAIT_METHODS};
 
 /// Choices the caller makes about lowering.
