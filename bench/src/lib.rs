@@ -7,6 +7,8 @@
 //! async-openai's accept it (async-openai requires `object` on completions and
 //! chunks, and `role` on response messages).
 
+pub mod harness;
+
 use serde_json::{json, Value};
 
 /// A small deterministic pseudo-random generator (xorshift64*).
