@@ -26,6 +26,13 @@ pub(crate) fn type_attrs(def: &TypeDef) -> TokenStream {
 /// Rustdoc and attributes of a struct field: its docs (or its JSON name), a line with
 /// what the spec says beyond the type, and `#[deprecated]` when marked so.
 pub(crate) fn field_attrs(field: &Field) -> TokenStream {
+    let lines = field_doc_lines(field);
+    let deprecated = deprecated_attr(field.deprecated);
+    quote! { #( #[doc = #lines] )* #deprecated }
+}
+
+/// The doc lines of a struct field (see [`field_attrs`]), each starting with a space.
+pub(crate) fn field_doc_lines(field: &Field) -> Vec<String> {
     let mut text = field
         .docs
         .clone()
@@ -34,9 +41,7 @@ pub(crate) fn field_attrs(field: &Field) -> TokenStream {
         text.push_str("\n\n");
         text.push_str(&line);
     }
-    let docs = doc_attrs(Some(&text));
-    let deprecated = deprecated_attr(field.deprecated);
-    quote! { #docs #deprecated }
+    rustdoc_lines(&text)
 }
 
 /// `#[deprecated]`, or nothing. The generated crate allows `deprecated` for its own uses,

@@ -34,7 +34,7 @@ pub(crate) fn errors_file(api: &Api, gates: &Gates) -> Result<Option<String>, Em
             .flatten()
             .copied()
             .collect();
-        (error_type(ty, &routes), gates.union_cfg(&used_by))
+        (error_type(ty, &routes).into(), gates.union_cfg(&used_by))
     });
     let header = quote! {
         //! Typed error responses: one enum per set of error responses the spec declares,

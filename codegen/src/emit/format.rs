@@ -1,5 +1,7 @@
 //! Tokens to formatted source text.
 
+use std::collections::HashMap;
+
 use proc_macro2::TokenStream;
 
 use super::EmitError;
@@ -22,12 +24,28 @@ pub(crate) fn rust_file(tokens: TokenStream, path: &str) -> Result<String, EmitE
     Ok(format!("{HEADER}\n{}", tidy(&prettyplease::unparse(&file))))
 }
 
+/// What an emitter gives for one IR item: tokens for prettyplease, or items already
+/// printed (`print.rs`), each without its feature gate.
+pub(crate) enum Emitted {
+    /// Items as tokens.
+    Tokens(TokenStream),
+    /// Items as final text, one string per item.
+    Text(Vec<String>),
+}
+
+impl From<TokenStream> for Emitted {
+    fn from(tokens: TokenStream) -> Self {
+        Emitted::Tokens(tokens)
+    }
+}
+
 /// Formats a run of items (no header): each item's tokens are parsed on their own,
-/// which keeps syn's buffers small, then printed together. Every item of a run goes
+/// which keeps syn's buffers small, then printed together; printed items are spliced
+/// in where they belong. Every item of a run goes
 /// behind the run's outer attribute, if it has one (a feature `cfg`, see
 /// `features.rs`), whatever items the run's tokens hold.
 pub(crate) fn gated_items(
-    items: impl Iterator<Item = (TokenStream, Option<TokenStream>)>,
+    items: impl Iterator<Item = (Emitted, Option<TokenStream>)>,
     path: &str,
 ) -> Result<String, EmitError> {
     let fail = |err: syn::Error| EmitError {
@@ -39,7 +57,34 @@ pub(crate) fn gated_items(
         attrs: Vec::new(),
         items: Vec::new(),
     };
-    for (tokens, gate) in items {
+    // Printed items, in order, each with its gate; prettyplease sees a placeholder.
+    let mut printed_items: Vec<String> = Vec::new();
+    let mut gate_lines: HashMap<String, String> = HashMap::new();
+    for (emitted, gate) in items {
+        let tokens = match emitted {
+            Emitted::Tokens(tokens) => tokens,
+            Emitted::Text(texts) => {
+                let gate = match gate {
+                    Some(gate) => {
+                        let key = gate.to_string();
+                        match gate_lines.get(&key) {
+                            Some(lines) => lines.clone(),
+                            None => {
+                                let lines = attribute_lines(gate).map_err(fail)?;
+                                gate_lines.insert(key, lines.clone());
+                                lines
+                            }
+                        }
+                    }
+                    None => String::new(),
+                };
+                for text in texts {
+                    printed_items.push(format!("{gate}{text}"));
+                    file.items.push(super::wire_layout::placeholder());
+                }
+                continue;
+            }
+        };
         let parsed: syn::File = syn::parse2(tokens).map_err(fail)?;
         let gate = match gate {
             Some(gate) => {
@@ -62,8 +107,11 @@ pub(crate) fn gated_items(
     }
     // Wire macros are laid out by hand; prettyplease prints a placeholder for each.
     let mut laid_out = Vec::new();
+    let mut printed_items = printed_items.into_iter();
     for item in &mut file.items {
-        if let Some(text) = super::wire_layout::layout(item) {
+        if super::wire_layout::is_placeholder(item) {
+            laid_out.extend(printed_items.next());
+        } else if let Some(text) = super::wire_layout::layout(item) {
             laid_out.push(text);
             *item = super::wire_layout::placeholder();
         }
@@ -88,6 +136,12 @@ pub(crate) fn gated_items(
         }
     }
     Ok(tidy(&spliced))
+}
+
+/// Outer attributes (a feature `cfg`) as prettyplease prints them, one line each.
+fn attribute_lines(attrs: TokenStream) -> syn::Result<String> {
+    let attrs = syn::parse::Parser::parse2(syn::Attribute::parse_outer, attrs)?;
+    Ok(super::wire_layout::attributes(&attrs))
 }
 
 /// Prettyplease's output laid out as a person would: a blank line between items (and

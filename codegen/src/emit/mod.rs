@@ -6,7 +6,8 @@
 //! parameters),
 //! `crate_files` emits `Cargo.toml`, `lib.rs` and settings (with `security` and
 //! `servers` writing what the runtime needs of those), `docs` turns spec
-//! prose into rustdoc, and `format` pretty-prints tokens.
+//! prose into rustdoc, `format` pretty-prints tokens, and `print` writes the plainest
+//! items (structs) straight to text.
 
 mod blocking;
 mod bodies;
@@ -20,6 +21,7 @@ mod format;
 mod outcomes;
 mod parallel;
 mod params;
+mod print;
 mod resources;
 mod security;
 mod servers;
@@ -97,7 +99,8 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             contents: format::rust_file(validation, "src/validation.rs")?,
         });
     }
-    let (types, resources, blocking_resources) = types_and_resources(api, config, &index, &plan)?;
+    let (types, resources, blocking_resources) =
+        types_and_resources(api, config, &index, &plan, Layout::Direct)?;
     files.push(File {
         path: "src/types.rs".into(),
         contents: types,
@@ -163,7 +166,24 @@ pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     let index = types::TypeIndex::new(api);
     let config = Config::named("types");
     let plan = validate::Plan::new(api, &index);
-    Ok(types_and_resources(api, &config, &index, &plan)?.0)
+    Ok(types_and_resources(api, &config, &index, &plan, Layout::Direct)?.0)
+}
+
+/// [`emit_types`] with every item laid out by prettyplease, none printed directly: what
+/// the direct printing (`print.rs`) must match byte for byte.
+#[doc(hidden)]
+pub fn emit_types_through_prettyplease(api: &Api) -> Result<String, EmitError> {
+    let index = types::TypeIndex::new(api);
+    let config = Config::named("types");
+    let plan = validate::Plan::new(api, &index);
+    Ok(types_and_resources(api, &config, &index, &plan, Layout::Prettyplease)?.0)
+}
+
+/// Whether plain items are printed straight to text or all go through prettyplease.
+#[derive(Clone, Copy, PartialEq)]
+enum Layout {
+    Direct,
+    Prettyplease,
 }
 
 /// `src/types.rs`, `src/resources.rs` and `src/blocking/resources.rs`, the bulk of any
@@ -175,29 +195,33 @@ fn types_and_resources(
     config: &Config,
     index: &types::TypeIndex,
     plan: &validate::Plan,
+    layout: Layout,
 ) -> Result<(String, String, String), EmitError> {
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
     let jobs = chunks.len() + 2;
     let gates = features::Gates::new(api);
-    let mut results = parallel::run(jobs, |job| match chunks.get(job) {
-        Some(chunk) => format::gated_items(
-            chunk
-                .iter()
-                .map(|def| (type_item(def, index), gates.type_cfg(&def.name))),
-            "src/types.rs",
-        ),
-        None if job == chunks.len() => format::rust_file(
+    // The two resources files are the largest jobs: started first, so that no core
+    // waits on one of them at the end.
+    let mut results = parallel::run(jobs, |job| match job {
+        0 => format::rust_file(
             resources::resources_file(api, config, index, plan, resources::Flavor::Async),
             "src/resources.rs",
         ),
-        None => format::rust_file(
+        1 => format::rust_file(
             resources::resources_file(api, config, index, plan, resources::Flavor::Blocking),
             "src/blocking/resources.rs",
         ),
-    });
-    let blocking_resources = results.pop().expect("the blocking resources job ran")?;
-    let resources = results.pop().expect("the resources job ran")?;
+        _ => format::gated_items(
+            chunks[job - 2]
+                .iter()
+                .map(|def| (type_item(def, index, layout), gates.type_cfg(&def.name))),
+            "src/types.rs",
+        ),
+    })
+    .into_iter();
+    let resources = results.next().expect("the resources job ran")?;
+    let blocking_resources = results.next().expect("the blocking resources job ran")?;
     let header = quote! {
         //! Request and response types, one per schema.
     };
@@ -211,14 +235,14 @@ fn types_and_resources(
         }
     }
     // Each operation's form struct is behind the operation's group.
-    let forms: Vec<(TokenStream, Option<TokenStream>)> = api
+    let forms: Vec<(format::Emitted, Option<TokenStream>)> = api
         .operations
         .iter()
         .flat_map(|op| {
             let gate = gates.operation_cfg(op);
             bodies::form_items(std::slice::from_ref(op))
                 .into_iter()
-                .map(move |form| (form, gate.clone()))
+                .map(move |form| (form.into(), gate.clone()))
         })
         .collect();
     if !forms.is_empty() {
@@ -229,8 +253,17 @@ fn types_and_resources(
 }
 
 /// The items for one named type.
-fn type_item(def: &crate::ir::TypeDef, index: &types::TypeIndex) -> TokenStream {
-    match &def.kind {
+fn type_item(
+    def: &crate::ir::TypeDef,
+    index: &types::TypeIndex,
+    layout: Layout,
+) -> format::Emitted {
+    if let (TypeKind::Struct(s), Layout::Direct) = (&def.kind, layout) {
+        if let Some(items) = print::struct_items(def, s, &structs::setter_names(s)) {
+            return format::Emitted::Text(items.into());
+        }
+    }
+    let tokens = match &def.kind {
         TypeKind::Struct(s) => structs::emit_struct(def, s),
         TypeKind::Enum(e) => enums::emit_enum(def, e),
         TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
@@ -241,5 +274,6 @@ fn type_item(def: &crate::ir::TypeDef, index: &types::TypeIndex) -> TokenStream 
             let ty = types::type_tokens(ty);
             quote! { #docs pub type #name = #ty; }
         }
-    }
+    };
+    format::Emitted::Tokens(tokens)
 }

@@ -35,7 +35,10 @@ pub(crate) fn outcomes_file(api: &Api, gates: &Gates) -> Result<Option<String>, 
     let path = "src/outcomes.rs";
     let mut file = super::format::rust_file(header, path)?;
     file.push('\n');
-    file.push_str(&super::format::gated_items(items.into_iter(), path)?);
+    file.push_str(&super::format::gated_items(
+        items.into_iter().map(|(t, g)| (t.into(), g)),
+        path,
+    )?);
     Ok(Some(file))
 }
 

@@ -66,7 +66,7 @@ fn constants_doc(s: &Struct) -> TokenStream {
     quote! { #[doc = ""] #[doc = #line] }
 }
 
-fn literal_json(value: &Literal) -> String {
+pub(crate) fn literal_json(value: &Literal) -> String {
     match value {
         Literal::String(s) => format!("{s:?}"),
         Literal::Integer(i) => i.to_string(),
@@ -74,7 +74,7 @@ fn literal_json(value: &Literal) -> String {
     }
 }
 
-fn literal_tokens(value: &Literal) -> TokenStream {
+pub(crate) fn literal_tokens(value: &Literal) -> TokenStream {
     match value {
         Literal::String(s) => quote!(#s),
         Literal::Integer(i) => quote!(#i),
@@ -135,12 +135,7 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
         .iter()
         .filter(|f| !required.iter().any(|r| r.rust_name == f.rust_name))
         .collect();
-    let setter_names = crate::lower::setter_names(
-        &optional
-            .iter()
-            .map(|f| f.rust_name.as_str())
-            .collect::<Vec<_>>(),
-    );
+    let setter_names = setter_names(s);
     let setters = optional.iter().zip(&setter_names).map(|(f, setter)| {
         let field = ident(&f.rust_name);
         let setter = ident(setter);
@@ -185,6 +180,17 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
     }
 }
 
+/// The setter of each optional field (those `new` does not take), in field order.
+pub(crate) fn setter_names(s: &Struct) -> Vec<String> {
+    let optional: Vec<&str> = s
+        .fields
+        .iter()
+        .filter(|f| !f.wire.is_constructor_argument())
+        .map(|f| f.rust_name.as_str())
+        .collect();
+    crate::lower::setter_names(&optional)
+}
+
 /// The serde wiring: one `json_object!` invocation with a line per property, saying its
 /// JSON name, the field and its wire mode (decided by `lower/wire_mode.rs`), laid out by
 /// `emit/wire_layout.rs`. The macros are in the runtime's `json_macros.rs`.
@@ -218,7 +224,7 @@ fn serde_impls(def: &TypeDef, s: &Struct) -> TokenStream {
 }
 
 /// The word `json_object!` knows a wire mode by.
-fn mode_word(mode: WireMode) -> &'static str {
+pub(crate) fn mode_word(mode: WireMode) -> &'static str {
     match mode {
         WireMode::Required => "required",
         WireMode::RequiredNullable => "required_nullable",

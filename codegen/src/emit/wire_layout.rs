@@ -18,6 +18,11 @@ pub(crate) fn placeholder() -> syn::Item {
     syn::parse_quote!(__wire_layout! {})
 }
 
+/// Whether `item` is the [`placeholder`].
+pub(crate) fn is_placeholder(item: &syn::Item) -> bool {
+    matches!(item, syn::Item::Macro(mac) if mac.mac.path.is_ident("__wire_layout"))
+}
+
 /// `item` laid out one entry per line, if it is a wire macro of the expected shape
 /// (`path! { Name { entry, entry, ... } }`); `None` leaves it to prettyplease.
 pub(crate) fn layout(item: &syn::Item) -> Option<String> {
@@ -60,7 +65,7 @@ pub(crate) fn layout(item: &syn::Item) -> Option<String> {
 }
 
 /// Outer attributes (a feature `cfg`) as prettyplease prints them, one per line.
-fn attributes(attrs: &[syn::Attribute]) -> String {
+pub(crate) fn attributes(attrs: &[syn::Attribute]) -> String {
     if attrs.is_empty() {
         return String::new();
     }
