@@ -14,9 +14,18 @@ use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, SamplingMode};
 
 /// The allocator `cargo xtask generate` runs with, so that what is measured here is
-/// what users of the generator get.
+/// what users of the generator get (with the same options: `xtask/src/main.rs`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn allocator_options_of_xtask() {
+    // SAFETY: setting an option is allowed at any time (purge delay 0, arenas committed
+    // as used; see `return_freed_memory` in xtask).
+    unsafe {
+        libmimalloc_sys::mi_option_set(15, 0);
+        libmimalloc_sys::mi_option_set(4, 0);
+    }
+}
 
 fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,6 +35,7 @@ fn workspace() -> PathBuf {
 }
 
 fn generation(c: &mut Criterion) {
+    allocator_options_of_xtask();
     let root = workspace();
     let mut g = c.benchmark_group("generate");
     // About a second an iteration for the OpenAI spec: ten flat samples.
