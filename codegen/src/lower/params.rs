@@ -198,6 +198,7 @@ pub(crate) fn lower_params(
                 nullable: false,
                 boxed: false,
                 wire: crate::ir::WireMode::default(),
+                setter: None,
                 deprecated: false,
                 constraints: p.constraints.clone(),
             })
