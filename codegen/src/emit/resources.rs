@@ -246,17 +246,13 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
             ),
         }
     }
-    if let Some(query) = &op.query {
+    if let (Some(query), Some(argument)) = (&op.query, &op.query_argument) {
         let ty = TypeRef::Named(query.clone());
         let (ty, doc) = (
             type_tokens_in(&ty, &types_prefix),
             type_tokens_in(&ty, &doc_prefix),
         );
-        push(
-            super::params::struct_argument(op),
-            quote!(&#ty),
-            quote!(&#doc),
-        );
+        push(argument, quote!(&#ty), quote!(&#doc));
     }
     if let Some(body) = &op.body {
         let (ty, doc) = super::bodies::argument_types(body, &quote!(#krate::));

@@ -453,6 +453,10 @@ pub struct Operation {
     /// Name of the struct in [`Api::types`] holding the query, header and cookie
     /// parameters, if any. Its fields are [`Operation::params`], by `rust_name`.
     pub query: Option<String>,
+    /// The methods' argument that takes the [`Operation::query`] struct: `query`, or
+    /// `params` when it holds headers or cookies too; `None` without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_argument: Option<String>,
     /// Query, header and cookie parameters, in document order.
     pub params: Vec<Param>,
     /// The request body, if the operation takes one.

@@ -157,6 +157,7 @@ fn lower_operation(
         path_parts: lowered.path_parts,
         path_params: lowered.path_params,
         query: lowered.params_struct,
+        query_argument: lowered.params_argument,
         params: lowered.params,
         body,
         response,
