@@ -51,16 +51,16 @@ pub(super) fn resources_header() -> TokenStream {
     }
 }
 
-/// The blocking forms of one async method and its `_with_options` form.
+/// The blocking forms of one async method and its `_with_options` form, named as the
+/// async ones are (`name`, `options_name`).
 pub(super) fn wrappers(
     op: &Operation,
     args: &Arguments,
-    name: &str,
+    (name, options_name): (&str, &str),
     returns: Returns,
 ) -> TokenStream {
     let method = ident(name);
-    let options_name = crate::lower::suffixed(name, "with_options");
-    let with_options = ident(&options_name);
+    let with_options = ident(options_name);
     let params = &args.params;
     let names = &args.names;
     let (allow_plain, allow_options) = super::resources::many_arguments(args);
@@ -82,7 +82,7 @@ pub(super) fn wrappers(
             ty = args.struct_name,
         )
     };
-    let (plain_doc, options_doc) = (doc(name), doc(&options_name));
+    let (plain_doc, options_doc) = (doc(name), doc(options_name));
     let error = super::errors::method_error(op);
     quote! {
         #[doc = #plain_doc]

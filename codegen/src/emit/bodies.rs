@@ -2,7 +2,7 @@
 //! runtime's payload, and the typed multipart form structs (emitted into `types.rs`).
 
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::docs::doc_attrs;
 use super::types::{argument, ident, type_tokens, type_tokens_in};
@@ -167,13 +167,10 @@ fn emit_form(form: &MultipartForm, op_id: &str) -> TokenStream {
             quote!(#field: ::core::option::Option::None)
         }
     });
-    let setters = form.fields.iter().filter(|f| !f.required).map(|f| {
+    // Lowering names a setter for each optional part.
+    let setters = form.fields.iter().filter_map(|f| {
+        let setter = ident(f.setter.as_deref()?);
         let field = ident(&f.rust_name);
-        let setter = if f.rust_name == "new" {
-            format_ident!("with_new")
-        } else {
-            field.clone()
-        };
         let (ty, into) = argument_type(f);
         let value = if into {
             quote!(::core::convert::Into::into(value))
@@ -181,13 +178,13 @@ fn emit_form(form: &MultipartForm, op_id: &str) -> TokenStream {
             quote!(value)
         };
         let doc = format!(" Sets the `{}` part.", f.json_name);
-        quote! {
+        Some(quote! {
             #[doc = #doc]
             pub fn #setter(mut self, value: #ty) -> Self {
                 self.#field = ::core::option::Option::Some(#value);
                 self
             }
-        }
+        })
     });
     let parts = form.fields.iter().map(part_tokens);
     let allow = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));

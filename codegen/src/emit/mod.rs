@@ -259,7 +259,7 @@ fn type_item(
     layout: Layout,
 ) -> format::Emitted {
     if let (TypeKind::Struct(s), Layout::Direct) = (&def.kind, layout) {
-        if let Some(items) = print::struct_items(def, s, &structs::setter_names(s)) {
+        if let Some(items) = print::struct_items(def, s) {
             return format::Emitted::Text(items.into());
         }
     }

@@ -15,15 +15,6 @@ const STANDARD_METHODS: &[&str] = &[
     "GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "CONNECT",
 ];
 
-/// The argument holding the operation's query, header and cookie parameters.
-pub(crate) fn struct_argument(op: &Operation) -> &'static str {
-    if op.params.iter().all(|p| p.location == ParamLocation::Query) {
-        "query"
-    } else {
-        "params"
-    }
-}
-
 /// The operation's `reqwest::Method`: a constant, or (for a method `reqwest` has no
 /// constant for) an expression that returns early on error.
 pub(crate) fn method_tokens(op: &Operation) -> TokenStream {
@@ -56,18 +47,20 @@ pub(crate) fn params_tokens(op: &Operation) -> TokenStream {
     for (k, v) in &op.fixed_query {
         out.push(quote!(__params.query_pair(#k, #v);));
     }
-    let holder = ident(struct_argument(op));
-    for p in &op.params {
-        let field = ident(&p.rust_name);
-        if p.required {
-            out.push(call(p, quote!(&#holder.#field)));
-        } else {
-            let push = call(p, quote!(__value));
-            out.push(quote! {
-                if let Some(__value) = &#holder.#field {
-                    #push
-                }
-            });
+    // The parameters are fields of the struct the methods take as `query_argument`.
+    if let Some(holder) = op.query_argument.as_deref().map(ident) {
+        for p in &op.params {
+            let field = ident(&p.rust_name);
+            if p.required {
+                out.push(call(p, quote!(&#holder.#field)));
+            } else {
+                let push = call(p, quote!(__value));
+                out.push(quote! {
+                    if let Some(__value) = &#holder.#field {
+                        #push
+                    }
+                });
+            }
         }
     }
     let mutable = (!out.is_empty()).then(|| quote!(mut));

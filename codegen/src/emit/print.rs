@@ -45,14 +45,10 @@ fn whole(line: String) -> Option<String> {
 }
 
 /// The struct's items as text, each without its feature gate: the definition, the
-/// `impl` with `new` and the setters (`setters[i]` names the i-th optional field's
-/// setter), and the `json_object!` wiring. `None` when some part is not plain.
-pub(crate) fn struct_items(def: &TypeDef, s: &Struct, setters: &[String]) -> Option<[String; 3]> {
-    Some([
-        definition(def, s)?,
-        builder(def, s, setters)?,
-        wire_mapping(def, s),
-    ])
+/// `impl` with `new` and the setters, and the `json_object!` wiring. `None` when some
+/// part is not plain.
+pub(crate) fn struct_items(def: &TypeDef, s: &Struct) -> Option<[String; 3]> {
+    Some([definition(def, s)?, builder(def, s)?, wire_mapping(def, s)])
 }
 
 /// Whether a line's trailing comma counts toward its width. prettyplease counts the
@@ -209,7 +205,7 @@ fn definition(def: &TypeDef, s: &Struct) -> Option<String> {
     Some(out)
 }
 
-fn builder(def: &TypeDef, s: &Struct, setters: &[String]) -> Option<String> {
+fn builder(def: &TypeDef, s: &Struct) -> Option<String> {
     let required: Vec<&Field> = constructor_fields(s.fields.iter()).collect();
     let mut out = format!("impl {} {{\n", def.name);
     if required.is_empty() {
@@ -290,11 +286,12 @@ fn builder(def: &TypeDef, s: &Struct, setters: &[String]) -> Option<String> {
         }
         out.push_str("    }\n");
     }
-    let optional = s
+    // Lowering names a setter for each field that is not an argument of `new`.
+    for (field, setter) in s
         .fields
         .iter()
-        .filter(|f| !required.iter().any(|r| r.rust_name == f.rust_name));
-    for (field, setter) in optional.zip(setters) {
+        .filter_map(|f| Some((f, f.setter.as_deref()?)))
+    {
         let (ty, into) = argument(&field.ty);
         let mut value = if into {
             "::core::convert::Into::into(value)".to_string()

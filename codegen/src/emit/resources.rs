@@ -1,28 +1,15 @@
 //! The client's operations: one accessor per path segment, one method per operation,
 //! plus `_with_options` forms that take per-request options and return headers too.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::rustdoc_lines;
 use super::types::{ident, type_tokens_in, TypeIndex};
-use crate::ir::{Api, Operation, ResponseKind, StreamFraming, StreamResponse, TypeRef};
-use crate::lower::pascal;
+use crate::ir::{Api, Operation, Resource, ResponseKind, StreamFraming, StreamResponse, TypeRef};
 use crate::Config;
-
-/// Names the resources module imports (and `Self`, which no struct may take).
-const IMPORTED: &[&str] = &[
-    "Self",
-    "Client",
-    "Error",
-    "Request",
-    "RequestOptions",
-    "ApiResponse",
-    "SseStream",
-    "NdjsonStream",
-];
 
 /// Which client the resource structs hang off: the same tree, names and arguments
 /// serve both, so the blocking methods are the async ones by construction.
@@ -43,13 +30,6 @@ impl Flavor {
     }
 }
 
-/// A node in the tree of path segments.
-#[derive(Default)]
-struct Node<'a> {
-    children: BTreeMap<String, Node<'a>>,
-    operations: Vec<&'a Operation>,
-}
-
 /// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`.
 pub(crate) fn resources_file(
     api: &Api,
@@ -58,40 +38,25 @@ pub(crate) fn resources_file(
     plan: &super::validate::Plan,
     flavor: Flavor,
 ) -> TokenStream {
-    let mut root = Node::default();
-    for op in &api.operations {
-        let mut node = &mut root;
-        for segment in &op.resource {
-            node = node.children.entry(segment.clone()).or_default();
-        }
-        node.operations.push(op);
-    }
-    let mut names = crate::lower::NameTable::with_reserved(IMPORTED.iter().copied());
-    let mut items = Vec::new();
     let gates = super::features::Gates::new(api);
-    let accessor_names =
-        crate::lower::accessor_names(root.children.keys(), super::RUNTIME_CLIENT_METHODS);
-    let accessors: Vec<TokenStream> = root
-        .children
+    let mut items = Vec::new();
+    let accessors: Vec<TokenStream> = api
+        .resources
         .iter()
-        .zip(&accessor_names)
-        .map(|((segment, child), accessor)| {
-            let struct_name = names.claim(&pascal(segment));
+        .map(|resource| {
             let chain = Chain {
-                segments: vec![segment.clone()],
-                accessors: vec![accessor.clone()],
+                segments: vec![resource.segment.clone()],
+                accessors: vec![resource.accessor.clone()],
                 flavor,
             };
             let groups = emit_node(
                 &chain,
-                &struct_name,
-                child,
-                (config, index, plan, &gates),
-                &mut names,
+                resource,
+                (api, config, index, plan, &gates),
                 &mut items,
             );
             let gate = gates.union_cfg(&groups);
-            let accessor = client_accessor(segment, accessor, &struct_name);
+            let accessor = client_accessor(resource);
             quote!(#gate #accessor)
         })
         .collect();
@@ -134,10 +99,10 @@ impl Chain {
     }
 }
 
-fn client_accessor(segment: &str, accessor: &str, struct_name: &str) -> TokenStream {
-    let method = ident(accessor);
-    let ty = ident(struct_name);
-    let doc = format!(" Operations under `{segment}`.");
+fn client_accessor(resource: &Resource) -> TokenStream {
+    let method = ident(&resource.accessor);
+    let ty = ident(&resource.struct_name);
+    let doc = format!(" Operations under `{}`.", resource.segment);
     quote! {
         #[doc = #doc]
         pub fn #method(&self) -> #ty<'_> {
@@ -150,36 +115,32 @@ fn client_accessor(segment: &str, accessor: &str, struct_name: &str) -> TokenStr
 /// groups of the operations in the subtree, which the struct and its accessor need.
 fn emit_node(
     chain: &Chain,
-    struct_name: &str,
-    node: &Node,
-    (config, index, plan, gates): (
+    resource: &Resource,
+    (api, config, index, plan, gates): (
+        &Api,
         &Config,
         &TypeIndex,
         &super::validate::Plan,
         &super::features::Gates,
     ),
-    names: &mut crate::lower::NameTable,
     items: &mut Vec<TokenStream>,
 ) -> BTreeSet<usize> {
     let mut groups = BTreeSet::new();
+    let struct_name = &resource.struct_name;
     let ty = ident(struct_name);
     let path = format!(" Operations under `/{}`.", chain.segments.join("/"));
     let mut methods = Vec::new();
-    let accessors = crate::lower::accessor_names(node.children.keys(), &[]);
-    for ((segment, child), accessor) in node.children.iter().zip(&accessors) {
-        let child_chain = chain.child(segment, accessor);
-        let child_name = names.claim(&format!("{struct_name}{}", pascal(segment)));
+    for child in &resource.children {
+        let child_chain = chain.child(&child.segment, &child.accessor);
         let child_groups = emit_node(
             &child_chain,
-            &child_name,
             child,
-            (config, index, plan, gates),
-            names,
+            (api, config, index, plan, gates),
             items,
         );
         groups.extend(child_groups.iter().copied());
-        let child_ty = ident(&child_name);
-        let method = ident(accessor);
+        let child_ty = ident(&child.struct_name);
+        let method = ident(&child.accessor);
         let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
         methods.push((
             child_groups,
@@ -193,7 +154,7 @@ fn emit_node(
     }
     // Each operation's methods are an impl block of their own, behind its feature.
     let mut operations = Vec::new();
-    for op in &node.operations {
+    for op in resource.operations.iter().map(|&i| &api.operations[i]) {
         groups.extend(gates.group_of(op));
         let gate = gates.operation_cfg(op);
         let op_methods = operation_methods(op, config, (index, plan), chain, struct_name);
@@ -285,17 +246,13 @@ fn arguments(op: &Operation, config: &Config) -> Arguments {
             ),
         }
     }
-    if let Some(query) = &op.query {
+    if let (Some(query), Some(argument)) = (&op.query, &op.query_argument) {
         let ty = TypeRef::Named(query.clone());
         let (ty, doc) = (
             type_tokens_in(&ty, &types_prefix),
             type_tokens_in(&ty, &doc_prefix),
         );
-        push(
-            super::params::struct_argument(op),
-            quote!(&#ty),
-            quote!(&#doc),
-        );
+        push(argument, quote!(&#ty), quote!(&#doc));
     }
     if let Some(body) = &op.body {
         let (ty, doc) = super::bodies::argument_types(body, &quote!(#krate::));
@@ -345,15 +302,27 @@ fn operation_methods(
     args.flavor = chain.flavor;
     args.check = super::validate::request_check(op, index, plan);
     let mut out = TokenStream::new();
-    if let Some(response) = &op.response {
-        out.extend(plain_methods(op, &args, response, config));
-        if *response == ResponseKind::Bytes {
-            out.extend(download_methods(op, &args, config));
-        }
+    if let (Some(response), Some(with_options)) = (&op.response, &op.with_options_method) {
+        out.extend(plain_methods(op, &args, response, with_options, config));
     }
-    if let Some(stream) = &op.stream {
-        let name = crate::lower::stream_method_name(&op.method_name, op.response.is_some());
-        out.extend(stream_methods(op, &args, &name, stream, config, index));
+    if let (Some(name), Some(with_options)) =
+        (&op.download_method, &op.download_with_options_method)
+    {
+        out.extend(download_methods(op, &args, (name, with_options), config));
+    }
+    if let (Some(stream), Some(name), Some(with_options)) = (
+        &op.stream,
+        &op.stream_method,
+        &op.stream_with_options_method,
+    ) {
+        out.extend(stream_methods(
+            op,
+            &args,
+            (name, with_options),
+            stream,
+            config,
+            index,
+        ));
     }
     out
 }
@@ -443,11 +412,12 @@ fn plain_methods(
     op: &Operation,
     args: &Arguments,
     response: &ResponseKind,
+    options_name: &str,
     config: &Config,
 ) -> TokenStream {
     let types_prefix = quote!(crate::types::);
     let name = ident(&op.method_name);
-    let with_options = ident(&crate::lower::suffixed(&op.method_name, "with_options"));
+    let with_options = ident(options_name);
     let params = &args.params;
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
@@ -483,7 +453,7 @@ fn plain_methods(
     let with_options_ok = quote!(crate::runtime::ApiResponse<#output>);
     if args.flavor == Flavor::Blocking {
         let ok = super::blocking::Returns::Value(&output, &with_options_ok);
-        return super::blocking::wrappers(op, args, &op.method_name, ok);
+        return super::blocking::wrappers(op, args, (&op.method_name, options_name), ok);
     }
     let request = request_tokens(op, None);
     let check = &args.check;
@@ -514,10 +484,14 @@ fn plain_methods(
 }
 
 /// `{name}_download`: a binary response as a stream of chunks, for large files.
-fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenStream {
-    let name = format!("{}_download", op.method_name.trim_start_matches("r#"));
-    let method = ident(&name);
-    let with_options = ident(&crate::lower::suffixed(&name, "with_options"));
+fn download_methods(
+    op: &Operation,
+    args: &Arguments,
+    (name, options_name): (&str, &str),
+    config: &Config,
+) -> TokenStream {
+    let method = ident(name);
+    let with_options = ident(options_name);
     let params = &args.params;
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
@@ -526,14 +500,14 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
         return super::blocking::wrappers(
             op,
             args,
-            &name,
+            (name, options_name),
             super::blocking::Returns::Stream(&stream_ty),
         );
     }
     let request = request_tokens(op, None);
     let check = &args.check;
     let error = super::errors::method_error(op);
-    let docs = method_docs(op, &name, args, config, ", streamed as chunks of bytes");
+    let docs = method_docs(op, name, args, config, ", streamed as chunks of bytes");
     let options_doc = format!(" Like [`Self::{name}`], with per-request options.");
     let body = super::errors::method_body(
         op,
@@ -558,14 +532,14 @@ fn download_methods(op: &Operation, args: &Arguments, config: &Config) -> TokenS
 fn stream_methods(
     op: &Operation,
     args: &Arguments,
-    name: &str,
+    (name, options_name): (&str, &str),
     stream: &StreamResponse,
     config: &Config,
     index: &TypeIndex,
 ) -> TokenStream {
     let (framing, item, alongside_json) = (stream.framing, &stream.item, stream.alongside_json);
     let method = ident(name);
-    let with_options = ident(&crate::lower::suffixed(name, "with_options"));
+    let with_options = ident(options_name);
     let params = &args.params;
     let names = &args.names;
     let (allow_plain, allow_options) = many_arguments(args);
@@ -584,7 +558,7 @@ fn stream_methods(
         return super::blocking::wrappers(
             op,
             args,
-            name,
+            (name, options_name),
             super::blocking::Returns::Stream(&stream_ty),
         );
     }

@@ -130,15 +130,10 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             }
         }
     };
-    let optional: Vec<&Field> = s
-        .fields
-        .iter()
-        .filter(|f| !required.iter().any(|r| r.rust_name == f.rust_name))
-        .collect();
-    let setter_names = setter_names(s);
-    let setters = optional.iter().zip(&setter_names).map(|(f, setter)| {
+    // Lowering names a setter for each field that is not an argument of `new`.
+    let setters = s.fields.iter().filter_map(|f| {
+        let setter = ident(f.setter.as_deref()?);
         let field = ident(&f.rust_name);
-        let setter = ident(setter);
         let (ty, into) = argument(&f.ty);
         let value = if into {
             quote!(::core::convert::Into::into(value))
@@ -164,13 +159,13 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
                 quote!(::core::option::Option::Some(#value)),
             )
         };
-        quote! {
+        Some(quote! {
             #[doc = #doc]
             pub fn #setter(mut self, value: #ty) -> Self {
                 self.#field = #wrapped;
                 self
             }
-        }
+        })
     });
     quote! {
         impl #name {
@@ -178,17 +173,6 @@ fn builder_impl(def: &TypeDef, s: &Struct) -> TokenStream {
             #(#setters)*
         }
     }
-}
-
-/// The setter of each optional field (those `new` does not take), in field order.
-pub(crate) fn setter_names(s: &Struct) -> Vec<String> {
-    let optional: Vec<&str> = s
-        .fields
-        .iter()
-        .filter(|f| !f.wire.is_constructor_argument())
-        .map(|f| f.rust_name.as_str())
-        .collect();
-    crate::lower::setter_names(&optional)
 }
 
 /// The serde wiring: one `json_object!` invocation with a line per property, saying its

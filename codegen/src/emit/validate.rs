@@ -501,9 +501,9 @@ pub(crate) fn request_check(op: &Operation, index: &TypeIndex, plan: &Plan) -> T
             #path_checks
         });
     }
-    if let Some(query) = &op.query {
+    if let (Some(query), Some(argument)) = (&op.query, &op.query_argument) {
         if plan.covers(&TypeRef::Named(query.clone()), index, 0) {
-            let arg = ident(super::params::struct_argument(op));
+            let arg = ident(argument);
             checks.extend(quote! {
                 __violations.part("parameters");
                 crate::runtime::Validate::validate_into(#arg, &mut __violations);

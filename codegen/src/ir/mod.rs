@@ -28,6 +28,10 @@ pub struct Api {
     pub types: Vec<TypeDef>,
     /// Operations in document order.
     pub operations: Vec<Operation>,
+    /// The client's resource structs, by path segment: the top-level ones hang off the
+    /// client, each with its sub-resources and the operations it carries.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub resources: Vec<Resource>,
     /// The typed error enums, one per distinct set of declared error responses
     /// (operations declaring the same set share one; see [`Operation::error_type`]).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -42,6 +46,24 @@ pub struct Api {
     /// so it is left out when the IR is printed).
     #[serde(skip_serializing)]
     pub source_digest: u64,
+}
+
+/// A resource struct of the client: the operations under one path segment. Its names
+/// are final (decided by `lower/resource_names.rs`); emission only prints them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Resource {
+    /// The element of [`Operation::resource`] it stands for, e.g. `completions`.
+    pub segment: String,
+    /// The struct's name, unique among the resources module's items.
+    pub struct_name: String,
+    /// The method on the parent (the client, for a top-level resource) that returns it.
+    pub accessor: String,
+    /// Sub-resources, in segment order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<Resource>,
+    /// Indices into [`Api::operations`] of the operations on this struct, in document order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub operations: Vec<usize>,
 }
 
 /// A part of the spec that was not generated.
@@ -115,6 +137,10 @@ pub struct Field {
     /// How the field is sent and received, decided from the facts above by
     /// `lower/wire_mode.rs` once every type is known.
     pub wire: WireMode,
+    /// The builder method that sets it (its own name, or `with_…` where that would
+    /// shadow a trait method); `None` for a constructor argument.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setter: Option<String>,
     /// The property is marked `deprecated: true`.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub deprecated: bool,
@@ -402,6 +428,24 @@ pub struct Operation {
     pub resource: Vec<String>,
     /// Rust method name within the resource, e.g. `create`.
     pub method_name: String,
+    /// The form of the plain method taking per-request options, e.g. `create_with_options`;
+    /// `None` when the operation only streams.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub with_options_method: Option<String>,
+    /// The streaming method, e.g. `create_stream` (or [`Operation::method_name`] when the
+    /// operation only streams); `None` when it cannot stream.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_method: Option<String>,
+    /// The streaming method taking per-request options, e.g. `create_stream_with_options`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stream_with_options_method: Option<String>,
+    /// The method reading a binary response as a stream of chunks, e.g.
+    /// `retrieve_download`; `None` unless the response is bytes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub download_method: Option<String>,
+    /// The download method taking per-request options, e.g. `retrieve_download_with_options`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub download_with_options_method: Option<String>,
     /// Rustdoc from `summary` and `description`.
     pub docs: Option<String>,
     /// Path parameters, each once, in path order.
@@ -409,6 +453,10 @@ pub struct Operation {
     /// Name of the struct in [`Api::types`] holding the query, header and cookie
     /// parameters, if any. Its fields are [`Operation::params`], by `rust_name`.
     pub query: Option<String>,
+    /// The methods' argument that takes the [`Operation::query`] struct: `query`, or
+    /// `params` when it holds headers or cookies too; `None` without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub query_argument: Option<String>,
     /// Query, header and cookie parameters, in document order.
     pub params: Vec<Param>,
     /// The request body, if the operation takes one.
@@ -629,6 +677,10 @@ pub struct PartField {
     pub docs: Option<String>,
     /// The part must be sent.
     pub required: bool,
+    /// The builder method that sets an optional part; `None` for a required part (an
+    /// argument of `new`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub setter: Option<String>,
     /// What the part carries.
     pub kind: PartKind,
     /// `encoding.<name>.contentType`, when the spec gives one.

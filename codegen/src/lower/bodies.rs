@@ -207,11 +207,13 @@ fn multipart_form(
                 .ok()
                 .and_then(|(_, p)| schema_docs(p)),
             required: required.contains(&json_name),
+            setter: None,
             json_name,
             kind,
             content_type,
         });
     }
+    super::reserved::assign_part_setters(&mut fields);
     Ok(Some(MultipartForm {
         name,
         docs: schema_docs(target),

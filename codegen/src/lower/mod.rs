@@ -29,6 +29,7 @@ pub(crate) mod patterns;
 mod polymorphism;
 mod rename;
 mod reserved;
+mod resource_names;
 mod responses;
 mod schema;
 mod security;
@@ -40,7 +41,6 @@ mod wire_mode;
 pub use error::LowerError;
 pub use features::check_feature_groups;
 pub use names::{pascal, snake, type_name};
-pub use naming::{accessor_names, stream_method_name};
 
 use std::collections::{HashMap, HashSet};
 
@@ -50,7 +50,7 @@ use crate::ir::{Api, TypeDef, TypeKind, TypeRef, Warning};
 use crate::load::{Location, Spec};
 pub use names::NameTable;
 pub(crate) use names::KEYWORDS;
-pub use reserved::{is_reserved_method, setter_names, suffixed, TRAIT_METHODS};
+pub use reserved::{is_reserved_method, setter_names, TRAIT_METHODS};
 
 /// Choices the caller makes about lowering.
 #[derive(Debug, Clone, Default)]
@@ -114,8 +114,13 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
     }
     // Modes look at the final types (which objects can be empty), so they come last.
     wire_mode::assign(&mut types);
+    reserved::assign_setters(&mut types);
     let error_types = errors::error_types(&mut operations);
     outcomes::name_outcomes(&mut operations);
+    let resources = resource_names::resource_tree(
+        operations.iter().map(|op| op.resource.as_slice()),
+        &options.reserved_method_names,
+    );
     let features = features::assign(
         &types,
         &operations,
@@ -134,6 +139,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         security: security.security,
         types,
         operations,
+        resources,
         error_types,
         warnings: lowerer.warnings,
         source_digest: spec.digest(),

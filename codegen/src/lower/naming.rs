@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::names::snake;
 use super::reserved::{suffixed, TRAIT_METHODS};
-use crate::ir::Operation;
+use crate::ir::{Operation, ResponseKind};
 
 /// `/v1/threads/{id}/runs` -> `["threads", "runs"]`: static segments, without a leading version.
 pub(crate) fn resource_chain(path: &str) -> Vec<String> {
@@ -83,32 +83,84 @@ pub(crate) fn default_method_name(method: &str, path: &str) -> String {
     }
 }
 
-/// The name of the streaming method of an operation named `base`.
-pub fn stream_method_name(base: &str, has_response: bool) -> String {
-    if has_response {
-        suffixed(base, "stream")
-    } else {
-        base.to_string()
+/// Which methods an operation gets besides its name: a plain pair when it has a
+/// non-streaming response, a download pair when that response is bytes, a stream pair
+/// when it can stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Forms {
+    response: bool,
+    download: bool,
+    stream: bool,
+}
+
+impl Forms {
+    fn of(op: &Operation) -> Forms {
+        Forms {
+            response: op.response.is_some(),
+            download: op.response == Some(ResponseKind::Bytes),
+            stream: op.stream.is_some(),
+        }
+    }
+}
+
+/// The methods of an operation named `base`, as the IR records them.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Methods {
+    plain: Option<String>,
+    with_options: Option<String>,
+    download: Option<String>,
+    download_with_options: Option<String>,
+    stream: Option<String>,
+    stream_with_options: Option<String>,
+}
+
+impl Methods {
+    /// `base`, `base_with_options`, `base_download`, `base_download_with_options`,
+    /// `base_stream` and `base_stream_with_options`, those `forms` asks for; an
+    /// operation that only streams streams under `base` itself.
+    fn of(base: &str, forms: Forms) -> Methods {
+        let pair = |name: String| {
+            let options = suffixed(&name, "with_options");
+            (Some(name), Some(options))
+        };
+        let mut methods = Methods::default();
+        if forms.response {
+            (methods.plain, methods.with_options) = pair(base.to_string());
+            if forms.download {
+                (methods.download, methods.download_with_options) =
+                    pair(suffixed(base, "download"));
+            }
+        }
+        if forms.stream {
+            let stream = if forms.response {
+                suffixed(base, "stream")
+            } else {
+                base.to_string()
+            };
+            (methods.stream, methods.stream_with_options) = pair(stream);
+        }
+        methods
+    }
+
+    /// Every name, in a fixed order.
+    fn all(&self) -> impl Iterator<Item = &String> {
+        [
+            &self.plain,
+            &self.with_options,
+            &self.download,
+            &self.download_with_options,
+            &self.stream_with_options,
+            &self.stream,
+        ]
+        .into_iter()
+        .flatten()
     }
 }
 
 /// Every method emitted for an operation named `base`.
-pub(crate) fn emitted_method_names(
-    base: &str,
-    has_response: bool,
-    has_stream: bool,
-) -> Vec<String> {
-    let mut names = Vec::new();
-    if has_response {
-        names.push(base.to_string());
-        names.push(suffixed(base, "with_options"));
-    }
-    if has_stream {
-        let stream = stream_method_name(base, has_response);
-        names.push(suffixed(&stream, "with_options"));
-        names.push(stream);
-    }
-    names
+#[cfg(test)]
+fn emitted_method_names(base: &str, forms: Forms) -> Vec<String> {
+    Methods::of(base, forms).all().cloned().collect()
 }
 
 fn trait_methods() -> HashSet<String> {
@@ -151,16 +203,16 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
     // The number to try first per (resource, stem, emitted forms): lower ones were
     // not free when last tried, and a resource's taken names only grow, so numbering
     // many clashing operations stays linear.
-    let mut next_number: HashMap<(Vec<String>, String, bool, bool), usize> = HashMap::new();
+    let mut next_number: HashMap<(Vec<String>, String, Forms), usize> = HashMap::new();
     for op in operations.iter_mut() {
         let key = (op.resource.clone(), op.method_name.clone());
         let table = taken
             .entry(op.resource.clone())
             .or_insert_with(trait_methods);
-        let (has_response, has_stream) = (op.response.is_some(), op.stream.is_some());
+        let forms = Forms::of(op);
         let free = |table: &HashSet<String>, name: &str| {
-            emitted_method_names(name, has_response, has_stream)
-                .iter()
+            Methods::of(name, forms)
+                .all()
                 .all(|n| !table.contains(&bare(n)))
         };
         let by_id = snake(&op.id);
@@ -176,7 +228,7 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
         let chosen = match candidates.into_iter().find(|name| free(table, name)) {
             Some(name) => name,
             None => {
-                let memo = (op.resource.clone(), stem.clone(), has_response, has_stream);
+                let memo = (op.resource.clone(), stem.clone(), forms);
                 let first = next_number.get(&memo).copied().unwrap_or(2);
                 let (number, name) = (first..)
                     .map(|n| (n, format!("{stem}_{n}")))
@@ -186,9 +238,13 @@ pub(crate) fn name_methods(operations: &mut [Operation]) {
                 name
             }
         };
-        for name in emitted_method_names(&chosen, has_response, has_stream) {
-            table.insert(bare(&name));
-        }
+        let methods = Methods::of(&chosen, forms);
+        table.extend(methods.all().map(|name| bare(name)));
+        op.with_options_method = methods.with_options;
+        op.download_method = methods.download;
+        op.download_with_options_method = methods.download_with_options;
+        op.stream_method = methods.stream;
+        op.stream_with_options_method = methods.stream_with_options;
         op.method_name = chosen;
     }
 }
@@ -211,14 +267,32 @@ mod tests {
         assert_eq!(suffixed("self_", "with_options"), "self_with_options");
         assert_eq!(suffixed("r#type", "stream"), "type_stream");
         assert_eq!(suffixed("_2fa", "stream"), "_2fa_stream");
+        let forms = |response, download, stream| Forms {
+            response,
+            download,
+            stream,
+        };
         assert_eq!(
-            emitted_method_names("list", true, true),
+            emitted_method_names("list", forms(true, false, true)),
             [
                 "list",
                 "list_with_options",
                 "list_stream_with_options",
                 "list_stream"
             ]
+        );
+        assert_eq!(
+            emitted_method_names("self_", forms(true, true, false)),
+            [
+                "self_",
+                "self_with_options",
+                "self_download",
+                "self_download_with_options"
+            ]
+        );
+        assert_eq!(
+            emitted_method_names("events", forms(false, false, true)),
+            ["events_with_options", "events"]
         );
     }
 }

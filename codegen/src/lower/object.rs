@@ -329,6 +329,7 @@ fn lower_struct(
             ty,
             boxed: false,
             wire: WireMode::default(),
+            setter: None,
             deprecated: super::constraints::is_deprecated(&prop_loc, prop),
             constraints,
         });

@@ -34,6 +34,8 @@ pub(crate) struct Lowered {
     pub params: Vec<Param>,
     /// The struct holding [`Lowered::params`].
     pub params_struct: Option<String>,
+    /// The methods' argument taking that struct (one of [`METHOD_ARGUMENTS`]).
+    pub params_argument: Option<String>,
 }
 
 /// Lowers `params` (path-item level first, then operation level, each already
@@ -185,8 +187,11 @@ pub(crate) fn lower_params(
         });
     }
 
+    let all_query = out.iter().all(|p| p.location == ParamLocation::Query);
+    // Named after what the struct holds, like the struct itself.
+    let params_argument =
+        (!out.is_empty()).then(|| if all_query { "query" } else { "params" }.to_string());
     let params_struct = (!out.is_empty()).then(|| {
-        let all_query = out.iter().all(|p| p.location == ParamLocation::Query);
         let fields = out
             .iter()
             .map(|p| Field {
@@ -198,6 +203,7 @@ pub(crate) fn lower_params(
                 nullable: false,
                 boxed: false,
                 wire: crate::ir::WireMode::default(),
+                setter: None,
                 deprecated: false,
                 constraints: p.constraints.clone(),
             })
@@ -222,6 +228,7 @@ pub(crate) fn lower_params(
         path_params,
         params: out,
         params_struct,
+        params_argument,
     })
 }
 

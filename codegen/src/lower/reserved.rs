@@ -4,6 +4,7 @@
 //! added to a method name.
 
 use super::names::NameTable;
+use crate::ir::{Field, PartField, TypeDef, TypeKind};
 
 /// Methods of the traits generated types implement or get from std's blanket impls
 /// (`Debug`, `Display`, `Clone`, `Copy`, `PartialEq`, `Eq`, `Hash`, `Default`, `From`,
@@ -74,6 +75,46 @@ pub fn setter_names(fields: &[&str]) -> Vec<String> {
         }
     }
     names.into_iter().flatten().collect()
+}
+
+/// Gives every struct field that is not an argument of `new` (see
+/// [`crate::ir::WireMode::is_constructor_argument`], so after wire modes are decided)
+/// its setter name, per [`setter_names`].
+pub(crate) fn assign_setters(types: &mut [TypeDef]) {
+    for def in types {
+        let TypeKind::Struct(s) = &mut def.kind else {
+            continue;
+        };
+        let optional: Vec<&mut Field> = s
+            .fields
+            .iter_mut()
+            .filter(|f| !f.wire.is_constructor_argument())
+            .collect();
+        let names = setter_names(
+            &optional
+                .iter()
+                .map(|f| f.rust_name.as_str())
+                .collect::<Vec<_>>(),
+        );
+        for (field, name) in optional.into_iter().zip(names) {
+            field.setter = Some(name);
+        }
+    }
+}
+
+/// Gives every optional part of a multipart form its setter name, per [`setter_names`]
+/// (required parts are arguments of `new`).
+pub(crate) fn assign_part_setters(fields: &mut [PartField]) {
+    let optional: Vec<&mut PartField> = fields.iter_mut().filter(|f| !f.required).collect();
+    let names = setter_names(
+        &optional
+            .iter()
+            .map(|f| f.rust_name.as_str())
+            .collect::<Vec<_>>(),
+    );
+    for (field, name) in optional.into_iter().zip(names) {
+        field.setter = Some(name);
+    }
 }
 
 #[cfg(test)]

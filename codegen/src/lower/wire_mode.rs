@@ -107,6 +107,7 @@ mod tests {
             nullable,
             boxed: false,
             wire: WireMode::default(),
+            setter: None,
             deprecated: false,
             constraints: Default::default(),
         }

@@ -1,0 +1,198 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
+//! Small helpers the generated `Serialize`/`Deserialize` impls share.
+
+// Not every API needs every helper (no tagged variants without their tag, no path
+// parameters, ...), and the runtime is the same for all of them.
+#![allow(dead_code)]
+
+#[allow(unused_imports)]
+pub(crate) use super::json_macros::{json_enum, json_object};
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::ser::{Error as _, SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Where a struct keeps the properties its spec does not name: a JSON map, or a map of
+/// the spec's `additionalProperties` type. A trait so that the generated decoder need
+/// not spell the map's type: it follows from the struct's `extra` field.
+pub(crate) trait ExtraMap: Default {
+    /// The type of a kept value.
+    type Value;
+    /// Keeps `value` under `key`.
+    fn keep(&mut self, key: String, value: Self::Value);
+}
+
+impl ExtraMap for serde_json::Map<String, Value> {
+    type Value = Value;
+    fn keep(&mut self, key: String, value: Value) {
+        self.insert(key, value);
+    }
+}
+
+impl<T> ExtraMap for std::collections::BTreeMap<String, T> {
+    type Value = T;
+    fn keep(&mut self, key: String, value: T) {
+        self.insert(key, value);
+    }
+}
+
+/// An object key, borrowed from the input when it has no escapes.
+pub(crate) struct Key<'de>(Cow<'de, str>);
+
+impl Key<'_> {
+    /// The key's text.
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key as an owned string, for storing unknown properties.
+    pub(crate) fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+        impl<'de> Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        deserializer.deserialize_str(KeyVisitor)
+    }
+}
+
+/// Reads the value of a constant property: `None` when it is the expected value (a
+/// matching string is compared where it lies, without allocating), otherwise the value
+/// that was received, to be kept.
+pub(crate) struct Expect<T>(pub T);
+
+impl<'de> de::DeserializeSeed<'de> for Expect<&str> {
+    type Value = Option<Value>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Value>, D::Error> {
+        struct ExpectStr<'a>(&'a str);
+        impl<'de> Visitor<'de> for ExpectStr<'_> {
+            type Value = Option<Value>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "{:?}", self.0)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Option<Value>, E> {
+                Ok((v != self.0).then(|| Value::String(v.to_string())))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Option<Value>, E> {
+                Ok(Some(Value::Bool(v)))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Option<Value>, E> {
+                Ok(Some(Value::from(v)))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Option<Value>, E> {
+                Ok(Some(Value::from(v)))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Option<Value>, E> {
+                Ok(Some(Value::from(v)))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Option<Value>, E> {
+                Ok(Some(Value::Null))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Option<Value>, A::Error> {
+                Value::deserialize(de::value::SeqAccessDeserializer::new(seq)).map(Some)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, map: A) -> Result<Option<Value>, A::Error> {
+                Value::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+            }
+        }
+        deserializer.deserialize_any(ExpectStr(self.0))
+    }
+}
+
+macro_rules! expect_scalar {
+    ($($ty:ty),*) => {$(
+        impl<'de> de::DeserializeSeed<'de> for Expect<$ty> {
+            type Value = Option<Value>;
+
+            fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<Value>, D::Error> {
+                let value = Value::deserialize(deserializer)?;
+                Ok((value != self.0).then_some(value))
+            }
+        }
+    )*};
+}
+
+expect_scalar!(i64, bool);
+
+/// Decodes a buffered JSON value as one variant of a union, naming the variant on failure.
+pub(crate) fn decode<T: DeserializeOwned, E: de::Error>(
+    value: Value,
+    variant: &str,
+) -> Result<T, E> {
+    serde_json::from_value(value).map_err(|err| E::custom(format_args!("as {variant}: {err}")))
+}
+
+/// `value` without the property `key` (when it is an object).
+pub(crate) fn without_key(mut value: Value, key: &str) -> Value {
+    if let Some(object) = value.as_object_mut() {
+        object.remove(key);
+    }
+    value
+}
+
+/// Whether `value` is an object holding every one of `keys`.
+pub(crate) fn has_keys(value: &Value, keys: &[&str]) -> bool {
+    value
+        .as_object()
+        .is_some_and(|object| keys.iter().all(|key| object.contains_key(*key)))
+}
+
+/// Serializes `value` (an object) with `tag: tag_value` added, for union variants whose
+/// own type does not carry the tag.
+pub(crate) fn serialize_tagged<S: Serializer, T: Serialize>(
+    serializer: S,
+    tag: &str,
+    tag_value: &str,
+    value: &T,
+) -> Result<S::Ok, S::Error> {
+    let Value::Object(object) = serde_json::to_value(value).map_err(S::Error::custom)? else {
+        return Err(S::Error::custom(
+            "a tagged union variant must serialize as an object",
+        ));
+    };
+    let mut map = serializer.serialize_map(Some(object.len() + 1))?;
+    map.serialize_entry(tag, tag_value)?;
+    for (key, value) in &object {
+        if key != tag {
+            map.serialize_entry(key, value)?;
+        }
+    }
+    map.end()
+}
+
+/// Renders a parameter value for a URL: strings as they are, arrays comma-joined.
+pub(crate) fn param_text<T: Serialize + ?Sized>(value: &T) -> String {
+    fn text(value: &Value) -> String {
+        match value {
+            Value::String(s) => s.clone(),
+            Value::Array(items) => items.iter().map(text).collect::<Vec<_>>().join(","),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        }
+    }
+    serde_json::to_value(value)
+        .map(|v| text(&v))
+        .unwrap_or_default()
+}
