@@ -1,4 +1,4 @@
-//! Struct items printed straight to text (`emit/print.rs`) read exactly as prettyplease
+//! Struct and enum items printed straight to text (`emit/print.rs`) read exactly as prettyplease
 //! prints the same items: `src/types.rs` is byte-identical either way, on every fixture
 //! that generates, the project's spec, the fixture clients and every real spec in the
 //! shared corpus (`shared/specs/` in an ancestor folder).
@@ -62,7 +62,7 @@ fn assert_same(spec: &Path) -> bool {
 }
 
 #[test]
-fn printed_structs_match_prettyplease_on_every_fixture_and_client() {
+fn printed_items_match_prettyplease_on_every_fixture_and_client() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut specs = vec![root.join("../spec/openapi.yaml")];
     specs_under(&root.join("fixtures"), &mut specs);
@@ -72,7 +72,7 @@ fn printed_structs_match_prettyplease_on_every_fixture_and_client() {
 }
 
 #[test]
-fn printed_structs_match_prettyplease_on_the_real_specs() {
+fn printed_items_match_prettyplease_on_the_real_specs() {
     let Some(corpus) = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .ancestors()
         .map(|dir| dir.join("shared/specs"))

@@ -258,9 +258,14 @@ fn type_item(
     index: &types::TypeIndex,
     layout: Layout,
 ) -> format::Emitted {
-    if let (TypeKind::Struct(s), Layout::Direct) = (&def.kind, layout) {
-        if let Some(items) = print::struct_items(def, s) {
-            return format::Emitted::Text(items.into());
+    if layout == Layout::Direct {
+        let printed = match &def.kind {
+            TypeKind::Struct(s) => print::struct_items(def, s).map(Vec::from),
+            TypeKind::Enum(e) => print::enum_items(def, e).map(Vec::from),
+            _ => None,
+        };
+        if let Some(items) = printed {
+            return format::Emitted::Text(items);
         }
     }
     let tokens = match &def.kind {

@@ -1,6 +1,7 @@
-//! Struct items written straight to text. A struct's definition, builder methods and wire
-//! mapping are most of any crate, and their layout is plain, so they skip the
-//! tokens → `syn` → prettyplease round trip that costs most of emission's time.
+//! Struct and enum items written straight to text. A struct's definition, builder
+//! methods and wire mapping are most of any crate, and their layout (like an open enum's)
+//! is plain, so they skip the tokens → `syn` → prettyplease round trip that costs most of
+//! emission's time.
 //!
 //! The text is exactly what prettyplease prints for the same items
 //! (`tests/tests/print_matches_prettyplease.rs` compares the two on every fixture and
@@ -11,7 +12,7 @@ use std::fmt::Write as _;
 
 use super::docs::{field_doc_lines, rustdoc_lines};
 use super::types::constructor_fields;
-use crate::ir::{Extra, Field, IntFormat, Struct, TypeDef, TypeRef, WireMode};
+use crate::ir::{Extra, Field, IntFormat, StringEnum, Struct, TypeDef, TypeRef, WireMode};
 
 /// prettyplease's margin: the longest line it keeps whole.
 const MARGIN: usize = 89;
@@ -82,6 +83,46 @@ impl Comma {
 /// A line ending in `comma` that must stay whole: `None` when it might not.
 fn whole_item(line: String, comma: Comma) -> Option<String> {
     matches!(fit(comma.width(&line)), Fit::Fits).then_some(line)
+}
+
+/// An open string enum's items as text, each without its feature gate: the enum and
+/// its `json_enum!` wiring. `None` when a doc line is not plain.
+pub(crate) fn enum_items(def: &TypeDef, e: &StringEnum) -> Option<[String; 2]> {
+    let mut out = String::new();
+    push_docs(
+        &mut out,
+        "",
+        &def.docs.as_deref().map(rustdoc_lines).unwrap_or_default(),
+    )?;
+    if def.deprecated {
+        out.push_str("#[deprecated]\n");
+    }
+    out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
+    let _ = writeln!(out, "pub enum {} {{", def.name);
+    for value in &e.values {
+        push_docs(
+            &mut out,
+            "    ",
+            &[format!(" {}", super::text::code(&value.json))],
+        )?;
+        let _ = writeln!(out, "    {},", value.rust_name);
+    }
+    out.push_str("    /// A value this version of the crate does not know, kept as received.\n");
+    let _ = writeln!(out, "    {}(::std::string::String),\n}}", e.other_variant);
+    let mut wiring = format!(
+        "crate::runtime::serde_support::json_enum! {{\n    {} {{\n",
+        def.name
+    );
+    for value in &e.values {
+        let _ = writeln!(
+            wiring,
+            "        {} => {},",
+            proc_macro2::Literal::string(&value.json),
+            value.rust_name
+        );
+    }
+    let _ = writeln!(wiring, "        _ => {},\n    }}\n}}", e.other_variant);
+    Some([out, wiring])
 }
 
 /// `{indent}{prefix}{ty},` on one line, or, when that is too long, with the outermost
