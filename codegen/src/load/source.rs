@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde_yaml::Value;
@@ -90,6 +91,13 @@ impl Spec {
         let mut canonical = String::with_capacity(location.pointer.len());
         for raw in rest.split('/') {
             node = match node {
+                // Most segments hold no escapes: they are the key and their own
+                // canonical form.
+                Value::Mapping(map) if !raw.contains(['~', '%']) => {
+                    canonical.push('/');
+                    canonical.push_str(raw);
+                    map.get(raw)?
+                }
                 Value::Mapping(map) => {
                     let mut key = unescape_segment(raw);
                     let child = match map.get(key.as_str()) {
@@ -106,7 +114,7 @@ impl Spec {
                 Value::Sequence(items) => {
                     let index = unescape_segment(raw).parse::<usize>().ok()?;
                     canonical.push('/');
-                    canonical.push_str(&index.to_string());
+                    let _ = write!(canonical, "{index}");
                     items.get(index)?
                 }
                 _ => return None,

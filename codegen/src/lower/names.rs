@@ -57,12 +57,23 @@ fn ascii_words(raw: &str) -> String {
 
 /// `chat.completion` -> `ChatCompletion`; starts with a letter; never empty.
 pub fn pascal(raw: &str) -> String {
-    let name = ascii_words(raw).to_upper_camel_case();
-    match name.chars().next() {
-        None => String::new(),
-        Some(c) if c.is_ascii_digit() => format!("V{name}"),
-        Some(_) => name,
+    // The same words are cased again and again (every candidate name of every inline
+    // schema); heck's casing is slow enough for that to show, so each thread remembers
+    // what it cased. Bounded by the spec's distinct words.
+    thread_local! {
+        static CASED: std::cell::RefCell<HashMap<String, String>> = Default::default();
     }
+    if let Some(name) = CASED.with(|cased| cased.borrow().get(raw).cloned()) {
+        return name;
+    }
+    let cased = ascii_words(raw).to_upper_camel_case();
+    let name = match cased.chars().next() {
+        None => String::new(),
+        Some(c) if c.is_ascii_digit() => format!("V{cased}"),
+        Some(_) => cased,
+    };
+    CASED.with(|cased| cased.borrow_mut().insert(raw.to_string(), name.clone()));
+    name
 }
 
 /// A type name: PascalCase, not a keyword, not a prelude name.
