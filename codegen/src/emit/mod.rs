@@ -91,44 +91,25 @@ pub fn emit(api: &Api, config: &Config) -> Result<Crate, EmitError> {
             contents: format::rust_file(crate_files::settings_rs(api, config), "src/settings.rs")?,
         },
     ];
-    if let Some(validation) =
-        validate::validation_file(api, &index, &plan, &features::Gates::new(api))
-    {
-        files.push(File {
-            path: "src/validation.rs".into(),
-            contents: format::rust_file(validation, "src/validation.rs")?,
-        });
-    }
-    let (types, resources, blocking_resources) =
-        types_and_resources(api, config, &index, &plan, Layout::Direct)?;
-    files.push(File {
-        path: "src/types.rs".into(),
-        contents: types,
-    });
-    files.push(File {
-        path: "src/resources.rs".into(),
-        contents: resources,
-    });
-    let gates = features::Gates::new(api);
-    if let Some(contents) = errors::errors_file(api, &gates)? {
-        files.push(File {
-            path: "src/errors.rs".into(),
-            contents,
-        });
-    }
-    if let Some(contents) = outcomes::outcomes_file(api, &gates)? {
-        files.push(File {
-            path: "src/outcomes.rs".into(),
-            contents,
-        });
+    let bulk = bulk_files(api, config, &index, &plan, Layout::Direct, Files::All)?;
+    for (path, contents) in [
+        ("src/types.rs", Some(bulk.types)),
+        ("src/resources.rs", bulk.resources),
+        ("src/blocking/resources.rs", bulk.blocking_resources),
+        ("src/validation.rs", bulk.validation),
+        ("src/errors.rs", bulk.errors),
+        ("src/outcomes.rs", bulk.outcomes),
+    ] {
+        if let Some(contents) = contents {
+            files.push(File {
+                path: path.into(),
+                contents,
+            });
+        }
     }
     files.push(File {
         path: "src/blocking.rs".into(),
         contents: format::rust_file(blocking::module_file(), "src/blocking.rs")?,
-    });
-    files.push(File {
-        path: "src/blocking/resources.rs".into(),
-        contents: blocking_resources,
     });
     for (name, contents) in &config.examples {
         files.push(File {
@@ -166,7 +147,7 @@ pub fn emit_types(api: &Api) -> Result<String, EmitError> {
     let index = types::TypeIndex::new(api);
     let config = Config::named("types");
     let plan = validate::Plan::new(api, &index);
-    Ok(types_and_resources(api, &config, &index, &plan, Layout::Direct)?.0)
+    Ok(bulk_files(api, &config, &index, &plan, Layout::Direct, Files::Types)?.types)
 }
 
 /// [`emit_types`] with every item laid out by prettyplease, none printed directly: what
@@ -176,7 +157,15 @@ pub fn emit_types_through_prettyplease(api: &Api) -> Result<String, EmitError> {
     let index = types::TypeIndex::new(api);
     let config = Config::named("types");
     let plan = validate::Plan::new(api, &index);
-    Ok(types_and_resources(api, &config, &index, &plan, Layout::Prettyplease)?.0)
+    Ok(bulk_files(
+        api,
+        &config,
+        &index,
+        &plan,
+        Layout::Prettyplease,
+        Files::Types,
+    )?
+    .types)
 }
 
 /// Whether plain items are printed straight to text or all go through prettyplease.
@@ -186,49 +175,83 @@ enum Layout {
     Prettyplease,
 }
 
-/// `src/types.rs`, `src/resources.rs` and `src/blocking/resources.rs`, the bulk of any
-/// crate. Types are emitted and formatted in contiguous chunks, and each resources file
-/// as one more job, on all cores; chunks are joined in order, so the output is the same
-/// as formatting each file whole.
-fn types_and_resources(
+/// Which of the bulk files to emit: all, or (for snapshot tests) only the types.
+#[derive(Clone, Copy, PartialEq)]
+enum Files {
+    All,
+    Types,
+}
+
+/// The files that hold the bulk of any crate; each is `None` when the API has nothing
+/// for it (or it was not asked for).
+struct Bulk {
+    types: String,
+    resources: Option<String>,
+    blocking_resources: Option<String>,
+    validation: Option<String>,
+    errors: Option<String>,
+    outcomes: Option<String>,
+}
+
+/// The jobs before the type chunks, largest first, so that no core waits on one of
+/// them at the end.
+const FILE_JOBS: usize = 5;
+
+/// `src/types.rs`, the resources files, validation, errors and outcomes: one job queue
+/// on all cores. Types are emitted and formatted in contiguous chunks, joined in order,
+/// so the output is the same as formatting the file whole.
+fn bulk_files(
     api: &Api,
     config: &Config,
     index: &types::TypeIndex,
     plan: &validate::Plan,
     layout: Layout,
-) -> Result<(String, String, String), EmitError> {
+    files: Files,
+) -> Result<Bulk, EmitError> {
     const CHUNK: usize = 128;
     let chunks: Vec<&[crate::ir::TypeDef]> = api.types.chunks(CHUNK).collect();
-    let jobs = chunks.len() + 2;
+    let jobs = chunks.len() + FILE_JOBS;
     let gates = features::Gates::new(api);
-    // The two resources files are the largest jobs: started first, so that no core
-    // waits on one of them at the end.
+    let all = files == Files::All;
     let mut results = parallel::run(jobs, |job| match job {
-        0 => format::rust_file(
+        0 if all => format::rust_file(
             resources::resources_file(api, config, index, plan, resources::Flavor::Async),
             "src/resources.rs",
-        ),
-        1 => format::rust_file(
+        )
+        .map(Some),
+        1 if all => format::rust_file(
             resources::resources_file(api, config, index, plan, resources::Flavor::Blocking),
             "src/blocking/resources.rs",
-        ),
+        )
+        .map(Some),
+        2 if all => validate::validation_file(api, index, plan, &gates)
+            .map(|tokens| format::rust_file(tokens, "src/validation.rs"))
+            .transpose(),
+        3 if all => errors::errors_file(api, &gates),
+        4 if all => outcomes::outcomes_file(api, &gates),
+        0..FILE_JOBS => Ok(None),
         _ => format::gated_items(
-            chunks[job - 2]
+            chunks[job - FILE_JOBS]
                 .iter()
                 .map(|def| (type_item(def, index, layout), gates.type_cfg(&def.name))),
             "src/types.rs",
-        ),
+        )
+        .map(Some),
     })
     .into_iter();
-    let resources = results.next().expect("the resources job ran")?;
-    let blocking_resources = results.next().expect("the blocking resources job ran")?;
+    let mut next = || results.next().expect("every job ran");
+    let resources = next()?;
+    let blocking_resources = next()?;
+    let validation = next()?;
+    let errors = next()?;
+    let outcomes = next()?;
     let header = quote! {
         //! Request and response types, one per schema.
     };
     let mut types = format::rust_file(header, "src/types.rs")?;
     // Chunks are formatted apart, so the blank line between items is added at the seams.
     for chunk in results {
-        let chunk = chunk?;
+        let chunk = chunk?.unwrap_or_default();
         if !chunk.is_empty() {
             types.push('\n');
             types.push_str(&chunk);
@@ -249,7 +272,14 @@ fn types_and_resources(
         types.push('\n');
         types.push_str(&format::gated_items(forms.into_iter(), "src/types.rs")?);
     }
-    Ok((types, resources, blocking_resources))
+    Ok(Bulk {
+        types,
+        resources,
+        blocking_resources,
+        validation,
+        errors,
+        outcomes,
+    })
 }
 
 /// The items for one named type.
