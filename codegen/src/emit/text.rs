@@ -9,6 +9,14 @@
 /// every kind become `\n`, bidi controls (U+202A–U+202E, U+2066–U+2069) and other
 /// control characters except tab are dropped.
 pub(crate) fn clean(text: &str) -> String {
+    // Most text has nothing to clean: no control character but `\n`/`\t`, nothing
+    // outside ASCII (where the other line breaks and bidi controls live).
+    if text
+        .bytes()
+        .all(|b| (b' '..0x7f).contains(&b) || b == b'\n' || b == b'\t')
+    {
+        return text.to_string();
+    }
     let text = text.replace("\r\n", "\n");
     text.chars()
         .filter_map(|c| match c {
@@ -53,6 +61,10 @@ fn longest_run(text: &str, of: char) -> usize {
 /// no raw HTML gets through (autolinks `<https://...>` are kept), and `*/` cannot end a
 /// block comment. Code spans are copied as they are.
 pub(crate) fn prose(line: &str) -> String {
+    // A line without markup characters is its own safe form.
+    if !line.contains(['`', '[', ']', '<', '*']) {
+        return line.to_string();
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
