@@ -60,16 +60,12 @@ impl<'a> ChatCompletions<'a> {
             let __params = crate::runtime::params::Params::with_path(
                 "/chat/completions",
             );
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::POST,
-                params: __params,
-                body: ::core::option::Option::Some(body),
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::Some(body),
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute(__request).await
         };
         ::core::result::Result::map_err(
@@ -121,14 +117,13 @@ impl<'a> ChatCompletions<'a> {
                 "/chat/completions",
             );
             let __request = crate::runtime::Request {
-                method: ::reqwest::Method::POST,
-                params: __params,
-                body: ::core::option::Option::Some(body),
-                options,
                 stream_flag: ::core::option::Option::Some("stream"),
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
+                ..crate::runtime::Request::new(
+                    ::reqwest::Method::POST,
+                    __params,
+                    ::core::option::Option::Some(body),
+                    options,
+                )
             };
             self.client.execute_sse(__request).await
         };

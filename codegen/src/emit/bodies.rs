@@ -38,19 +38,14 @@ pub(crate) fn argument_types(body: &Body, doc_prefix: &TokenStream) -> (TokenStr
 }
 
 /// The `body` (JSON) and `payload` (anything else) fields of the runtime's `Request`.
-pub(crate) fn request_fields(op: &Operation) -> (TokenStream, TokenStream) {
+pub(crate) fn request_fields(op: &Operation) -> (TokenStream, Option<TokenStream>) {
     let none_json = quote!(::core::option::Option::None::<&()>);
     let Some(body) = &op.body else {
-        return (none_json, quote!(::core::option::Option::None));
+        return (none_json, None);
     };
     let media = &body.media_type;
     let payload = match &body.kind {
-        BodyKind::Json(_) => {
-            return (
-                quote!(::core::option::Option::Some(body)),
-                quote!(::core::option::Option::None),
-            )
-        }
+        BodyKind::Json(_) => return (quote!(::core::option::Option::Some(body)), None),
         BodyKind::Form { encoding, .. } => {
             let rules = encoding.iter().map(|rule| {
                 let name = &rule.json_name;
@@ -80,7 +75,10 @@ pub(crate) fn request_fields(op: &Operation) -> (TokenStream, TokenStream) {
             quote!(crate::runtime::body::Payload::file(::core::convert::Into::into(body), #default))
         }
     };
-    (none_json, quote!(::core::option::Option::Some(#payload)))
+    (
+        none_json,
+        Some(quote!(::core::option::Option::Some(#payload))),
+    )
 }
 
 /// A sentence for the method docs saying how the body is sent, when it is not JSON.

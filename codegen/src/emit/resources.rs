@@ -331,24 +331,25 @@ fn request_tokens(op: &Operation, stream_flag: Option<&str>) -> TokenStream {
     let method = super::params::method_tokens(op);
     let params = super::params::params_tokens(op);
     let (body, payload) = super::bodies::request_fields(op);
-    let flag = match stream_flag {
-        Some(flag) => quote!(::core::option::Option::Some(#flag)),
-        None => quote!(::core::option::Option::None),
+    // Only what this operation sets is written; the rest comes from `Request::new`.
+    let set: Vec<TokenStream> = [
+        stream_flag.map(|flag| quote!(stream_flag: ::core::option::Option::Some(#flag))),
+        payload.map(|payload| quote!(payload: #payload)),
+        super::security::request_security(op).map(|security| quote!(security: #security)),
+        super::servers::request_server(op).map(|server| quote!(server: #server)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let new = quote!(crate::runtime::Request::new(#method, __params, #body, options));
+    let request = if set.is_empty() {
+        new
+    } else {
+        quote!(crate::runtime::Request { #(#set,)* ..#new })
     };
-    let security = super::security::request_security(op);
-    let server = super::servers::request_server(op);
     quote! {
         #params
-        let __request = crate::runtime::Request {
-            method: #method,
-            params: __params,
-            body: #body,
-            options,
-            stream_flag: #flag,
-            payload: #payload,
-            security: #security,
-            server: #server,
-        };
+        let __request = #request;
     }
 }
 

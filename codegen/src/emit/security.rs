@@ -75,17 +75,12 @@ pub(crate) fn requirement_tokens(requirements: &[Requirement]) -> TokenStream {
 }
 
 /// The `security` field of an operation's request: its own requirement, if it has one.
-pub(crate) fn request_security(op: &Operation) -> TokenStream {
-    match &op.security {
-        None => quote!(::core::option::Option::None),
-        Some(requirements) => {
-            let value = requirement_tokens(requirements);
-            quote!({
-                const SECURITY: crate::runtime::auth::Requirement = #value;
-                ::core::option::Option::Some(SECURITY)
-            })
-        }
-    }
+pub(crate) fn request_security(op: &Operation) -> Option<TokenStream> {
+    let value = requirement_tokens(op.security.as_ref()?);
+    Some(quote!({
+        const SECURITY: crate::runtime::auth::Requirement = #value;
+        ::core::option::Option::Some(SECURITY)
+    }))
 }
 
 /// One setter on `ClientBuilder` per scheme.

@@ -50,17 +50,12 @@ pub(crate) fn operation_servers_tokens(api: &Api) -> TokenStream {
 }
 
 /// The `server` field of an operation's request: the first of its own servers, if any.
-pub(crate) fn request_server(op: &Operation) -> TokenStream {
-    match op.servers.first() {
-        None => quote!(::core::option::Option::None),
-        Some(server) => {
-            let value = server_tokens(server);
-            quote!({
-                static SERVER: crate::runtime::servers::ServerDef = #value;
-                ::core::option::Option::Some(&SERVER)
-            })
-        }
-    }
+pub(crate) fn request_server(op: &Operation) -> Option<TokenStream> {
+    let value = server_tokens(op.servers.first()?);
+    Some(quote!({
+        static SERVER: crate::runtime::servers::ServerDef = #value;
+        ::core::option::Option::Some(&SERVER)
+    }))
 }
 
 /// One setter on `ClientBuilder` per server variable name.

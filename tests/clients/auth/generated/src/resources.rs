@@ -88,17 +88,16 @@ impl<'a> Basic<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/basic");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["basic"]];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -134,12 +133,6 @@ impl<'a> Either<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/either");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[
                     &["session"],
@@ -147,7 +140,12 @@ impl<'a> Either<'a> {
                 ];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -182,16 +180,12 @@ impl<'a> Items<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/items");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -226,17 +220,16 @@ impl<'a> Oauth<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/oauth");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["oauth"]];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -272,19 +265,18 @@ impl<'a> Odd<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/odd");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[
                     &["type", "default"],
                 ];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -320,17 +312,16 @@ impl<'a> Oidc<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/oidc");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["oidc"]];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -366,17 +357,16 @@ impl<'a> Optional<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/optional");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&[]];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -412,17 +402,16 @@ impl<'a> Public<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/public");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -458,17 +447,16 @@ impl<'a> Session<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/session");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
             security: {
                 const SECURITY: crate::runtime::auth::Requirement = &[&["session"]];
                 ::core::option::Option::Some(SECURITY)
             },
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

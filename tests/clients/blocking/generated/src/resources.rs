@@ -58,16 +58,12 @@ impl<'a> Completions<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 
@@ -101,14 +97,13 @@ impl<'a> Completions<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/completions");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
-            options,
             stream_flag: ::core::option::Option::Some("stream"),
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::Some(body),
+                options,
+            )
         };
         self.client.execute_sse(__request).await
     }
@@ -152,16 +147,12 @@ impl<'a> ItemsContent<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/items/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/content");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await
     }
 
@@ -189,16 +180,12 @@ impl<'a> ItemsContent<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/items/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/content");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_download(__request).await
     }
 }
@@ -241,16 +228,12 @@ impl<'a> ItemsNotes<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/items/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/notes");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_text(__request).await
     }
 }
@@ -312,16 +295,12 @@ impl<'a> Items<'a> {
             __params
                 .query("dry_run", __value, crate::runtime::params::Style::Form, true);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -360,16 +339,12 @@ impl<'a> Items<'a> {
         let __untyped = async {
             let mut __params = crate::runtime::params::Params::with_path("/items/");
             __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::GET,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute(__request).await
         };
         ::core::result::Result::map_err(
@@ -409,16 +384,12 @@ impl<'a> Items<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/items/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::DELETE,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::DELETE,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -458,16 +429,12 @@ impl<'a> Logs<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/logs");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_ndjson(__request).await
     }
 }

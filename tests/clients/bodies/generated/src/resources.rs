@@ -111,19 +111,18 @@ impl<'a> Anything<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/anything");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(
                 crate::runtime::body::Payload::file(
                     ::core::convert::Into::into(body),
                     "application/octet-stream",
                 ),
             ),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }
@@ -172,14 +171,13 @@ impl<'a> AudioTranscriptions<'a> {
             "/audio/transcriptions",
         );
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }
@@ -241,16 +239,12 @@ impl<'a> Blobs<'a> {
     > {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await
     }
 
@@ -280,16 +274,12 @@ impl<'a> Blobs<'a> {
     ) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_download(__request).await
     }
 }
@@ -328,19 +318,18 @@ impl<'a> Blobs<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PUT,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(
                 crate::runtime::body::Payload::file(
                     ::core::convert::Into::into(body),
                     "application/octet-stream",
                 ),
             ),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::PUT,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -384,16 +373,12 @@ impl<'a> Choices<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/choices");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -437,16 +422,12 @@ impl<'a> Customers<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/customers");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -485,11 +466,6 @@ impl<'a> Customers<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/customers");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(
                 crate::runtime::form::encode(
                     body,
@@ -500,8 +476,12 @@ impl<'a> Customers<'a> {
                     ],
                 )?,
             ),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }
@@ -534,16 +514,12 @@ impl<'a> Customers<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/customers/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::DELETE,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::DELETE,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -589,14 +565,13 @@ impl<'a> Files<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/files");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }
@@ -640,14 +615,13 @@ impl<'a> HostileParts<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/hostile/parts");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -711,14 +685,13 @@ impl<'a> ImagesEdits<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/images/edits");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }
@@ -780,19 +753,18 @@ impl<'a> Notes<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/notes");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(
                 crate::runtime::body::Payload::bytes(
                     "text/plain",
                     ::bytes::Bytes::copy_from_slice(body.as_bytes()),
                 ),
             ),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_text(__request).await
     }
@@ -834,16 +806,12 @@ impl<'a> Status<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/status");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -886,14 +854,13 @@ impl<'a> UploadsRaw<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/uploads/raw");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

@@ -58,16 +58,12 @@ impl<'a> Events<'a> {
     > {
         let __untyped = async {
             let __params = crate::runtime::params::Params::with_path("/events");
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::GET,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute_sse(__request).await
         };
         ::core::result::Result::map_err(
@@ -109,16 +105,12 @@ impl<'a> Health<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/health");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_text(__request).await
     }
 }
@@ -170,14 +162,13 @@ impl<'a> PetsPhoto<'a> {
             __params.path("id", &id, crate::runtime::params::Style::Simple, false);
             __params.literal("/photo");
             let __request = crate::runtime::Request {
-                method: ::reqwest::Method::POST,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
-                options,
-                stream_flag: ::core::option::Option::None,
                 payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
+                ..crate::runtime::Request::new(
+                    ::reqwest::Method::POST,
+                    __params,
+                    ::core::option::Option::None::<&()>,
+                    options,
+                )
             };
             self.client
                 .execute_bytes(__request)
@@ -240,16 +231,12 @@ impl<'a> Pets<'a> {
         let __untyped = async {
             let mut __params = crate::runtime::params::Params::with_path("/pets/");
             __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::GET,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute(__request).await
         };
         ::core::result::Result::map_err(
@@ -293,16 +280,12 @@ impl<'a> Pets<'a> {
         let __untyped = async {
             let mut __params = crate::runtime::params::Params::with_path("/pets/");
             __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::DELETE,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::DELETE,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client
                 .execute_bytes(__request)
                 .await
@@ -346,16 +329,12 @@ impl<'a> Pets<'a> {
     > {
         let __untyped = async {
             let __params = crate::runtime::params::Params::with_path("/pets");
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::GET,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute(__request).await
         };
         ::core::result::Result::map_err(
@@ -396,16 +375,12 @@ impl<'a> Pets<'a> {
     > {
         let __untyped = async {
             let __params = crate::runtime::params::Params::with_path("/pets");
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::POST,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute(__request).await
         };
         ::core::result::Result::map_err(

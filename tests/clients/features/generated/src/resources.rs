@@ -70,16 +70,12 @@ impl<'a> ChatCompletions<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/v1/chat/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 
@@ -113,14 +109,13 @@ impl<'a> ChatCompletions<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/v1/chat/completions");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
-            options,
             stream_flag: ::core::option::Option::Some("stream"),
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::Some(body),
+                options,
+            )
         };
         self.client.execute_sse(__request).await
     }
@@ -181,16 +176,12 @@ impl<'a> FilesContent<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/v1/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/content");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await
     }
 
@@ -218,16 +209,12 @@ impl<'a> FilesContent<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/v1/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/content");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_download(__request).await
     }
 }
@@ -281,14 +268,13 @@ impl<'a> Files<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/v1/files");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }
@@ -323,16 +309,12 @@ impl<'a> Health<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/health");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -379,16 +361,12 @@ impl<'a> Models<'a> {
         if let Some(__value) = &query.owner {
             __params.query("owner", __value, crate::runtime::params::Style::Form, true);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -423,16 +401,12 @@ impl<'a> Models<'a> {
     > {
         let mut __params = crate::runtime::params::Params::with_path("/v1/models/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -469,16 +443,12 @@ impl<'a> Status<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/status");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_text(__request).await
     }
 }

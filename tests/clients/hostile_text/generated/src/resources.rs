@@ -56,16 +56,12 @@ impl<'a> Fixed<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/fixed");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -120,16 +116,12 @@ impl<'a> OddABC<'a> {
                     true,
                 );
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -226,16 +218,12 @@ impl<'a> Weird<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/weird");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -272,16 +260,12 @@ impl<'a> Weird<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/weird");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }

@@ -58,16 +58,12 @@ impl<'a> BlobsRetrieveDownload<'a> {
         let __params = crate::runtime::params::Params::with_path(
             "/blobs/retrieve_download",
         );
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -121,16 +117,12 @@ impl<'a> Blobs<'a> {
     > {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await
     }
 
@@ -160,16 +152,12 @@ impl<'a> Blobs<'a> {
     ) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/blobs/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_download(__request).await
     }
 }
@@ -213,16 +201,12 @@ impl<'a> Files<'a> {
     > {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await
     }
 
@@ -252,16 +236,12 @@ impl<'a> Files<'a> {
     ) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_download(__request).await
     }
 }
@@ -298,16 +278,12 @@ impl<'a> Files<'a> {
     > {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PUT,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PUT,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -344,16 +320,12 @@ impl<'a> Files<'a> {
     > {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PATCH,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PATCH,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await
     }
 
@@ -382,16 +354,12 @@ impl<'a> Files<'a> {
     ) -> ::core::result::Result<crate::runtime::ByteStream, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PATCH,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PATCH,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_download(__request).await
     }
 }
@@ -435,14 +403,13 @@ impl<'a> Uploads<'a> {
     > {
         let __params = crate::runtime::params::Params::with_path("/uploads");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
             payload: ::core::option::Option::Some(body.to_multipart()?.payload()),
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute(__request).await
     }

@@ -60,16 +60,12 @@ impl<'a> Completions<'a> {
             __violations.into_result()?;
         }
         let __params = crate::runtime::params::Params::with_path("/completions");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -113,16 +109,12 @@ impl<'a> Engines<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/engines");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }

@@ -47,16 +47,12 @@ impl<'a> Generate<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/generate");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_ndjson(__request).await
     }
 }

@@ -44,16 +44,12 @@ impl<'a> Jobs<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/jobs");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -89,16 +85,12 @@ impl<'a> Jobs<'a> {
     > {
         let __untyped = async {
             let __params = crate::runtime::params::Params::with_path("/jobs");
-            let __request = crate::runtime::Request {
-                method: ::reqwest::Method::POST,
-                params: __params,
-                body: ::core::option::Option::None::<&()>,
+            let __request = crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
                 options,
-                stream_flag: ::core::option::Option::None,
-                payload: ::core::option::Option::None,
-                security: ::core::option::Option::None,
-                server: ::core::option::Option::None,
-            };
+            );
             self.client.execute_outcome(__request).await
         };
         ::core::result::Result::map_err(

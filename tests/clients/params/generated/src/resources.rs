@@ -123,16 +123,12 @@ impl<'a> BX<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/b/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/x%7D");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -186,16 +182,12 @@ impl<'a> BsSlash<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/bs%5Cslash/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -235,16 +227,12 @@ impl<'a> C<'a> {
         let mut __params = crate::runtime::params::Params::with_path("/c/%7B");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("%7D");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -287,16 +275,12 @@ impl<'a> FilesRawExt<'a> {
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
         __params.literal("/raw.");
         __params.path("ext", &ext, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -343,16 +327,12 @@ impl<'a> Files<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/files/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -391,16 +371,12 @@ impl<'a> Ids<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/ids/");
         __params.path("a", &a, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -436,16 +412,12 @@ impl<'a> Ids<'a> {
         __params.path("a", &a, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("b", &b, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -485,16 +457,12 @@ impl<'a> Ids<'a> {
         __params.path("b", &b, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("c", &c, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -538,16 +506,12 @@ impl<'a> Ids<'a> {
         __params.path("c", &c, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("d", &d, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -595,16 +559,12 @@ impl<'a> Ids<'a> {
         __params.path("d", &d, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("e", &e, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -665,16 +625,12 @@ impl<'a> Ids<'a> {
         __params.path("e", &e, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("f", &f, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -741,16 +697,12 @@ impl<'a> Ids<'a> {
         __params.path("f", &f, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("g", &g, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -777,16 +729,12 @@ impl<'a> Ids<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -813,16 +761,12 @@ impl<'a> Ids<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PUT,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PUT,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -849,16 +793,12 @@ impl<'a> Ids<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -885,16 +825,12 @@ impl<'a> Ids<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/ids");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PATCH,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PATCH,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -933,16 +869,12 @@ impl<'a> Merged<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/merged/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -974,16 +906,12 @@ impl<'a> Merged<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/merged/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1024,16 +952,12 @@ impl<'a> Qs<'a> {
         if let Some(__value) = &query.whole {
             __params.query("whole", __value, crate::runtime::params::Style::Form, true);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1071,16 +995,12 @@ impl<'a> Search<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/search");
-        let __request = crate::runtime::Request {
-            method: crate::runtime::params::method("QUERY")?,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            crate::runtime::params::method("QUERY")?,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1107,16 +1027,12 @@ impl<'a> Search<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/search");
-        let __request = crate::runtime::Request {
-            method: crate::runtime::params::method("LINK")?,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            crate::runtime::params::method("LINK")?,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1221,16 +1137,12 @@ impl<'a> Shadow<'a> {
             __params
                 .query("__params", __value, crate::runtime::params::Style::Form, true);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -1307,16 +1219,12 @@ impl<'a> StylesPath<'a> {
         __params.literal("/");
         __params
             .path("matrixObj", &matrix_obj, crate::runtime::params::Style::Matrix, true);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1399,16 +1307,12 @@ impl<'a> StylesQuery<'a> {
         if let Some(__value) = &query.json {
             __params.query("json", __value, crate::runtime::params::Style::Json, false);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1462,16 +1366,12 @@ impl<'a> ThingsArchive<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/archive");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1505,16 +1405,12 @@ impl<'a> ThingsClone<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/clone");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1548,16 +1444,12 @@ impl<'a> ThingsCloneApi<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/clone_api");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1593,16 +1485,12 @@ impl<'a> ThingsCreateStreamWithOptions<'a> {
         let __params = crate::runtime::params::Params::with_path(
             "/things/create_stream_with_options",
         );
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1638,16 +1526,12 @@ impl<'a> ThingsListWithOptions<'a> {
         let __params = crate::runtime::params::Params::with_path(
             "/things/list_with_options",
         );
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1681,16 +1565,12 @@ impl<'a> ThingsSearch<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things/search");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1769,16 +1649,12 @@ impl<'a> Things<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1805,16 +1681,12 @@ impl<'a> Things<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PUT,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PUT,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1848,16 +1720,12 @@ impl<'a> Things<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/things");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 
@@ -1893,16 +1761,12 @@ impl<'a> Things<'a> {
         crate::runtime::Error,
     > {
         let __params = crate::runtime::params::Params::with_path("/things");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_sse(__request).await
     }
 }
@@ -1929,16 +1793,12 @@ impl<'a> Things<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/things");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PATCH,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PATCH,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -1970,16 +1830,12 @@ impl<'a> Things<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/things/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PUT,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PUT,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -2011,16 +1867,12 @@ impl<'a> Things<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let mut __params = crate::runtime::params::Params::with_path("/things/");
         __params.path("id", &id, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::PATCH,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::PATCH,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -2054,16 +1906,12 @@ impl<'a> Timeout<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/timeout");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -2097,16 +1945,12 @@ impl<'a> TimeoutApi<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/timeout_api");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -2181,16 +2025,12 @@ impl<'a> Versioned<'a> {
         if let Some(__value) = &params.limit {
             __params.query("limit", __value, crate::runtime::params::Style::Form, true);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }

@@ -51,16 +51,12 @@ impl<'a> Items<'a> {
         options: &crate::runtime::RequestOptions,
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/items");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::GET,
+            __params,
+            ::core::option::Option::None::<&()>,
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -95,13 +91,6 @@ impl<'a> Reports<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/reports");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::GET,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
             server: {
                 static SERVER: crate::runtime::servers::ServerDef = crate::runtime::servers::ServerDef {
                     url: "/reports-api",
@@ -110,6 +99,12 @@ impl<'a> Reports<'a> {
                 };
                 ::core::option::Option::Some(&SERVER)
             },
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::GET,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
@@ -145,13 +140,6 @@ impl<'a> Uploads<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         let __params = crate::runtime::params::Params::with_path("/uploads");
         let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::None::<&()>,
-            options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
             server: {
                 static SERVER: crate::runtime::servers::ServerDef = crate::runtime::servers::ServerDef {
                     url: "http://127.0.0.1:{uploadPort}/upload",
@@ -166,6 +154,12 @@ impl<'a> Uploads<'a> {
                 };
                 ::core::option::Option::Some(&SERVER)
             },
+            ..crate::runtime::Request::new(
+                ::reqwest::Method::POST,
+                __params,
+                ::core::option::Option::None::<&()>,
+                options,
+            )
         };
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }

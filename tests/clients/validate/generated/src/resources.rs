@@ -61,16 +61,12 @@ impl<'a> Batches<'a> {
             __violations.into_result()?;
         }
         let __params = crate::runtime::params::Params::with_path("/batches");
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }
@@ -128,16 +124,12 @@ impl<'a> Messages<'a> {
         if let Some(__value) = &query.tag {
             __params.query("tag", __value, crate::runtime::params::Style::Form, true);
         }
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute(__request).await
     }
 }
@@ -226,16 +218,12 @@ impl<'a> Notes<'a> {
         __params.path("note_id", &note_id, crate::runtime::params::Style::Simple, false);
         __params.literal("/");
         __params.path("page", &page, crate::runtime::params::Style::Simple, false);
-        let __request = crate::runtime::Request {
-            method: ::reqwest::Method::POST,
-            params: __params,
-            body: ::core::option::Option::Some(body),
+        let __request = crate::runtime::Request::new(
+            ::reqwest::Method::POST,
+            __params,
+            ::core::option::Option::Some(body),
             options,
-            stream_flag: ::core::option::Option::None,
-            payload: ::core::option::Option::None,
-            security: ::core::option::Option::None,
-            server: ::core::option::Option::None,
-        };
+        );
         self.client.execute_bytes(__request).await.map(|response| response.map(|_| ()))
     }
 }

@@ -53,10 +53,17 @@ pub(crate) struct Request<'a, B: ?Sized> {
 }
 
 impl<'a, B: ?Sized> Request<'a, B> {
-    fn raw(method: Method, path: &str, body: Option<&'a B>, options: &'a RequestOptions) -> Self {
+    /// A request with a JSON body (or none) that follows the API-wide security and the
+    /// client's base URL; generated methods set the other fields where they differ.
+    pub(crate) fn new(
+        method: Method,
+        params: Params,
+        body: Option<&'a B>,
+        options: &'a RequestOptions,
+    ) -> Self {
         Request {
             method,
-            params: Params::with_path(path),
+            params,
             body,
             options,
             stream_flag: None,
@@ -64,6 +71,10 @@ impl<'a, B: ?Sized> Request<'a, B> {
             security: None,
             server: None,
         }
+    }
+
+    fn raw(method: Method, path: &str, body: Option<&'a B>, options: &'a RequestOptions) -> Self {
+        Self::new(method, Params::with_path(path), body, options)
     }
 }
 
