@@ -41,17 +41,29 @@ impl<T> ExtraMap for std::collections::BTreeMap<String, T> {
 }
 
 /// An object key, borrowed from the input when it has no escapes.
-pub(crate) struct Key<'de>(Cow<'de, str>);
+///
+/// Read as bytes, not as a string: serde_json then hands over the key's (unescaped) bytes
+/// without checking that they are UTF-8, which is most of the cost of reading a short key.
+/// A known key is compared byte for byte, so only an unknown key, kept in `extra`, needs
+/// the check ([`Key::into_owned`]).
+pub(crate) struct Key<'de>(Cow<'de, [u8]>);
 
 impl Key<'_> {
-    /// The key's text.
-    pub(crate) fn as_str(&self) -> &str {
+    /// The key's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
-    /// The key as an owned string, for storing unknown properties.
-    pub(crate) fn into_owned(self) -> String {
-        self.0.into_owned()
+    /// The key as an owned string, for storing unknown properties; an error when the key is
+    /// not UTF-8 (a lone surrogate escape, say), as reading it as a string would have been.
+    pub(crate) fn into_owned<E: de::Error>(self) -> Result<String, E> {
+        let bytes = self.0.into_owned();
+        String::from_utf8(bytes).map_err(|_| E::custom("an object key is not valid UTF-8"))
+    }
+
+    /// The key as a string slice, with the same check as [`Key::into_owned`].
+    pub(crate) fn to_str<E: de::Error>(&self) -> Result<&str, E> {
+        std::str::from_utf8(&self.0).map_err(|_| E::custom("an object key is not valid UTF-8"))
     }
 }
 
@@ -63,17 +75,28 @@ impl<'de> Deserialize<'de> for Key<'de> {
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("an object key")
             }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Borrowed(v)))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
+            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_vec())))
             }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Key<'de>, E> {
                 Ok(Key(Cow::Owned(v)))
             }
+            // Deserializers other than serde_json's reader (a `Value`, buffered content)
+            // give keys as strings.
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v.as_bytes())))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.as_bytes().to_vec())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.into_bytes())))
+            }
         }
-        deserializer.deserialize_str(KeyVisitor)
+        deserializer.deserialize_bytes(KeyVisitor)
     }
 }
 
