@@ -31,9 +31,9 @@
 /// - `optional_nullable`: a `Nullable<T>`; `Absent` is left out, `Null` written as `null`.
 ///
 /// `extra` says what happens to properties the spec does not name: `keep_json` (kept as
-/// JSON in the `extra` field and sent back; a constant received with another value is
-/// kept and sent back too), `keep_typed` (kept with the value type of the `extra` map),
-/// `ignore` (dropped; the struct has no `extra` field).
+/// JSON text in the `extra` field, an `Extra`, and sent back; a constant received with
+/// another value is kept and sent back too), `keep_typed` (kept with the value type of the
+/// `extra` map), `ignore` (dropped; the struct has no `extra` field).
 macro_rules! json_object {
     (
         $name:ident {
@@ -101,7 +101,7 @@ macro_rules! json_object {
         $map.next_value::<::serde::de::IgnoredAny>()?;
     }};
     (@unknown $kind:ident $map:ident $extra:ident $key:ident) => {
-        $crate::runtime::serde_support::ExtraMap::keep(&mut $extra, $key.into_owned()?, $map.next_value()?)
+        $crate::runtime::serde_support::ExtraMap::read_entry(&mut $extra, $key, &mut $map)?
     };
     (@write_extra ignore $self:ident $map:ident [$( $ckey:literal )*] [$( $key:literal $field:ident $mode:ident )*]) => {};
     (@write_extra $kind:ident $self:ident $map:ident [$( $ckey:literal )*] [$( $key:literal $field:ident $mode:ident )*]) => {
@@ -140,7 +140,7 @@ macro_rules! json_object {
         if let ::core::option::Option::Some(value) =
             $map.next_value_seed($crate::runtime::serde_support::Expect($value))?
         {
-            $crate::runtime::serde_support::ExtraMap::keep(&mut $extra, $key.into_owned()?, value);
+            $crate::runtime::extra::Extra::keep(&mut $extra, $key.into_owned()?, value);
         }
     }};
     (@read_constant $mode:ident $map:ident $extra:ident $key:ident $value:literal) => {{

@@ -11,32 +11,51 @@ pub(crate) use super::json_macros::{json_enum, json_object};
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+
+use super::extra::Extra;
 use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Where a struct keeps the properties its spec does not name: a JSON map, or a map of
-/// the spec's `additionalProperties` type. A trait so that the generated decoder need
+/// Where a struct keeps the properties its spec does not name: [`Extra`] (JSON text), or a
+/// map of the spec's `additionalProperties` type. A trait so that the generated decoder need
 /// not spell the map's type: it follows from the struct's `extra` field.
-pub(crate) trait ExtraMap: Default {
-    /// The type of a kept value.
-    type Value;
-    /// Keeps `value` under `key`.
-    fn keep(&mut self, key: String, value: Self::Value);
+pub(crate) trait ExtraMap<'de>: Default {
+    /// Reads the value of the unknown property `key` from `map` and keeps it.
+    fn read_entry<A: MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A)
+        -> Result<(), A::Error>;
 }
 
-impl ExtraMap for serde_json::Map<String, Value> {
-    type Value = Value;
-    fn keep(&mut self, key: String, value: Value) {
-        self.insert(key, value);
+impl<'de> ExtraMap<'de> for Extra {
+    fn read_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        Extra::read_entry(self, key.to_str()?, map)
     }
 }
 
-impl<T> ExtraMap for std::collections::BTreeMap<String, T> {
-    type Value = T;
-    fn keep(&mut self, key: String, value: T) {
-        self.insert(key, value);
+impl<'de> ExtraMap<'de> for serde_json::Map<String, Value> {
+    fn read_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        self.insert(key.into_owned()?, map.next_value()?);
+        Ok(())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> ExtraMap<'de> for std::collections::BTreeMap<String, T> {
+    fn read_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        self.insert(key.into_owned()?, map.next_value()?);
+        Ok(())
     }
 }
 
