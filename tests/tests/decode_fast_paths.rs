@@ -93,3 +93,22 @@ fn a_constant_with_another_value_is_kept() {
         json!("chat.completion.v2")
     );
 }
+
+#[tokio::test]
+async fn an_error_payload_in_a_stream_is_still_an_error() {
+    // Generated types read keys as bytes; the stream's check for a top-level `error` key
+    // must see them too, though the payload would also decode as a chunk.
+    use futures_util::StreamExt as _;
+    let body = "data: {\"id\":\"c\",\"object\":\"chat.completion.chunk\",\"created\":1,\"model\":\"m\",\"choices\":[]}\n\n\
+                data: {\"error\":{\"message\":\"overloaded\"}}\n\n";
+    let parts = vec![Ok::<_, gradient::Error>(bytes::Bytes::from(body))];
+    let items: Vec<_> = gradient::SseStream::<ChatCompletionChunk>::from_byte_stream(
+        futures_util::stream::iter(parts),
+    )
+    .collect()
+    .await;
+    assert_eq!(items.len(), 2, "{items:?}");
+    assert!(items[0].is_ok());
+    let err = items[1].as_ref().unwrap_err();
+    assert!(matches!(err, gradient::Error::Stream { .. }), "{err:?}");
+}
