@@ -6,6 +6,8 @@
 //! escaped and unknown, and decoding from a `serde_json::Value` (the path buffered
 //! unions take) gives the same result as decoding from bytes and from `&str`.
 
+mod support;
+
 use gradient::{ChatCompletion, ChatCompletionChunk, FinishReason};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
@@ -111,4 +113,31 @@ async fn an_error_payload_in_a_stream_is_still_an_error() {
     assert!(items[0].is_ok());
     let err = items[1].as_ref().unwrap_err();
     assert!(matches!(err, gradient::Error::Stream { .. }), "{err:?}");
+}
+
+#[tokio::test]
+async fn a_response_that_fails_to_decode_names_the_path_of_the_failure() {
+    // Keys are read as bytes on the fast path; the slow path that finds the failure reads
+    // them as strings, so the path names them.
+    use support::{Reply, TestServer};
+    let bad = r#"{"id":"c","object":"chat.completion","created":1,"model":"m",
+        "choices":[{"index":"zero","finish_reason":"stop","message":{}}]}"#;
+    let server = TestServer::start(vec![Reply::json(200, bad)]).await;
+    let client = gradient::Client::builder()
+        .api_key("k")
+        .base_url(server.base_url())
+        .build()
+        .unwrap();
+    let request =
+        gradient::ChatCompletionRequest::new("m", vec![gradient::UserMessage::new("hi").into()]);
+    let err = client
+        .chat()
+        .completions()
+        .create(&request)
+        .await
+        .unwrap_err();
+    match err {
+        gradient::Error::Decode { path, .. } => assert_eq!(path, "choices[0].index"),
+        other => panic!("{other:?}"),
+    }
 }

@@ -86,6 +86,25 @@ impl Key<'_> {
     }
 }
 
+thread_local! {
+    /// Set while a failed document is decoded again to find where it failed
+    /// ([`with_str_keys`]).
+    static STR_KEYS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `decode` with object keys read as strings, not bytes: `serde_path_to_error`, which
+/// finds where a document failed, records only keys it sees as strings.
+pub(crate) fn with_str_keys<R>(decode: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STR_KEYS.with(|flag| flag.set(self.0));
+        }
+    }
+    let _restore = Restore(STR_KEYS.with(|flag| flag.replace(true)));
+    decode()
+}
+
 impl<'de> Deserialize<'de> for Key<'de> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct KeyVisitor;
@@ -115,7 +134,11 @@ impl<'de> Deserialize<'de> for Key<'de> {
                 Ok(Key(Cow::Owned(v.into_bytes())))
             }
         }
-        deserializer.deserialize_bytes(KeyVisitor)
+        if STR_KEYS.with(|flag| flag.get()) {
+            deserializer.deserialize_str(KeyVisitor)
+        } else {
+            deserializer.deserialize_bytes(KeyVisitor)
+        }
     }
 }
 

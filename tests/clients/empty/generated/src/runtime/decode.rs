@@ -13,6 +13,7 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde_json::Value;
 
 use super::error::Error;
+use super::serde_support::with_str_keys;
 
 fn clean_path(path: String) -> String {
     if path == "." {
@@ -26,7 +27,7 @@ fn clean_path(path: String) -> String {
 #[cold]
 fn slow_path_error<T: DeserializeOwned>(bytes: &[u8]) -> Error {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    match with_str_keys(|| serde_path_to_error::deserialize::<_, T>(&mut de)) {
         Err(e) => Error::decode(clean_path(e.path().to_string()), e.inner().to_string()),
         // Only trailing characters can be left to complain about.
         Ok(_) => match de.end() {
@@ -51,7 +52,7 @@ pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> 
 
 /// Decodes an already parsed JSON value into `T`, with a path on failure.
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize::<_, T>(value)
+    with_str_keys(|| serde_path_to_error::deserialize::<_, T>(value))
         .map_err(|e| Error::decode(clean_path(e.path().to_string()), e.inner().to_string()))
 }
 
