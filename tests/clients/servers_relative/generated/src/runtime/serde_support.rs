@@ -86,59 +86,71 @@ impl Key<'_> {
     }
 }
 
-thread_local! {
-    /// Set while a failed document is decoded again to find where it failed
-    /// ([`with_str_keys`]).
-    static STR_KEYS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
+/// How many decodes are running with keys read as strings ([`with_str_keys`]). A global
+/// counter, not a thread-local, because reading it costs one load per key: a decode on
+/// another thread that sees it set reads its keys as strings too, which is slower but
+/// gives the same result.
+static STR_KEYS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Runs `decode` with object keys read as strings, not bytes: `serde_path_to_error`, which
 /// finds where a document failed, records only keys it sees as strings.
 pub(crate) fn with_str_keys<R>(decode: impl FnOnce() -> R) -> R {
-    struct Restore(bool);
+    use std::sync::atomic::Ordering::Relaxed;
+    struct Restore;
     impl Drop for Restore {
         fn drop(&mut self) {
-            STR_KEYS.with(|flag| flag.set(self.0));
+            STR_KEYS.fetch_sub(1, Relaxed);
         }
     }
-    let _restore = Restore(STR_KEYS.with(|flag| flag.replace(true)));
+    STR_KEYS.fetch_add(1, Relaxed);
+    let _restore = Restore;
     decode()
 }
 
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_vec())))
+    }
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v)))
+    }
+    // Deserializers other than serde_json's reader (a `Value`, buffered content) give
+    // keys as strings.
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v.as_bytes())))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.as_bytes().to_vec())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.into_bytes())))
+    }
+}
+
+/// A key read as a string, for [`with_str_keys`]; kept out of line so that the common
+/// path stays small.
+#[cold]
+#[inline(never)]
+fn str_key<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+    deserializer.deserialize_str(KeyVisitor)
+}
+
 impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_vec())))
-            }
-            fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
-            // Deserializers other than serde_json's reader (a `Value`, buffered content)
-            // give keys as strings.
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v.as_bytes())))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.as_bytes().to_vec())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.into_bytes())))
-            }
+        if STR_KEYS.load(std::sync::atomic::Ordering::Relaxed) != 0 {
+            return str_key(deserializer);
         }
-        if STR_KEYS.with(|flag| flag.get()) {
-            deserializer.deserialize_str(KeyVisitor)
-        } else {
-            deserializer.deserialize_bytes(KeyVisitor)
-        }
+        deserializer.deserialize_bytes(KeyVisitor)
     }
 }
 
