@@ -176,7 +176,7 @@ fn all_of_merging() {
             "pub name: String,",
             "pub updated: i64,",
             "pub archived: Option<bool>,",
-            "pub extra: serde_json::Map<String, serde_json::Value>,"
+            "pub extra: extra::Extra,"
         ]
     );
     insta::assert_snapshot!("all_of", code);
@@ -256,7 +256,7 @@ fn recursion() {
             "pub parent: Option<Box<Node>>,",
             "pub children: Option<Vec<Node>>,",
             "pub by_name: Option<std::collections::BTreeMap<String, Node>>,",
-            "pub extra: serde_json::Map<String, serde_json::Value>,"
+            "pub extra: extra::Extra,"
         ]
     );
     assert_has(
@@ -291,7 +291,7 @@ fn constants() {
             "pub beta: Option<bool>,",
             "pub kind: Option<FixedKind>,",
             "pub role: Option<CompletionRole>,",
-            "pub extra: serde_json::Map<String, serde_json::Value>,"
+            "pub extra: extra::Extra,"
         ]
     );
     assert_has(
@@ -759,20 +759,25 @@ fn behaviour_workspace() -> &'static PathBuf {
                     "Cargo.toml",
                     format!(
                         "[package]\nname = {crate_name:?}\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-                         publish = false\n\n[dependencies]\nserde = \"1\"\nserde_json = \"1\"\n"
+                         publish = false\n\n[dependencies]\nmemchr = \"2\"\nserde = \"1\"\n\
+                         serde_json = {{ version = \"1\", features = [\"raw_value\"] }}\n"
                     ),
                 ),
                 (
                     "src/lib.rs",
-                    "#![allow(dead_code)]\nmod runtime {\n    mod json_macros;\n    mod json_object;\n    mod nullable;\n    \
+                    "#![allow(dead_code)]\nmod runtime {\n    pub mod extra;\n    mod json_macros;\n    mod json_object;\n    mod nullable;\n    \
                      pub(crate) mod serde_support;\n    pub use json_object::JsonObject;\n    \
                      pub use nullable::Nullable;\n}\n\
-                     pub mod types;\npub use runtime::{JsonObject, Nullable};\npub use types::*;\n"
+                     pub mod types;\npub use runtime::{extra, JsonObject, Nullable};\npub use types::*;\n"
                         .to_string(),
                 ),
                 (
                     "src/runtime/serde_support.rs",
                     krate.file("src/runtime/serde_support.rs").unwrap().to_string(),
+                ),
+                (
+                    "src/runtime/extra.rs",
+                    krate.file("src/runtime/extra.rs").unwrap().to_string(),
                 ),
                 (
                     "src/runtime/json_macros.rs",

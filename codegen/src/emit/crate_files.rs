@@ -33,7 +33,8 @@ httpdate = "1"
 memchr = "2"
 reqwest = {{ version = "0.12", default-features = false, features = ["json", "stream", "rustls-tls"] }}
 serde = "1"
-serde_json = "1"
+# `raw_value`: unknown properties are kept as the text they arrived in (`runtime/extra.rs`).
+serde_json = {{ version = "1", features = ["raw_value"] }}
 serde_path_to_error = "0.1"
 tokio = {{ version = "1", features = ["fs", "io-util", "time"] }}
 

@@ -45,7 +45,7 @@ pub(crate) fn emit_struct(def: &TypeDef, s: &Struct) -> TokenStream {
 fn extra_type(extra: &Extra) -> Option<TokenStream> {
     match extra {
         Extra::Forbidden => None,
-        Extra::Any => Some(quote!(::serde_json::Map<::std::string::String, ::serde_json::Value>)),
+        Extra::Any => Some(quote!(crate::runtime::extra::Extra)),
         Extra::Typed(ty) => {
             let ty = type_tokens(ty);
             Some(quote!(::std::collections::BTreeMap<::std::string::String, #ty>))

@@ -10,7 +10,7 @@ pub struct Item {
     /// `name`
     pub name: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "items")]
@@ -49,7 +49,7 @@ pub struct Problem {
     /// `message`
     pub message: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "items")]
@@ -77,7 +77,7 @@ pub struct Chunk {
     /// `delta`
     pub delta: ChunkDelta,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "completions")]
@@ -105,7 +105,7 @@ pub struct ChunkDelta {
     /// `content`
     pub content: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "completions")]
@@ -171,7 +171,7 @@ pub struct CompleteRequest {
     /// `stream`
     pub stream: ::core::option::Option<bool>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "completions")]
@@ -207,7 +207,7 @@ pub struct TailLogsStreamEvent {
     /// `line`
     pub line: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "logs")]

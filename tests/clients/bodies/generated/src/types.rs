@@ -12,7 +12,7 @@ pub struct CreateFileRequest {
     /// `purpose`
     pub purpose: CreateFilePurpose,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -82,7 +82,7 @@ pub struct CreateTranscriptionRequest {
     /// `chunking_strategy`
     pub chunking_strategy: ::core::option::Option<CreateTranscriptionChunkingStrategy>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -197,7 +197,7 @@ pub struct CreateTranscriptionChunkingStrategy {
     /// `threshold`
     pub threshold: ::core::option::Option<f64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "audio")]
@@ -238,7 +238,7 @@ pub struct Transcription {
     /// `text`
     pub text: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "audio")]
@@ -270,7 +270,7 @@ pub struct StoredFile {
     /// `bytes`
     pub bytes: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "anything", feature = "files", feature = "images"))]
@@ -329,7 +329,7 @@ pub struct CustomerParams {
     /// `tags`
     pub tags: ::core::option::Option<::std::vec::Vec<::std::string::String>>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "customers")]
@@ -406,7 +406,7 @@ pub struct CustomerParamsItemsItem {
     /// `quantity`
     pub quantity: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "customers")]
@@ -449,7 +449,7 @@ pub struct CustomerParamsAddress {
     /// `city`
     pub city: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "customers")]
@@ -493,7 +493,7 @@ pub struct Customer {
     /// `id`
     pub id: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "customers")]
@@ -521,7 +521,7 @@ pub struct Choice {
     /// `name`
     pub name: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "choices", feature = "status"))]

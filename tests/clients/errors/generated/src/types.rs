@@ -10,7 +10,7 @@ pub struct Pet {
     /// `name`
     pub name: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "events", feature = "pets"))]
@@ -43,7 +43,7 @@ pub struct NotFound {
     /// `missing`
     pub missing: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "pets")]
@@ -73,7 +73,7 @@ pub struct Problem {
     /// `message`
     pub message: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "events", feature = "pets"))]
@@ -106,7 +106,7 @@ pub struct CreatePetUnprocessableEntity {
     /// `fields`
     pub fields: ::std::vec::Vec<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "pets")]

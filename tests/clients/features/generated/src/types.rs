@@ -18,7 +18,7 @@ pub struct ChatRequest {
     /// `stream`
     pub stream: ::core::option::Option<bool>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -82,7 +82,7 @@ pub struct Message {
     /// `usage`
     pub usage: ::core::option::Option<Usage>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -143,7 +143,7 @@ pub struct Usage {
     /// `tokens`
     pub tokens: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "chat", feature = "models"))]
@@ -236,7 +236,7 @@ pub struct FunctionTool {
     /// `name`
     pub name: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -266,7 +266,7 @@ pub struct SearchTool {
     /// `tree`
     pub tree: ::core::option::Option<TreeNode>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -300,7 +300,7 @@ pub struct TreeNode {
     /// `children`
     pub children: ::core::option::Option<::std::vec::Vec<TreeNode>>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -341,7 +341,7 @@ pub struct MetaValue {
     /// `text`
     pub text: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -379,7 +379,7 @@ pub struct ChatResponse {
     /// `usage`
     pub usage: ::core::option::Option<Usage>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -422,7 +422,7 @@ pub struct ChatChunk {
     /// `delta`
     pub delta: ::core::option::Option<Message>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "chat")]
@@ -460,7 +460,7 @@ pub struct Model {
     /// `usage`
     pub usage: ::core::option::Option<Usage>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "models")]
@@ -524,7 +524,7 @@ pub struct FileObject {
     /// `purpose`
     pub purpose: ::core::option::Option<Purpose>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "files")]
@@ -561,7 +561,7 @@ pub struct Orphan {
     /// `message`
     pub message: ::core::option::Option<Message>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -625,7 +625,7 @@ pub struct ListModelsResponse {
     /// `data`
     pub data: ::std::vec::Vec<Model>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "models")]

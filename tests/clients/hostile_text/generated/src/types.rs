@@ -124,7 +124,7 @@ pub struct Weird {
     /// , soft­hyphen, zero​width, emoji 🚀. Links: \[Foo\], \[runtime\], \[crate::Client\], \[Self\], \[x\]\[y\], \[Bar\](Baz), [ok](https://example.com/x). HTML: &lt;script>alert(1)&lt;/script> &lt;b>bold <https://example.com>. Comments: *\/ /* /** *\/ //! ///. Backticks: ` lone, ``double``, `\[T\]\`. Braces {x} {{y}}. Tabs	and trailing spaces
     pub value_4: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "weird")]
@@ -468,7 +468,7 @@ pub struct Left {
     /// `v`
     pub v: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "weird")]
@@ -505,7 +505,7 @@ pub struct Right {
     /// `<b>`
     pub b: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "weird")]
@@ -612,7 +612,7 @@ pub struct UntaggedObject {
     /// `xy`
     pub x_y: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "odd")]
@@ -646,7 +646,7 @@ pub struct Fixed {
     /// `n`
     pub n: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "fixed")]

@@ -45,7 +45,7 @@ pub struct CompletionRequest {
     #[deprecated]
     pub echo: ::core::option::Option<bool>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "completions")]
@@ -177,7 +177,7 @@ pub struct Completion {
     /// An engine (replaced by models).
     pub engine: ::core::option::Option<Engine>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "completions")]
@@ -220,7 +220,7 @@ pub struct Engine {
     /// `id`
     pub id: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "completions", feature = "engines"))]
@@ -254,7 +254,7 @@ pub struct EngineList {
     /// `data`
     pub data: ::core::option::Option<::std::vec::Vec<Engine>>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "engines")]

@@ -8,7 +8,7 @@ pub struct GenerateRequest {
     /// `prompt`
     pub prompt: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "generate")]
@@ -38,7 +38,7 @@ pub struct GenerateStreamEvent {
     /// `done`
     pub done: bool,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "generate")]

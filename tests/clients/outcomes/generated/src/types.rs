@@ -8,7 +8,7 @@ pub struct Job {
     /// `id`
     pub id: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "jobs")]
@@ -36,7 +36,7 @@ pub struct Existing {
     /// `previous`
     pub previous: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "jobs")]
@@ -64,7 +64,7 @@ pub struct Problem {
     /// `message`
     pub message: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "jobs")]

@@ -8,7 +8,7 @@ pub struct Thing {
     /// `name`
     pub name: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "shadow", feature = "things"))]
@@ -44,7 +44,7 @@ pub struct Filter {
     /// `range`
     pub range: ::core::option::Option<FilterRange>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "search", feature = "styles"))]
@@ -87,7 +87,7 @@ pub struct FilterRange {
     /// `max`
     pub max: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "search", feature = "styles"))]
@@ -127,7 +127,7 @@ pub struct Point {
     /// `y`
     pub y: i64,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "qs", feature = "styles"))]

@@ -115,7 +115,7 @@ pub struct Cat {
     /// `indoor`
     pub indoor: ::core::option::Option<bool>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -155,7 +155,7 @@ pub struct Dog {
     /// `bark`
     pub bark: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -192,7 +192,7 @@ pub struct PetBase {
     /// `name`
     pub name: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -232,7 +232,7 @@ pub struct Puppy {
     /// `age`
     pub age: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -354,7 +354,7 @@ pub struct Circle {
     /// `radius`
     pub radius: ::core::option::Option<f64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -392,7 +392,7 @@ pub struct Square {
     /// `side`
     pub side: ::core::option::Option<f64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -430,7 +430,7 @@ pub struct Owner {
     /// `shapes`
     pub shapes: ::core::option::Option<::std::vec::Vec<Shape>>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "owners")]
@@ -470,7 +470,7 @@ pub struct Meta {
     /// `created`
     pub created: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -507,7 +507,7 @@ pub struct Click {
     /// `x`
     pub x: i64,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -537,7 +537,7 @@ pub struct Key {
     /// `key`
     pub key: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -634,7 +634,7 @@ pub struct EventClick {
     /// `x`
     pub x: i64,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -680,7 +680,7 @@ pub struct EventKey {
     /// `key`
     pub key: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -799,7 +799,7 @@ pub struct Card {
     /// `number`
     pub number: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -834,7 +834,7 @@ pub struct Bank {
     /// `iban`
     pub iban: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -948,7 +948,7 @@ pub struct NotedPaymentCard {
     /// `note`
     pub note: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -997,7 +997,7 @@ pub struct NotedPaymentBank {
     /// `note`
     pub note: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -1106,7 +1106,7 @@ pub struct Settings {
     /// `created`
     pub created: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -1151,7 +1151,7 @@ pub struct Account {
     /// `password`
     pub password: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -1250,7 +1250,7 @@ pub struct Car {
     /// `wheels`
     pub wheels: ::core::option::Option<i64>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -1365,7 +1365,7 @@ pub struct NoticeCard {
     /// `number`
     pub number: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]
@@ -1416,7 +1416,7 @@ pub struct NoticeBank {
     /// `iban`
     pub iban: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "full")]

@@ -84,7 +84,7 @@ pub struct MessageStartEvent {
     /// `data`
     pub data: MessageStartEventData,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -115,7 +115,7 @@ pub struct MessageStartEventData {
     /// `model`
     pub model: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -149,7 +149,7 @@ pub struct TextDeltaEvent {
     /// `data`
     pub data: TextDeltaEventData,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -180,7 +180,7 @@ pub struct TextDeltaEventData {
     /// `text`
     pub text: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -214,7 +214,7 @@ pub struct MessageStopEvent {
     /// `data`
     pub data: MessageStopEventData,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -243,7 +243,7 @@ pub struct MessageStopEventData {
     /// `stop_reason`
     pub stop_reason: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -279,7 +279,7 @@ pub struct CreateMessageRequest {
     /// `prompt`
     pub prompt: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]

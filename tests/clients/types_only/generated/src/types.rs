@@ -7,7 +7,7 @@ pub struct Pet {
     /// `name`
     pub name: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 impl Pet {

@@ -44,7 +44,7 @@ pub struct CreateMessage {
     /// `grid`
     pub grid: ::core::option::Option<::std::vec::Vec<::std::vec::Vec<i64>>>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -161,7 +161,7 @@ pub struct Message {
     /// Length: 1 ..= 10.
     pub content: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "batches", feature = "messages"))]
@@ -277,7 +277,7 @@ pub struct FunctionTool {
     /// Length: at most 5.
     pub name: ::std::string::String,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -305,7 +305,7 @@ crate::runtime::serde_support::json_object! {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct WebTool {
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
@@ -330,7 +330,7 @@ pub struct Note {
     /// `text`
     pub text: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "notes")]
@@ -366,7 +366,7 @@ pub struct Created {
     /// Length: at most 1.
     pub id: ::core::option::Option<::std::string::String>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(feature = "messages")]
