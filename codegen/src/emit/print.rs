@@ -468,7 +468,7 @@ fn field_type(field: &Field) -> String {
 fn extra_type(extra: &Extra) -> Option<String> {
     match extra {
         Extra::Forbidden => None,
-        Extra::Any => Some("::serde_json::Map<::std::string::String, ::serde_json::Value>".into()),
+        Extra::Any => Some("crate::runtime::extra::Extra".into()),
         Extra::Typed(ty) => Some(format!(
             "::std::collections::BTreeMap<::std::string::String, {}>",
             type_text(ty)

@@ -8,7 +8,7 @@ pub struct Ack {
     /// `ok`
     pub ok: ::core::option::Option<bool>,
     /// Properties the spec does not describe, kept as received and sent back as given.
-    pub extra: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+    pub extra: crate::runtime::extra::Extra,
 }
 
 #[cfg(any(feature = "blobs", feature = "files", feature = "uploads"))]

@@ -13,6 +13,7 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde_json::Value;
 
 use super::error::Error;
+use super::serde_support::with_str_keys;
 
 fn clean_path(path: String) -> String {
     if path == "." {
@@ -26,7 +27,7 @@ fn clean_path(path: String) -> String {
 #[cold]
 fn slow_path_error<T: DeserializeOwned>(bytes: &[u8]) -> Error {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+    match with_str_keys(|| serde_path_to_error::deserialize::<_, T>(&mut de)) {
         Err(e) => Error::decode(clean_path(e.path().to_string()), e.inner().to_string()),
         // Only trailing characters can be left to complain about.
         Ok(_) => match de.end() {
@@ -51,7 +52,7 @@ pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> 
 
 /// Decodes an already parsed JSON value into `T`, with a path on failure.
 pub(crate) fn from_value<T: DeserializeOwned>(value: Value) -> Result<T, Error> {
-    serde_path_to_error::deserialize::<_, T>(value)
+    with_str_keys(|| serde_path_to_error::deserialize::<_, T>(value))
         .map_err(|e| Error::decode(clean_path(e.path().to_string()), e.inner().to_string()))
 }
 
@@ -184,7 +185,6 @@ macro_rules! forward_visit_common {
             visit_bool(bool); visit_i8(i8); visit_i16(i16); visit_i32(i32); visit_i64(i64);
             visit_i128(i128); visit_u8(u8); visit_u16(u16); visit_u32(u32); visit_u64(u64);
             visit_u128(u128); visit_f32(f32); visit_f64(f64); visit_char(char);
-            visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>);
         }
         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             self.inner.expecting(f)
@@ -217,6 +217,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for TopVisitor<'_, V> {
     type Value = V::Value;
     forward_visit_common!();
     forward_visit! { visit_str(&str); visit_borrowed_str(&'de str); visit_string(String); }
+    forward_visit! { visit_bytes(&[u8]); visit_borrowed_bytes(&'de [u8]); visit_byte_buf(Vec<u8>); }
 
     #[inline]
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
@@ -246,6 +247,25 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
         self.inner.visit_string(v)
     }
 
+    // Generated types read keys as bytes (`serde_support::Key`), so these are noted too.
+    #[inline]
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Self::Value, E> {
+        self.note_bytes(v);
+        self.inner.visit_bytes(v)
+    }
+
+    #[inline]
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Self::Value, E> {
+        self.note_bytes(v);
+        self.inner.visit_borrowed_bytes(v)
+    }
+
+    #[inline]
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Self::Value, E> {
+        self.note_bytes(&v);
+        self.inner.visit_byte_buf(v)
+    }
+
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.inner.visit_map(map)
     }
@@ -254,7 +274,12 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
 impl<V> KeyVisitor<'_, V> {
     #[inline]
     fn note(&self, key: &str) {
-        if key == "error" {
+        self.note_bytes(key.as_bytes());
+    }
+
+    #[inline]
+    fn note_bytes(&self, key: &[u8]) {
+        if key == b"error" {
             self.saw.set(true);
         }
     }

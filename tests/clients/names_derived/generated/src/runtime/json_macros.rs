@@ -32,9 +32,9 @@
 /// - `optional_nullable`: a `Nullable<T>`; `Absent` is left out, `Null` written as `null`.
 ///
 /// `extra` says what happens to properties the spec does not name: `keep_json` (kept as
-/// JSON in the `extra` field and sent back; a constant received with another value is
-/// kept and sent back too), `keep_typed` (kept with the value type of the `extra` map),
-/// `ignore` (dropped; the struct has no `extra` field).
+/// JSON text in the `extra` field, an `Extra`, and sent back; a constant received with
+/// another value is kept and sent back too), `keep_typed` (kept with the value type of the
+/// `extra` map), `ignore` (dropped; the struct has no `extra` field).
 macro_rules! json_object {
     (
         $name:ident {
@@ -70,9 +70,10 @@ macro_rules! json_object {
                         #[allow(unused_mut)]
                         let mut extra = ::core::default::Default::default();
                         while let ::core::option::Option::Some(key) = map.next_key::<$crate::runtime::serde_support::Key<'de>>()? {
-                            match key.as_str() {
-                                $( $key => $field = $crate::runtime::serde_support::json_object!(@read $mode map), )*
-                                $( $ckey => $crate::runtime::serde_support::json_object!(@read_constant $extra map extra key $cvalue), )*
+                            // Byte comparisons, in order, as a `match` on string patterns compiles to.
+                            match key.as_bytes() {
+                                $( k if k == $key.as_bytes() => $field = $crate::runtime::serde_support::json_object!(@read $mode map), )*
+                                $( k if k == $ckey.as_bytes() => $crate::runtime::serde_support::json_object!(@read_constant $extra map extra key $cvalue), )*
                                 _ => $crate::runtime::serde_support::json_object!(@unknown $extra map extra key),
                             }
                         }
@@ -101,7 +102,7 @@ macro_rules! json_object {
         $map.next_value::<::serde::de::IgnoredAny>()?;
     }};
     (@unknown $kind:ident $map:ident $extra:ident $key:ident) => {
-        $crate::runtime::serde_support::ExtraMap::keep(&mut $extra, $key.into_owned(), $map.next_value()?)
+        $crate::runtime::serde_support::ExtraMap::read_entry(&mut $extra, $key, &mut $map)?
     };
     (@write_extra ignore $self:ident $map:ident [$( $ckey:literal )*] [$( $key:literal $field:ident $mode:ident )*]) => {};
     (@write_extra $kind:ident $self:ident $map:ident [$( $ckey:literal )*] [$( $key:literal $field:ident $mode:ident )*]) => {
@@ -140,7 +141,7 @@ macro_rules! json_object {
         if let ::core::option::Option::Some(value) =
             $map.next_value_seed($crate::runtime::serde_support::Expect($value))?
         {
-            $crate::runtime::serde_support::ExtraMap::keep(&mut $extra, $key.into_owned(), value);
+            $crate::runtime::extra::Extra::keep(&mut $extra, $key.into_owned()?, value);
         }
     }};
     (@read_constant $mode:ident $map:ident $extra:ident $key:ident $value:literal) => {{
@@ -233,8 +234,23 @@ macro_rules! json_enum {
                     fn visit_str<E: ::serde::de::Error>(self, value: &str) -> ::core::result::Result<$name, E> {
                         ::core::result::Result::Ok($name::from(value))
                     }
+                    // serde_json gives a string's bytes unchecked when asked for bytes: a
+                    // known value is compared as bytes, and only another value is checked
+                    // to be UTF-8 before it is kept.
+                    fn visit_bytes<E: ::serde::de::Error>(self, value: &[u8]) -> ::core::result::Result<$name, E> {
+                        $( if value == $value.as_bytes() {
+                            return ::core::result::Result::Ok($name::$variant);
+                        } )*
+                        match ::core::str::from_utf8(value) {
+                            ::core::result::Result::Ok(text) => ::core::result::Result::Ok($name::$other(::std::string::ToString::to_string(text))),
+                            ::core::result::Result::Err(_) => ::core::result::Result::Err(::serde::de::Error::invalid_value(
+                                ::serde::de::Unexpected::Bytes(value),
+                                &self,
+                            )),
+                        }
+                    }
                 }
-                deserializer.deserialize_str(__Visitor)
+                deserializer.deserialize_bytes(__Visitor)
             }
         }
     };

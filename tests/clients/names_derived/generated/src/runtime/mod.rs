@@ -24,6 +24,9 @@ mod content_type;
 mod decode;
 mod download;
 mod error;
+// `pub`, not exported at the root: `Extra` is a common schema name, which a root export
+// would push aside. Fields name it `crate::runtime::extra::Extra`.
+pub mod extra;
 pub(crate) mod form;
 mod json_macros;
 mod json_object;

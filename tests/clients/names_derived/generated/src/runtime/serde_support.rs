@@ -11,69 +11,146 @@ pub(crate) use super::json_macros::{json_enum, json_object};
 use std::borrow::Cow;
 use std::fmt;
 
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
+use serde::de::{self, DeserializeOwned, Deserializer, MapAccess, Visitor};
+
+use super::extra::Extra;
 use serde::ser::{Error as _, SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-/// Where a struct keeps the properties its spec does not name: a JSON map, or a map of
-/// the spec's `additionalProperties` type. A trait so that the generated decoder need
+/// Where a struct keeps the properties its spec does not name: [`Extra`] (JSON text), or a
+/// map of the spec's `additionalProperties` type. A trait so that the generated decoder need
 /// not spell the map's type: it follows from the struct's `extra` field.
-pub(crate) trait ExtraMap: Default {
-    /// The type of a kept value.
-    type Value;
-    /// Keeps `value` under `key`.
-    fn keep(&mut self, key: String, value: Self::Value);
+pub(crate) trait ExtraMap<'de>: Default {
+    /// Reads the value of the unknown property `key` from `map` and keeps it.
+    fn read_entry<A: MapAccess<'de>>(&mut self, key: Key<'de>, map: &mut A)
+        -> Result<(), A::Error>;
 }
 
-impl ExtraMap for serde_json::Map<String, Value> {
-    type Value = Value;
-    fn keep(&mut self, key: String, value: Value) {
-        self.insert(key, value);
+impl<'de> ExtraMap<'de> for Extra {
+    fn read_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        Extra::read_entry(self, key.to_str()?, map)
     }
 }
 
-impl<T> ExtraMap for std::collections::BTreeMap<String, T> {
-    type Value = T;
-    fn keep(&mut self, key: String, value: T) {
-        self.insert(key, value);
+impl<'de> ExtraMap<'de> for serde_json::Map<String, Value> {
+    fn read_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        self.insert(key.into_owned()?, map.next_value()?);
+        Ok(())
+    }
+}
+
+impl<'de, T: Deserialize<'de>> ExtraMap<'de> for std::collections::BTreeMap<String, T> {
+    fn read_entry<A: MapAccess<'de>>(
+        &mut self,
+        key: Key<'de>,
+        map: &mut A,
+    ) -> Result<(), A::Error> {
+        self.insert(key.into_owned()?, map.next_value()?);
+        Ok(())
     }
 }
 
 /// An object key, borrowed from the input when it has no escapes.
-pub(crate) struct Key<'de>(Cow<'de, str>);
+///
+/// Read as bytes, not as a string: serde_json then hands over the key's (unescaped) bytes
+/// without checking that they are UTF-8, which is most of the cost of reading a short key.
+/// A known key is compared byte for byte, so only an unknown key, kept in `extra`, needs
+/// the check ([`Key::into_owned`]).
+pub(crate) struct Key<'de>(Cow<'de, [u8]>);
 
 impl Key<'_> {
-    /// The key's text.
-    pub(crate) fn as_str(&self) -> &str {
+    /// The key's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
         &self.0
     }
 
-    /// The key as an owned string, for storing unknown properties.
-    pub(crate) fn into_owned(self) -> String {
-        self.0.into_owned()
+    /// The key as an owned string, for storing unknown properties; an error when the key is
+    /// not UTF-8 (a lone surrogate escape, say), as reading it as a string would have been.
+    pub(crate) fn into_owned<E: de::Error>(self) -> Result<String, E> {
+        let bytes = self.0.into_owned();
+        String::from_utf8(bytes).map_err(|_| E::custom("an object key is not valid UTF-8"))
+    }
+
+    /// The key as a string slice, with the same check as [`Key::into_owned`].
+    pub(crate) fn to_str<E: de::Error>(&self) -> Result<&str, E> {
+        std::str::from_utf8(&self.0).map_err(|_| E::custom("an object key is not valid UTF-8"))
     }
 }
 
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct KeyVisitor;
-        impl<'de> Visitor<'de> for KeyVisitor {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
+/// How many decodes are running with keys read as strings ([`with_str_keys`]). A global
+/// counter, not a thread-local, because reading it costs one load per key: a decode on
+/// another thread that sees it set reads its keys as strings too, which is slower but
+/// gives the same result.
+static STR_KEYS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Runs `decode` with object keys read as strings, not bytes: `serde_path_to_error`, which
+/// finds where a document failed, records only keys it sees as strings.
+pub(crate) fn with_str_keys<R>(decode: impl FnOnce() -> R) -> R {
+    use std::sync::atomic::Ordering::Relaxed;
+    struct Restore;
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            STR_KEYS.fetch_sub(1, Relaxed);
         }
-        deserializer.deserialize_str(KeyVisitor)
+    }
+    STR_KEYS.fetch_add(1, Relaxed);
+    let _restore = Restore;
+    decode()
+}
+
+struct KeyVisitor;
+
+impl<'de> Visitor<'de> for KeyVisitor {
+    type Value = Key<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object key")
+    }
+    fn visit_borrowed_bytes<E: de::Error>(self, v: &'de [u8]) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v)))
+    }
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.to_vec())))
+    }
+    fn visit_byte_buf<E: de::Error>(self, v: Vec<u8>) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v)))
+    }
+    // Deserializers other than serde_json's reader (a `Value`, buffered content) give
+    // keys as strings.
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Borrowed(v.as_bytes())))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.as_bytes().to_vec())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+        Ok(Key(Cow::Owned(v.into_bytes())))
+    }
+}
+
+/// A key read as a string, for [`with_str_keys`]; kept out of line so that the common
+/// path stays small.
+#[cold]
+#[inline(never)]
+fn str_key<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Key<'de>, D::Error> {
+    deserializer.deserialize_str(KeyVisitor)
+}
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        if STR_KEYS.load(std::sync::atomic::Ordering::Relaxed) != 0 {
+            return str_key(deserializer);
+        }
+        deserializer.deserialize_bytes(KeyVisitor)
     }
 }
 
