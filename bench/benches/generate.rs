@@ -19,11 +19,13 @@ use criterion::{criterion_group, criterion_main, BenchmarkGroup, Criterion, Samp
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn allocator_options_of_xtask() {
-    // SAFETY: setting an option is allowed at any time (purge delay 0, arenas committed
-    // as used; see `return_freed_memory` in xtask).
+    // mimalloc's `mi_option_e` numbers, as in `return_freed_memory` in xtask.
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: setting an option is allowed at any time; mimalloc reads them as it goes.
     unsafe {
-        libmimalloc_sys::mi_option_set(15, 0);
-        libmimalloc_sys::mi_option_set(4, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 0);
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
     }
 }
 

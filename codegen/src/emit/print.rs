@@ -5,44 +5,28 @@
 //!
 //! The text is exactly what prettyplease prints for the same items
 //! (`tests/tests/print_matches_prettyplease.rs` compares the two on every fixture and
-//! real spec). Where a line comes near prettyplease's margin, its choice of where to
-//! break is not modelled: such an item returns `None` and goes the token way.
+//! real spec). A line that would have to break in a way not modelled here (a type
+//! broken twice, a doc line prettyplease prints as an attribute) makes the item return
+//! `None`, and it goes the token way.
 
 use std::fmt::Write as _;
 
 use super::docs::{field_doc_lines, rustdoc_lines};
 use super::types::constructor_fields;
+use super::wire_layout::invocation;
 use crate::ir::{Extra, Field, IntFormat, StringEnum, Struct, TypeDef, TypeRef, WireMode};
 
 /// prettyplease's margin: the longest line it keeps whole.
 const MARGIN: usize = 89;
-/// Lines this close to the margin (either side) are left to prettyplease, whose exact
-/// rule there is not modelled.
-const DOUBT: usize = 0;
 
-/// How a line compares with the margin.
-enum Fit {
-    /// Surely kept on one line.
-    Fits,
-    /// Surely broken.
-    Breaks,
-    /// Too close to call.
-    Unsure,
+/// Whether a line of `len` characters stays whole within the margin.
+fn fits(len: usize) -> bool {
+    len <= MARGIN
 }
 
-fn fit(len: usize) -> Fit {
-    if len + DOUBT <= MARGIN {
-        Fit::Fits
-    } else if len > MARGIN + DOUBT {
-        Fit::Breaks
-    } else {
-        Fit::Unsure
-    }
-}
-
-/// A line that must stay whole: `None` when it might not.
+/// A line that must stay whole: `None` when it would not.
 fn whole(line: String) -> Option<String> {
-    matches!(fit(line.len()), Fit::Fits).then_some(line)
+    fits(line.len()).then_some(line)
 }
 
 /// The struct's items as text, each without its feature gate: the definition, the
@@ -82,7 +66,7 @@ impl Comma {
 
 /// A line ending in `comma` that must stay whole: `None` when it might not.
 fn whole_item(line: String, comma: Comma) -> Option<String> {
-    matches!(fit(comma.width(&line)), Fit::Fits).then_some(line)
+    fits(comma.width(&line)).then_some(line)
 }
 
 /// An open string enum's items as text, each without its feature gate: the enum and
@@ -109,19 +93,22 @@ pub(crate) fn enum_items(def: &TypeDef, e: &StringEnum) -> Option<[String; 2]> {
     }
     out.push_str("    /// A value this version of the crate does not know, kept as received.\n");
     let _ = writeln!(out, "    {}(::std::string::String),\n}}", e.other_variant);
-    let mut wiring = format!(
-        "crate::runtime::serde_support::json_enum! {{\n    {} {{\n",
-        def.name
+    let entries = e
+        .values
+        .iter()
+        .map(|value| {
+            format!(
+                "{} => {}",
+                proc_macro2::Literal::string(&value.json),
+                value.rust_name
+            )
+        })
+        .chain([format!("_ => {}", e.other_variant)]);
+    let wiring = invocation(
+        "crate::runtime::serde_support::json_enum",
+        &def.name,
+        entries,
     );
-    for value in &e.values {
-        let _ = writeln!(
-            wiring,
-            "        {} => {},",
-            proc_macro2::Literal::string(&value.json),
-            value.rust_name
-        );
-    }
-    let _ = writeln!(wiring, "        _ => {},\n    }}\n}}", e.other_variant);
     Some([out, wiring])
 }
 
@@ -129,14 +116,10 @@ pub(crate) fn enum_items(def: &TypeDef, e: &StringEnum) -> Option<[String; 2]> {
 /// generic arguments of `ty` one per line as prettyplease breaks them.
 fn push_typed(out: &mut String, indent: &str, prefix: &str, ty: &str, comma: Comma) -> Option<()> {
     let line = format!("{indent}{prefix}{ty},");
-    match fit(comma.width(&line)) {
-        Fit::Fits => {
-            out.push_str(&line);
-            out.push('\n');
-            return Some(());
-        }
-        Fit::Unsure => return None,
-        Fit::Breaks => {}
+    if fits(comma.width(&line)) {
+        out.push_str(&line);
+        out.push('\n');
+        return Some(());
     }
     let open = ty.find('<')?;
     let inner = ty[open + 1..].strip_suffix('>')?;
@@ -301,29 +284,18 @@ fn builder(def: &TypeDef, s: &Struct) -> Option<String> {
         let literal = format!("Self {{ {} }}", inits.join(", "));
         // prettyplease keeps a struct literal on one line only up to this width.
         const STRUCT_LITERAL_WIDTH: usize = 34;
-        let literal_fit = if literal.len() + DOUBT <= STRUCT_LITERAL_WIDTH {
-            Fit::Fits
-        } else if literal.len() > STRUCT_LITERAL_WIDTH + DOUBT {
-            Fit::Breaks
-        } else {
-            Fit::Unsure
-        };
         let one_line = format!("        {literal}");
-        match literal_fit {
-            Fit::Fits => {
-                out.push_str(&one_line);
+        if literal.len() <= STRUCT_LITERAL_WIDTH {
+            out.push_str(&one_line);
+            out.push('\n');
+        } else {
+            out.push_str("        Self {\n");
+            for init in &inits {
+                let line = format!("            {init},");
+                out.push_str(&whole_item(line, Comma::Counted)?);
                 out.push('\n');
             }
-            Fit::Unsure => return None,
-            Fit::Breaks => {
-                out.push_str("        Self {\n");
-                for init in &inits {
-                    let line = format!("            {init},");
-                    out.push_str(&whole_item(line, Comma::Counted)?);
-                    out.push('\n');
-                }
-                out.push_str("        }\n");
-            }
+            out.push_str("        }\n");
         }
         out.push_str("    }\n");
     }
@@ -367,21 +339,19 @@ fn builder(def: &TypeDef, s: &Struct) -> Option<String> {
             ],
         )?;
         let assign = format!("        self.{} = {wrapper}({value});", field.rust_name);
-        match fit(assign.len()) {
-            Fit::Fits => out.push_str(&assign),
-            Fit::Unsure => return None,
-            Fit::Breaks => {
-                out.push_str(&whole(format!(
-                    "        self.{} = {wrapper}(",
-                    field.rust_name
-                ))?);
-                out.push('\n');
-                out.push_str(&whole_item(
-                    format!("            {value},"),
-                    Comma::Trailing,
-                )?);
-                out.push_str("\n        );");
-            }
+        if fits(assign.len()) {
+            out.push_str(&assign);
+        } else {
+            out.push_str(&whole(format!(
+                "        self.{} = {wrapper}(",
+                field.rust_name
+            ))?);
+            out.push('\n');
+            out.push_str(&whole_item(
+                format!("            {value},"),
+                Comma::Trailing,
+            )?);
+            out.push_str("\n        );");
         }
         out.push_str("\n        self\n    }\n");
     }
@@ -394,59 +364,49 @@ fn builder(def: &TypeDef, s: &Struct) -> Option<String> {
 fn signature(out: &mut String, name: &str, params: &[(String, String)]) -> Option<()> {
     let joined: Vec<String> = params.iter().map(|(p, ty)| format!("{p}{ty}")).collect();
     let one_line = format!("    pub fn {name}({}) -> Self {{", joined.join(", "));
-    match fit(one_line.len()) {
-        Fit::Fits => {
-            out.push_str(&one_line);
-            out.push('\n');
+    if fits(one_line.len()) {
+        out.push_str(&one_line);
+        out.push('\n');
+    } else {
+        let _ = writeln!(out, "    pub fn {name}(");
+        for (i, (pattern, ty)) in params.iter().enumerate() {
+            push_typed(
+                out,
+                "        ",
+                pattern,
+                ty,
+                Comma::of(i + 1 == params.len()),
+            )?;
         }
-        Fit::Unsure => return None,
-        Fit::Breaks => {
-            let _ = writeln!(out, "    pub fn {name}(");
-            for (i, (pattern, ty)) in params.iter().enumerate() {
-                push_typed(
-                    out,
-                    "        ",
-                    pattern,
-                    ty,
-                    Comma::of(i + 1 == params.len()),
-                )?;
-            }
-            out.push_str("    ) -> Self {\n");
-        }
+        out.push_str("    ) -> Self {\n");
     }
     Some(())
 }
 
 /// The `json_object!` invocation, laid out as `wire_layout.rs` lays it out.
 fn wire_mapping(def: &TypeDef, s: &Struct) -> String {
-    let mut out = format!(
-        "crate::runtime::serde_support::json_object! {{\n    {} {{\n",
-        def.name
-    );
-    for c in &s.constants {
-        let _ = writeln!(
-            out,
-            "        const {} = {},",
+    let constants = s.constants.iter().map(|c| {
+        format!(
+            "const {} = {}",
             proc_macro2::Literal::string(&c.json_name),
             super::structs::literal_tokens(&c.value)
-        );
-    }
-    for f in &s.fields {
-        let _ = writeln!(
-            out,
-            "        {} => {}: {},",
+        )
+    });
+    let fields = s.fields.iter().map(|f| {
+        format!(
+            "{} => {}: {}",
             proc_macro2::Literal::string(&f.json_name),
             f.rust_name,
             super::structs::mode_word(f.wire)
-        );
-    }
-    let extra = match &s.extra {
-        Extra::Any => "keep_json",
-        Extra::Typed(_) => "keep_typed",
-        Extra::Forbidden => "ignore",
-    };
-    let _ = writeln!(out, "        extra: {extra},\n    }}\n}}");
-    out
+        )
+    });
+    let extra = format!("extra: {}", super::structs::extra_word(&s.extra));
+    let entries = constants.chain(fields).chain([extra]);
+    invocation(
+        "crate::runtime::serde_support::json_object",
+        &def.name,
+        entries,
+    )
 }
 
 /// The field's type, as `types::field_tokens` spells it.

@@ -191,11 +191,7 @@ fn serde_impls(def: &TypeDef, s: &Struct) -> TokenStream {
         let mode = ident(mode_word(f.wire));
         quote!(#key => #field: #mode,)
     });
-    let extra = match &s.extra {
-        Extra::Any => quote!(keep_json),
-        Extra::Typed(_) => quote!(keep_typed),
-        Extra::Forbidden => quote!(ignore),
-    };
+    let extra = ident(extra_word(&s.extra));
     quote! {
         crate::runtime::serde_support::json_object! {
             #name {
@@ -204,6 +200,15 @@ fn serde_impls(def: &TypeDef, s: &Struct) -> TokenStream {
                 extra: #extra,
             }
         }
+    }
+}
+
+/// The word `json_object!` knows an `extra` policy by.
+pub(crate) fn extra_word(extra: &Extra) -> &'static str {
+    match extra {
+        Extra::Any => "keep_json",
+        Extra::Typed(_) => "keep_typed",
+        Extra::Forbidden => "ignore",
     }
 }
 

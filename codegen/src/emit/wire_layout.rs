@@ -46,22 +46,38 @@ pub(crate) fn layout(item: &syn::Item) -> Option<String> {
     if body.delimiter() != Delimiter::Brace {
         return None;
     }
-    let mut out = attributes(&mac.attrs);
-    if path.leading_colon.is_some() {
-        out.push_str("::");
-    }
     let segments: Vec<String> = path.segments.iter().map(|s| s.ident.to_string()).collect();
-    out.push_str(&segments.join("::"));
-    out.push_str("! {\n    ");
-    out.push_str(&name.to_string());
-    out.push_str(" {\n");
-    for entry in entries(body.stream()) {
+    let leading = if path.leading_colon.is_some() {
+        "::"
+    } else {
+        ""
+    };
+    let path = format!("{leading}{}", segments.join("::"));
+    let mut out = attributes(&mac.attrs);
+    out.push_str(&invocation(
+        &path,
+        &name.to_string(),
+        entries(body.stream()),
+    ));
+    Some(out)
+}
+
+/// A wire macro invocation `path! { name { entry, ... } }`, one entry per line: the
+/// layout every wire macro gets, whether laid out from tokens here or printed directly
+/// (`print.rs`).
+pub(crate) fn invocation(
+    path: &str,
+    name: &str,
+    entries: impl IntoIterator<Item = String>,
+) -> String {
+    let mut out = format!("{path}! {{\n    {name} {{\n");
+    for entry in entries {
         out.push_str("        ");
         out.push_str(&entry);
         out.push_str(",\n");
     }
     out.push_str("    }\n}\n");
-    Some(out)
+    out
 }
 
 /// Outer attributes (a feature `cfg`) as prettyplease prints them, one per line.
