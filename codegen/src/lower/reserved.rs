@@ -85,36 +85,35 @@ pub(crate) fn assign_setters(types: &mut [TypeDef]) {
         let TypeKind::Struct(s) = &mut def.kind else {
             continue;
         };
-        let optional: Vec<&mut Field> = s
-            .fields
-            .iter_mut()
-            .filter(|f| !f.wire.is_constructor_argument())
-            .collect();
-        let names = setter_names(
-            &optional
-                .iter()
-                .map(|f| f.rust_name.as_str())
-                .collect::<Vec<_>>(),
+        name_setters(
+            s.fields
+                .iter_mut()
+                .filter(|f| !f.wire.is_constructor_argument())
+                .map(|f: &mut Field| (f.rust_name.as_str(), &mut f.setter))
+                .collect(),
         );
-        for (field, name) in optional.into_iter().zip(names) {
-            field.setter = Some(name);
-        }
+    }
+}
+
+/// Fills each slot with the setter [`setter_names`] gives its field name.
+fn name_setters(slots: Vec<(&str, &mut Option<String>)>) {
+    let fields: Vec<&str> = slots.iter().map(|(name, _)| *name).collect();
+    let names = setter_names(&fields);
+    for ((_, slot), name) in slots.into_iter().zip(names) {
+        *slot = Some(name);
     }
 }
 
 /// Gives every optional part of a multipart form its setter name, per [`setter_names`]
 /// (required parts are arguments of `new`).
 pub(crate) fn assign_part_setters(fields: &mut [PartField]) {
-    let optional: Vec<&mut PartField> = fields.iter_mut().filter(|f| !f.required).collect();
-    let names = setter_names(
-        &optional
-            .iter()
-            .map(|f| f.rust_name.as_str())
-            .collect::<Vec<_>>(),
+    name_setters(
+        fields
+            .iter_mut()
+            .filter(|f| !f.required)
+            .map(|f: &mut PartField| (f.rust_name.as_str(), &mut f.setter))
+            .collect(),
     );
-    for (field, name) in optional.into_iter().zip(names) {
-        field.setter = Some(name);
-    }
 }
 
 #[cfg(test)]

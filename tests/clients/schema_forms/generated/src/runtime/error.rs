@@ -446,16 +446,8 @@ impl ApiError {
     // Only APIs that declare error responses call this.
     #[allow(dead_code)]
     pub(crate) fn into_typed<E: TypedError>(self) -> ApiError<E> {
-        let inner = *self.0;
-        let typed = E::from_response(inner.status, inner.body.as_ref());
-        ApiError(Box::new(ApiErrorInner {
-            status: inner.status,
-            headers: inner.headers,
-            body: inner.body,
-            text: inner.text,
-            request: inner.request,
-            typed,
-        }))
+        let typed = E::from_response(self.0.status, self.0.body.as_ref());
+        self.with_typed(typed)
     }
 }
 
@@ -474,6 +466,11 @@ impl<E> ApiError<E> {
 
     /// The same error without its typed body, as a plain [`ApiError`].
     pub fn untyped(self) -> ApiError {
+        self.with_typed(None)
+    }
+
+    /// The same error with `typed` as its typed body.
+    fn with_typed<F>(self, typed: Option<F>) -> ApiError<F> {
         let inner = *self.0;
         ApiError(Box::new(ApiErrorInner {
             status: inner.status,
@@ -481,7 +478,7 @@ impl<E> ApiError<E> {
             body: inner.body,
             text: inner.text,
             request: inner.request,
-            typed: None,
+            typed,
         }))
     }
 
