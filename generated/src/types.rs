@@ -288,53 +288,15 @@ pub enum Message {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for Message {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::System(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Developer(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::User(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Assistant(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Tool(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for Message {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("role").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("system") => {
-                crate::runtime::serde_support::decode(value, "role `system`")
-                    .map(Self::System)
-            }
-            ::core::option::Option::Some("developer") => {
-                crate::runtime::serde_support::decode(value, "role `developer`")
-                    .map(Self::Developer)
-            }
-            ::core::option::Option::Some("user") => {
-                crate::runtime::serde_support::decode(value, "role `user`")
-                    .map(Self::User)
-            }
-            ::core::option::Option::Some("assistant") => {
-                crate::runtime::serde_support::decode(value, "role `assistant`")
-                    .map(Self::Assistant)
-            }
-            ::core::option::Option::Some("tool") => {
-                crate::runtime::serde_support::decode(value, "role `tool`")
-                    .map(Self::Tool)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Message {
+        tag "role",
+        "system" => System: tag_in_variant,
+        "developer" => Developer: tag_in_variant,
+        "user" => User: tag_in_variant,
+        "assistant" => Assistant: tag_in_variant,
+        "tool" => Tool: tag_in_variant,
+        _ => Other,
     }
 }
 
@@ -418,47 +380,13 @@ pub enum TextContent {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for TextContent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Parts(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::TextPart(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for TextContent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "Parts")
-                .map(Self::Parts);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["type", "text"]) {
-            return crate::runtime::serde_support::decode(value, "TextPart")
-                .map(Self::TextPart);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "TextPart")
-                .map(Self::TextPart);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom(
-                "expected a string or an array or an object for TextContent",
-            ),
-        )
+crate::runtime::serde_support::json_untagged! {
+    TextContent {
+        string => Text: decide,
+        array => Parts: decide,
+        object ["type", "text"] => TextPart: decide,
+        object => TextPart: decide,
+        _ => "expected a string or an array or an object for TextContent",
     }
 }
 
@@ -672,45 +600,13 @@ pub enum UserContent {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for UserContent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Parts(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Part(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for UserContent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "Parts")
-                .map(Self::Parts);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["type"]) {
-            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "Part").map(Self::Part);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom(
-                "expected a string or an array or an object for UserContent",
-            ),
-        )
+crate::runtime::serde_support::json_untagged! {
+    UserContent {
+        string => Text: decide,
+        array => Parts: decide,
+        object ["type"] => Part: decide,
+        object => Part: decide,
+        _ => "expected a string or an array or an object for UserContent",
     }
 }
 
@@ -789,43 +685,13 @@ pub enum UserContentPart {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for UserContentPart {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::ImageUrl(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::VideoUrl(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for UserContentPart {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("type").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("text") => {
-                crate::runtime::serde_support::decode(value, "type `text`")
-                    .map(Self::Text)
-            }
-            ::core::option::Option::Some("image_url") => {
-                crate::runtime::serde_support::decode(value, "type `image_url`")
-                    .map(Self::ImageUrl)
-            }
-            ::core::option::Option::Some("video_url") => {
-                crate::runtime::serde_support::decode(value, "type `video_url`")
-                    .map(Self::VideoUrl)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    UserContentPart {
+        tag "type",
+        "text" => Text: tag_in_variant,
+        "image_url" => ImageUrl: tag_in_variant,
+        "video_url" => VideoUrl: tag_in_variant,
+        _ => Other,
     }
 }
 
@@ -1210,35 +1076,11 @@ pub enum Stop {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for Stop {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::List(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for Stop {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Text").map(Self::Text);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "List").map(Self::List);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom("expected a string or an array for Stop"),
-        )
+crate::runtime::serde_support::json_untagged! {
+    Stop {
+        string => Text: decide,
+        array => List: decide,
+        _ => "expected a string or an array for Stop",
     }
 }
 
@@ -1347,40 +1189,12 @@ pub enum ToolChoice {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for ToolChoice {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Mode(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Named(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for ToolChoice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "Mode").map(Self::Mode);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["type", "function"]) {
-            return crate::runtime::serde_support::decode(value, "Named")
-                .map(Self::Named);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "Named")
-                .map(Self::Named);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom("expected a string or an object for ToolChoice"),
-        )
+crate::runtime::serde_support::json_untagged! {
+    ToolChoice {
+        string => Mode: decide,
+        object ["type", "function"] => Named: decide,
+        object => Named: decide,
+        _ => "expected a string or an object for ToolChoice",
     }
 }
 
@@ -2532,39 +2346,11 @@ pub enum ErrorObjectCode {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for ErrorObjectCode {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Integer(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::String(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for ErrorObjectCode {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_i64() || value.is_u64() {
-            return crate::runtime::serde_support::decode(value, "Integer")
-                .map(Self::Integer);
-        }
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "String")
-                .map(Self::String);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom(
-                "expected a number or a string for ErrorObjectCode",
-            ),
-        )
+crate::runtime::serde_support::json_untagged! {
+    ErrorObjectCode {
+        integer => Integer: decide,
+        string => String: decide,
+        _ => "expected a number or a string for ErrorObjectCode",
     }
 }
 

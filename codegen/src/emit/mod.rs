@@ -22,6 +22,7 @@ mod outcomes;
 mod parallel;
 mod params;
 mod print;
+mod print_unions;
 mod resources;
 mod security;
 mod servers;
@@ -231,9 +232,12 @@ fn bulk_files(
         4 if all => outcomes::outcomes_file(api, &gates),
         0..FILE_JOBS => Ok(None),
         _ => format::gated_items(
-            chunks[job - FILE_JOBS]
-                .iter()
-                .map(|def| (type_item(def, index, layout), gates.type_cfg(&def.name))),
+            chunks[job - FILE_JOBS].iter().flat_map(|def| {
+                let gate = gates.type_cfg(&def.name);
+                type_items(def, index, layout)
+                    .into_iter()
+                    .map(move |item| (item, gate.clone()))
+            }),
             "src/types.rs",
         )
         .map(Some),
@@ -283,26 +287,27 @@ fn bulk_files(
 }
 
 /// The items for one named type.
-fn type_item(
+fn type_items(
     def: &crate::ir::TypeDef,
     index: &types::TypeIndex,
     layout: Layout,
-) -> format::Emitted {
-    if layout == Layout::Direct {
+) -> Vec<format::Emitted> {
+    let direct = layout == Layout::Direct;
+    if direct {
         let printed = match &def.kind {
             TypeKind::Struct(s) => print::struct_items(def, s).map(Vec::from),
             TypeKind::Enum(e) => print::enum_items(def, e).map(Vec::from),
             _ => None,
         };
         if let Some(items) = printed {
-            return format::Emitted::Text(items);
+            return vec![format::Emitted::Text(items)];
         }
     }
     let tokens = match &def.kind {
         TypeKind::Struct(s) => structs::emit_struct(def, s),
         TypeKind::Enum(e) => enums::emit_enum(def, e),
-        TypeKind::Tagged(u) => unions::emit_tagged(def, u, index),
-        TypeKind::Untagged(u) => unions::emit_untagged(def, u, index),
+        TypeKind::Tagged(u) => return unions::tagged_items(def, u, index, direct),
+        TypeKind::Untagged(u) => return unions::untagged_items(def, u, index, direct),
         TypeKind::Alias(ty) => {
             let docs = docs::type_attrs(def);
             let name = types::ident(&def.name);
@@ -310,5 +315,5 @@ fn type_item(
             quote! { #docs pub type #name = #ty; }
         }
     };
-    format::Emitted::Tokens(tokens)
+    vec![format::Emitted::Tokens(tokens)]
 }

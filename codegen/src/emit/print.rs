@@ -20,12 +20,12 @@ use crate::ir::{Extra, Field, IntFormat, StringEnum, Struct, TypeDef, TypeRef, W
 const MARGIN: usize = 89;
 
 /// Whether a line of `len` characters stays whole within the margin.
-fn fits(len: usize) -> bool {
+pub(super) fn fits(len: usize) -> bool {
     len <= MARGIN
 }
 
 /// A line that must stay whole: `None` when it would not.
-fn whole(line: String) -> Option<String> {
+pub(super) fn whole(line: String) -> Option<String> {
     fits(line.len()).then_some(line)
 }
 
@@ -155,7 +155,7 @@ fn top_level_args(list: &str) -> Vec<&str> {
 
 /// `///` lines for doc strings as `#[doc = ...]` holds them, or `None` for a string
 /// prettyplease would print as an attribute or a block comment.
-fn push_docs(out: &mut String, indent: &str, lines: &[String]) -> Option<()> {
+pub(super) fn push_docs(out: &mut String, indent: &str, lines: &[String]) -> Option<()> {
     for line in lines {
         if line.contains('\n') || line.starts_with('/') {
             return None;
@@ -452,7 +452,7 @@ fn argument(ty: &TypeRef) -> (String, bool) {
 }
 
 /// A type expression, as `types::type_tokens` spells it.
-fn type_text(ty: &TypeRef) -> String {
+pub(super) fn type_text(ty: &TypeRef) -> String {
     match ty {
         TypeRef::Named(name) => name.clone(),
         TypeRef::String => "::std::string::String".into(),

@@ -180,38 +180,12 @@ pub enum Tool {
 }
 
 #[cfg(feature = "chat")]
-impl ::serde::Serialize for Tool {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Function(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Search(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "chat")]
-impl<'de> ::serde::Deserialize<'de> for Tool {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("type").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("function") => {
-                crate::runtime::serde_support::decode(value, "type `function`")
-                    .map(Self::Function)
-            }
-            ::core::option::Option::Some("search") => {
-                crate::runtime::serde_support::decode(value, "type `search`")
-                    .map(Self::Search)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Tool {
+        tag "type",
+        "function" => Function: tag_in_variant,
+        "search" => Search: tag_in_variant,
+        _ => Other,
     }
 }
 

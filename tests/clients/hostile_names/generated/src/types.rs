@@ -3133,58 +3133,12 @@ pub enum Tagged {
 }
 
 #[cfg(feature = "x")]
-impl ::serde::Serialize for Tagged {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Result(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "kind",
-                    "result",
-                    value,
-                )
-            }
-            Self::Option(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "kind",
-                    "option",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "x")]
-impl<'de> ::serde::Deserialize<'de> for Tagged {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("kind").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("result") => {
-                crate::runtime::serde_support::decode(
-                        crate::runtime::serde_support::without_key(value, "kind"),
-                        "kind `result`",
-                    )
-                    .map(Self::Result)
-            }
-            ::core::option::Option::Some("option") => {
-                crate::runtime::serde_support::decode(
-                        crate::runtime::serde_support::without_key(value, "kind"),
-                        "kind `option`",
-                    )
-                    .map(Self::Option)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Tagged {
+        tag "kind",
+        "result" => Result: tag_added,
+        "option" => Option: tag_added,
+        _ => Other,
     }
 }
 
@@ -3216,49 +3170,13 @@ pub enum Untagged {
 }
 
 #[cfg(feature = "x")]
-impl ::serde::Serialize for Untagged {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Integer(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::String(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::StringList(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::StringType(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "x")]
-impl<'de> ::serde::Deserialize<'de> for Untagged {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_i64() || value.is_u64() {
-            return crate::runtime::serde_support::decode(value, "Integer")
-                .map(Self::Integer);
-        }
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "String")
-                .map(Self::String);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "StringList")
-                .map(Self::StringList);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "StringType")
-                .map(Self::StringType);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom(
-                "expected a number or a string or an array or an object for Untagged",
-            ),
-        )
+crate::runtime::serde_support::json_untagged! {
+    Untagged {
+        integer => Integer: decide,
+        string => String: decide,
+        array => StringList: decide,
+        object => StringType: decide,
+        _ => "expected a number or a string or an array or an object for Untagged",
     }
 }
 
@@ -3341,37 +3259,11 @@ pub enum Strings {
 }
 
 #[cfg(feature = "x")]
-impl ::serde::Serialize for Strings {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::String(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::StringList(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "x")]
-impl<'de> ::serde::Deserialize<'de> for Strings {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "String")
-                .map(Self::String);
-        }
-        if value.is_array() {
-            return crate::runtime::serde_support::decode(value, "StringList")
-                .map(Self::StringList);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom("expected a string or an array for Strings"),
-        )
+crate::runtime::serde_support::json_untagged! {
+    Strings {
+        string => String: decide,
+        array => StringList: decide,
+        _ => "expected a string or an array for Strings",
     }
 }
 

@@ -385,64 +385,12 @@ pub enum Tagged {
 }
 
 #[cfg(feature = "weird")]
-impl ::serde::Serialize for Tagged {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::LEft(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "k\u{202e}`ind",
-                    "l\r`eft\u{2066}",
-                    value,
-                )
-            }
-            Self::Right(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "k\u{202e}`ind",
-                    "[Right]*/",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "weird")]
-impl<'de> ::serde::Deserialize<'de> for Tagged {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("k\u{202e}`ind").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("l\r`eft\u{2066}") => {
-                crate::runtime::serde_support::decode(
-                        crate::runtime::serde_support::without_key(
-                            value,
-                            "k\u{202e}`ind",
-                        ),
-                        "k\u{202e}`ind `l\r`eft\u{2066}`",
-                    )
-                    .map(Self::LEft)
-            }
-            ::core::option::Option::Some("[Right]*/") => {
-                crate::runtime::serde_support::decode(
-                        crate::runtime::serde_support::without_key(
-                            value,
-                            "k\u{202e}`ind",
-                        ),
-                        "k\u{202e}`ind `[Right]*/`",
-                    )
-                    .map(Self::Right)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Tagged {
+        tag "k\u{202e}`ind",
+        "l\r`eft\u{2066}" => LEft: tag_added,
+        "[Right]*/" => Right: tag_added,
+        _ => Other,
     }
 }
 
@@ -542,41 +490,12 @@ pub enum Untagged {
 }
 
 #[cfg(feature = "odd")]
-impl ::serde::Serialize for Untagged {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::String(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Object(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "odd")]
-impl<'de> ::serde::Deserialize<'de> for Untagged {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        if value.is_string() {
-            return crate::runtime::serde_support::decode(value, "String")
-                .map(Self::String);
-        }
-        if crate::runtime::serde_support::has_keys(&value, &["a\rb", "x\u{202e}y"]) {
-            return crate::runtime::serde_support::decode(value, "Object")
-                .map(Self::Object);
-        }
-        if value.is_object() {
-            return crate::runtime::serde_support::decode(value, "Object")
-                .map(Self::Object);
-        }
-        ::core::result::Result::Err(
-            ::serde::de::Error::custom("expected a string or an object for Untagged"),
-        )
+crate::runtime::serde_support::json_untagged! {
+    Untagged {
+        string => String: decide,
+        object ["a\rb", "x\u{202e}y"] => Object: decide,
+        object => Object: decide,
+        _ => "expected a string or an object for Untagged",
     }
 }
 

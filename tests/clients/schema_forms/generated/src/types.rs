@@ -19,62 +19,14 @@ pub enum Pet {
 }
 
 #[cfg(feature = "owners")]
-impl ::serde::Serialize for Pet {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Cat(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Dog(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Pet(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "pet_type",
-                    "pet",
-                    value,
-                )
-            }
-            Self::Puppy(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "pet_type",
-                    "Puppy",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "owners")]
-impl<'de> ::serde::Deserialize<'de> for Pet {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("pet_type").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("cat") => {
-                crate::runtime::serde_support::decode(value, "pet_type `cat`")
-                    .map(Self::Cat)
-            }
-            ::core::option::Option::Some("dog") => {
-                crate::runtime::serde_support::decode(value, "pet_type `dog`")
-                    .map(Self::Dog)
-            }
-            ::core::option::Option::Some("pet") => {
-                crate::runtime::serde_support::decode(value, "pet_type `pet`")
-                    .map(Self::Pet)
-            }
-            ::core::option::Option::Some("Puppy") => {
-                crate::runtime::serde_support::decode(value, "pet_type `Puppy`")
-                    .map(Self::Puppy)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Pet {
+        tag "pet_type",
+        "cat" => Cat: tag_in_variant,
+        "dog" => Dog: tag_in_variant,
+        "pet" => Pet: tag_added_to_field,
+        "Puppy" => Puppy: tag_added_to_field,
+        _ => Other,
     }
 }
 
@@ -283,52 +235,12 @@ pub enum Shape {
 }
 
 #[cfg(feature = "owners")]
-impl ::serde::Serialize for Shape {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Circle(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "kind",
-                    "Circle",
-                    value,
-                )
-            }
-            Self::Square(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "kind",
-                    "Square",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "owners")]
-impl<'de> ::serde::Deserialize<'de> for Shape {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("kind").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("Circle") => {
-                crate::runtime::serde_support::decode(value, "kind `Circle`")
-                    .map(Self::Circle)
-            }
-            ::core::option::Option::Some("Square") => {
-                crate::runtime::serde_support::decode(value, "kind `Square`")
-                    .map(Self::Square)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Shape {
+        tag "kind",
+        "Circle" => Circle: tag_added_to_field,
+        "Square" => Square: tag_added_to_field,
+        _ => Other,
     }
 }
 
@@ -573,37 +485,12 @@ pub enum Event {
 }
 
 #[cfg(feature = "full")]
-impl ::serde::Serialize for Event {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Click(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Key(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "full")]
-impl<'de> ::serde::Deserialize<'de> for Event {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("kind").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("click") => {
-                crate::runtime::serde_support::decode(value, "kind `click`")
-                    .map(Self::Click)
-            }
-            ::core::option::Option::Some("key") => {
-                crate::runtime::serde_support::decode(value, "kind `key`").map(Self::Key)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Event {
+        tag "kind",
+        "click" => Click: tag_in_variant,
+        "key" => Key: tag_in_variant,
+        _ => Other,
     }
 }
 
@@ -728,52 +615,12 @@ pub enum Payment {
 }
 
 #[cfg(feature = "full")]
-impl ::serde::Serialize for Payment {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Card(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "method",
-                    "card",
-                    value,
-                )
-            }
-            Self::Bank(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "method",
-                    "bank",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "full")]
-impl<'de> ::serde::Deserialize<'de> for Payment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("method").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("card") => {
-                crate::runtime::serde_support::decode(value, "method `card`")
-                    .map(Self::Card)
-            }
-            ::core::option::Option::Some("bank") => {
-                crate::runtime::serde_support::decode(value, "method `bank`")
-                    .map(Self::Bank)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Payment {
+        tag "method",
+        "card" => Card: tag_added_to_field,
+        "bank" => Bank: tag_added_to_field,
+        _ => Other,
     }
 }
 
@@ -874,52 +721,12 @@ pub enum NotedPayment {
 }
 
 #[cfg(feature = "full")]
-impl ::serde::Serialize for NotedPayment {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Card(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "method",
-                    "card",
-                    value,
-                )
-            }
-            Self::Bank(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "method",
-                    "bank",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "full")]
-impl<'de> ::serde::Deserialize<'de> for NotedPayment {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("method").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("card") => {
-                crate::runtime::serde_support::decode(value, "method `card`")
-                    .map(Self::Card)
-            }
-            ::core::option::Option::Some("bank") => {
-                crate::runtime::serde_support::decode(value, "method `bank`")
-                    .map(Self::Bank)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    NotedPayment {
+        tag "method",
+        "card" => Card: tag_added_to_field,
+        "bank" => Bank: tag_added_to_field,
+        _ => Other,
     }
 }
 
@@ -1048,38 +855,12 @@ pub enum Animal {
 }
 
 #[cfg(feature = "full")]
-impl ::serde::Serialize for Animal {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Cat(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Dog(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "full")]
-impl<'de> ::serde::Deserialize<'de> for Animal {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("pet_type").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("cat") => {
-                crate::runtime::serde_support::decode(value, "pet_type `cat`")
-                    .map(Self::Cat)
-            }
-            ::core::option::Option::Some("dog") => {
-                crate::runtime::serde_support::decode(value, "pet_type `dog`")
-                    .map(Self::Dog)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Animal {
+        tag "pet_type",
+        "cat" => Cat: tag_in_variant,
+        "dog" => Dog: tag_in_variant,
+        _ => Other,
     }
 }
 
@@ -1205,32 +986,11 @@ pub enum Vehicle {
 }
 
 #[cfg(feature = "full")]
-impl ::serde::Serialize for Vehicle {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Car(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "full")]
-impl<'de> ::serde::Deserialize<'de> for Vehicle {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("kind").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("car") => {
-                crate::runtime::serde_support::decode(value, "kind `car`").map(Self::Car)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Vehicle {
+        tag "kind",
+        "car" => Car: tag_in_variant,
+        _ => Other,
     }
 }
 
@@ -1289,52 +1049,12 @@ pub enum Notice {
 }
 
 #[cfg(feature = "full")]
-impl ::serde::Serialize for Notice {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::Card(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "method",
-                    "card",
-                    value,
-                )
-            }
-            Self::Bank(value) => {
-                crate::runtime::serde_support::serialize_tagged(
-                    serializer,
-                    "method",
-                    "bank",
-                    value,
-                )
-            }
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "full")]
-impl<'de> ::serde::Deserialize<'de> for Notice {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("method").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("card") => {
-                crate::runtime::serde_support::decode(value, "method `card`")
-                    .map(Self::Card)
-            }
-            ::core::option::Option::Some("bank") => {
-                crate::runtime::serde_support::decode(value, "method `bank`")
-                    .map(Self::Bank)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    Notice {
+        tag "method",
+        "card" => Card: tag_added_to_field,
+        "bank" => Bank: tag_added_to_field,
+        _ => Other,
     }
 }
 

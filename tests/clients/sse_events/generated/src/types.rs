@@ -16,43 +16,13 @@ pub enum StreamEvent {
 }
 
 #[cfg(feature = "messages")]
-impl ::serde::Serialize for StreamEvent {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::core::result::Result<S::Ok, S::Error> {
-        match self {
-            Self::MessageStart(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::TextDelta(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::MessageStop(value) => ::serde::Serialize::serialize(value, serializer),
-            Self::Other(value) => ::serde::Serialize::serialize(value, serializer),
-        }
-    }
-}
-
-#[cfg(feature = "messages")]
-impl<'de> ::serde::Deserialize<'de> for StreamEvent {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::core::result::Result<Self, D::Error> {
-        let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(
-            deserializer,
-        )?;
-        match value.get("event").and_then(::serde_json::Value::as_str) {
-            ::core::option::Option::Some("message_start") => {
-                crate::runtime::serde_support::decode(value, "event `message_start`")
-                    .map(Self::MessageStart)
-            }
-            ::core::option::Option::Some("text_delta") => {
-                crate::runtime::serde_support::decode(value, "event `text_delta`")
-                    .map(Self::TextDelta)
-            }
-            ::core::option::Option::Some("message_stop") => {
-                crate::runtime::serde_support::decode(value, "event `message_stop`")
-                    .map(Self::MessageStop)
-            }
-            _ => ::core::result::Result::Ok(Self::Other(value)),
-        }
+crate::runtime::serde_support::json_tagged! {
+    StreamEvent {
+        tag "event",
+        "message_start" => MessageStart: tag_in_variant,
+        "text_delta" => TextDelta: tag_in_variant,
+        "message_stop" => MessageStop: tag_in_variant,
+        _ => Other,
     }
 }
 

@@ -7,6 +7,8 @@
 
 #[allow(unused_imports)]
 pub(crate) use super::json_macros::{json_enum, json_object};
+#[allow(unused_imports)]
+pub(crate) use super::json_unions::{json_tagged, json_untagged};
 
 use std::borrow::Cow;
 use std::fmt;

@@ -30,6 +30,7 @@ pub mod extra;
 pub(crate) mod form;
 mod json_macros;
 mod json_object;
+mod json_unions;
 pub(crate) mod multipart;
 pub mod ndjson;
 mod nullable;

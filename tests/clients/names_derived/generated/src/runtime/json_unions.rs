@@ -1,0 +1,153 @@
+// @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
+//! The serde wiring of generated unions, as declarative macros: one line per variant
+//! says which JSON values become that variant, so a reader sees the dispatch at a
+//! glance, and the generator prints a few lines instead of two hand-written impls.
+
+// Every generated crate carries both macros; an API may have no unions of a kind.
+#![allow(unused_macros, unused_imports)]
+
+/// `Serialize` and `Deserialize` for a union told apart by a tag property.
+///
+/// ```text
+/// json_tagged! {
+///     Part {
+///         tag "type",
+///         "text" => Text: tag_in_variant,
+///         "image" => Image: tag_added,
+///         "file" => File: tag_added_to_field,
+///         _ => Other,
+///     }
+/// }
+/// ```
+///
+/// The variant's mode says who writes the tag:
+/// - `tag_in_variant`: the variant's type holds the tag as a constant, and writes and
+///   checks it itself;
+/// - `tag_added`: the union writes the tag before the variant's properties, and takes it
+///   out before the variant reads the rest (so it does not land in `extra`);
+/// - `tag_added_to_field`: the union writes the tag, and the variant also reads it into
+///   a field of its own.
+///
+/// A value with another tag, or none, is kept whole in the last variant (`Other`).
+macro_rules! json_tagged {
+    (
+        $name:ident {
+            tag $tag:literal,
+            $( $value:literal => $variant:ident: $mode:ident, )*
+            _ => $other:ident $(,)?
+        }
+    ) => {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                match self {
+                    $( Self::$variant(value) => $crate::runtime::serde_support::json_tagged!(@write $mode serializer $tag $value value), )*
+                    Self::$other(value) => ::serde::Serialize::serialize(value, serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get($tag).and_then(::serde_json::Value::as_str) {
+                    $( ::core::option::Option::Some($value) => $crate::runtime::serde_support::decode(
+                        $crate::runtime::serde_support::json_tagged!(@read $mode value $tag),
+                        concat!($tag, " `", $value, "`"),
+                    )
+                    .map(Self::$variant), )*
+                    _ => ::core::result::Result::Ok(Self::$other(value)),
+                }
+            }
+        }
+    };
+    (@write tag_in_variant $serializer:ident $tag:literal $value:literal $inner:ident) => {
+        ::serde::Serialize::serialize($inner, $serializer)
+    };
+    (@write $mode:ident $serializer:ident $tag:literal $value:literal $inner:ident) => {
+        $crate::runtime::serde_support::serialize_tagged($serializer, $tag, $value, $inner)
+    };
+    (@read tag_added $value:ident $tag:literal) => {
+        $crate::runtime::serde_support::without_key($value, $tag)
+    };
+    (@read $mode:ident $value:ident $tag:literal) => { $value };
+}
+
+/// `Serialize` and `Deserialize` for a union told apart by the JSON kind of the value
+/// (and, for objects, by the keys a variant requires).
+///
+/// ```text
+/// json_untagged! {
+///     Content {
+///         string => Text: decide,
+///         object ["url"] => Link: decide,
+///         object => Fields: try_next,
+///         object => Parts: decide,
+///         _ => "expected a string or an object for Content",
+///     }
+/// }
+/// ```
+///
+/// Lines are tried in order. A line's test is the value's kind (`boolean`, `integer`,
+/// `number`, `string`, `array`, `object`, or `any`, which holds for every value), and for `object [keys]` that every
+/// key is present. When it holds, `decide` decodes the variant and returns (its error,
+/// if any, is the union's), while `try_next` keeps the variant only if it decodes and
+/// otherwise goes on. The `_` line is the error when no line decides; a union with an
+/// `any` line has none, and the variants after it are marked `never`: no value reaches
+/// them, though they can still be built and sent.
+macro_rules! json_untagged {
+    (
+        $name:ident {
+            $( $kind:ident $([ $($key:literal),* ])? => $variant:ident: $how:ident, )*
+            $( _ => $expected:literal $(,)? )?
+        }
+    ) => {
+        impl ::serde::Serialize for $name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                // A variant can have two lines (its keys, then the fallback for other
+                // objects); its first arm serves.
+                #[allow(unreachable_patterns)]
+                match self {
+                    $( Self::$variant(value) => ::serde::Serialize::serialize(value, serializer), )*
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                $( $crate::runtime::serde_support::json_untagged!(@line $kind value [$( $($key),* )?] $how $variant); )*
+                $( ::core::result::Result::Err(::serde::de::Error::custom($expected)) )?
+            }
+        }
+    };
+    (@line $kind:ident $value:ident [$($key:literal),*] never $variant:ident) => {};
+    // Only `never` lines follow an `any` line: it decides whatever the value.
+    (@line any $value:ident [] $how:ident $variant:ident) => {
+        return $crate::runtime::serde_support::decode($value, stringify!($variant)).map(Self::$variant)
+    };
+    (@line $kind:ident $value:ident [$($key:literal),*] $how:ident $variant:ident) => {
+        if $crate::runtime::serde_support::json_untagged!(@test $kind $value [$($key),*]) {
+            $crate::runtime::serde_support::json_untagged!(@decode $how $value $variant);
+        }
+    };
+    (@test boolean $value:ident []) => { $value.is_boolean() };
+    (@test integer $value:ident []) => { $value.is_i64() || $value.is_u64() };
+    (@test number $value:ident []) => { $value.is_number() };
+    (@test string $value:ident []) => { $value.is_string() };
+    (@test array $value:ident []) => { $value.is_array() };
+    (@test object $value:ident []) => { $value.is_object() };
+    (@test object $value:ident [$($key:literal),+]) => {
+        $crate::runtime::serde_support::has_keys(&$value, &[$($key),+])
+    };
+    (@decode decide $value:ident $variant:ident) => {
+        return $crate::runtime::serde_support::decode($value, stringify!($variant)).map(Self::$variant)
+    };
+    (@decode try_next $value:ident $variant:ident) => {
+        if let ::core::result::Result::Ok(decoded) = ::serde_json::from_value(::core::clone::Clone::clone(&$value)) {
+            return ::core::result::Result::Ok(Self::$variant(decoded));
+        }
+    };
+}
+
+pub(crate) use json_tagged;
+pub(crate) use json_untagged;
