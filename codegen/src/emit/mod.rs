@@ -196,7 +196,7 @@ struct Bulk {
 
 /// The jobs before the type chunks, largest first, so that no core waits on one of
 /// them at the end.
-const FILE_JOBS: usize = 5;
+const FILE_JOBS: usize = 6;
 
 /// `src/types.rs`, the resources files, validation, errors and outcomes: one job queue
 /// on all cores. Types are emitted and formatted in contiguous chunks, joined in order,
@@ -230,6 +230,7 @@ fn bulk_files(
             .transpose(),
         3 if all => errors::errors_file(api, &gates),
         4 if all => outcomes::outcomes_file(api, &gates),
+        5 => form_structs(api, &gates).map(Some),
         0..FILE_JOBS => Ok(None),
         _ => format::gated_items(
             chunks[job - FILE_JOBS].iter().flat_map(|def| {
@@ -249,6 +250,7 @@ fn bulk_files(
     let validation = next()?;
     let errors = next()?;
     let outcomes = next()?;
+    let forms = next()?.unwrap_or_default();
     let header = quote! {
         //! Request and response types, one per schema.
     };
@@ -261,7 +263,23 @@ fn bulk_files(
             types.push_str(&chunk);
         }
     }
-    // Each operation's form struct is behind the operation's group.
+    if !forms.is_empty() {
+        types.push('\n');
+        types.push_str(&forms);
+    }
+    Ok(Bulk {
+        types,
+        resources,
+        blocking_resources,
+        validation,
+        errors,
+        outcomes,
+    })
+}
+
+/// The form structs of `multipart` and urlencoded bodies, at the end of `types.rs`, each
+/// behind its operation's group; empty when no operation has one.
+fn form_structs(api: &Api, gates: &features::Gates) -> Result<String, EmitError> {
     let forms: Vec<(format::Emitted, Option<TokenStream>)> = api
         .operations
         .iter()
@@ -272,18 +290,10 @@ fn bulk_files(
                 .map(move |form| (form.into(), gate.clone()))
         })
         .collect();
-    if !forms.is_empty() {
-        types.push('\n');
-        types.push_str(&format::gated_items(forms.into_iter(), "src/types.rs")?);
+    if forms.is_empty() {
+        return Ok(String::new());
     }
-    Ok(Bulk {
-        types,
-        resources,
-        blocking_resources,
-        validation,
-        errors,
-        outcomes,
-    })
+    format::gated_items(forms.into_iter(), "src/types.rs")
 }
 
 /// The items for one named type.
