@@ -172,9 +172,33 @@ fn request_encode(c: &mut Criterion) {
     g.finish();
 }
 
+// ---------------------------------------------------------------------------
+// 4. Request decode: JSON bytes -> typed request. Each message is a union tagged by
+// `role` and a content part one tagged by `type`, so this is the case for unions.
+
+fn request_decode(c: &mut Criterion) {
+    let bytes = serde_json::to_vec(&bench::request_value(100)).expect("serializes");
+    let ours: gradient::ChatCompletionRequest = serde_json::from_slice(&bytes).expect("gradient");
+    let theirs: CreateChatCompletionRequest = serde_json::from_slice(&bytes).expect("async-openai");
+    assert_eq!(ours.messages.len(), theirs.messages.len());
+    meta("request_decode.bytes", bytes.len());
+
+    let mut g = c.benchmark_group("request_decode");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.bench_function("gradient", |b| {
+        b.iter(|| {
+            serde_json::from_slice::<gradient::ChatCompletionRequest>(black_box(&bytes)).unwrap()
+        })
+    });
+    g.bench_function("async_openai", |b| {
+        b.iter(|| serde_json::from_slice::<CreateChatCompletionRequest>(black_box(&bytes)).unwrap())
+    });
+    g.finish();
+}
+
 criterion_group! {
     name = benches;
     config = config();
-    targets = response_decode, stream_decode, request_encode
+    targets = response_decode, stream_decode, request_encode, request_decode
 }
 criterion_main!(benches);

@@ -8,7 +8,7 @@
 //! target/release/examples/profile phases ../shared/specs/openai/openapi.yaml 5
 //! ```
 //!
-//! Cases: `decode_1kb`, `decode_1mb`, `stream`, `encode` (sides `gradient`,
+//! Cases: `decode_1kb`, `decode_1mb`, `decode_request`, `stream`, `encode` (sides `gradient`,
 //! `async_openai`; `stream` also `floor`); `generate`, `yaml_floor` and
 //! `phases` (load / lower / emit timed apart) with a spec path as the side;
 //! `generate_wide` with a number of operations (`bench::wide_spec`) as the side.
@@ -61,6 +61,22 @@ fn setup(case: &str, side: &str) -> Box<dyn FnMut()> {
                 Box::new(move || {
                     black_box(
                         serde_json::from_slice::<CreateChatCompletionResponse>(&bytes).unwrap(),
+                    );
+                })
+            }
+        }
+        "decode_request" => {
+            let bytes = serde_json::to_vec(&bench::request_value(100)).expect("serializes");
+            if side == "gradient" {
+                Box::new(move || {
+                    black_box(
+                        serde_json::from_slice::<gradient::ChatCompletionRequest>(&bytes).unwrap(),
+                    );
+                })
+            } else {
+                Box::new(move || {
+                    black_box(
+                        serde_json::from_slice::<CreateChatCompletionRequest>(&bytes).unwrap(),
                     );
                 })
             }

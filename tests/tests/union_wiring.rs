@@ -7,8 +7,18 @@ use unions_client::types::{
     Circle, Flag, HasA, HasB, Holder, Keyed, Label, Loose, Numbers, Scalar, Shape, Square,
 };
 
-fn decode<T: serde::de::DeserializeOwned>(value: Value) -> T {
-    serde_json::from_value(value).expect("decodes")
+/// Decodes `value` from a `Value`, from text, from bytes and from a reader, which must
+/// all agree: a tagged union reads the object's text, however it arrives.
+fn decode<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: Value) -> T {
+    let text = value.to_string();
+    let from_value: T = serde_json::from_value(value).expect("decodes from a Value");
+    let from_str: T = serde_json::from_str(&text).expect("decodes from text");
+    let from_slice: T = serde_json::from_slice(text.as_bytes()).expect("decodes from bytes");
+    let from_reader: T = serde_json::from_reader(text.as_bytes()).expect("decodes from a reader");
+    assert_eq!(from_value, from_str);
+    assert_eq!(from_value, from_slice);
+    assert_eq!(from_value, from_reader);
+    from_value
 }
 
 fn encode<T: serde::Serialize>(value: &T) -> Value {
@@ -137,4 +147,24 @@ fn conversions_go_one_level_through_a_nested_union() {
         list,
         Holder::ShapeList(vec![Shape::Square(Square::new(1.0))])
     );
+}
+
+#[test]
+fn a_tag_anywhere_in_the_object_with_escapes_and_nesting_is_found() {
+    let wire = r#"{"side": 2.0, "nested": {"kind": "circle"}, "k\u0069nd": "square"}"#;
+    let shape: Shape = serde_json::from_str(wire).unwrap();
+    let Shape::Square(square) = &shape else {
+        panic!("{shape:?}")
+    };
+    assert_eq!(square.side, 2.0);
+    // Only the tag is hidden from the variant; a nested `kind` is kept.
+    assert_eq!(square.extra["nested"], json!({"kind": "circle"}));
+    assert!(!square.extra.contains_key("kind"));
+    let listed: Vec<Shape> =
+        serde_json::from_str(r#"[{"kind": "circle", "radius": 1.0}, {"kind": 5}, [1], null]"#)
+            .unwrap();
+    assert!(matches!(listed[0], Shape::Circle(_)));
+    assert_eq!(listed[1], Shape::Other(json!({"kind": 5})));
+    assert_eq!(listed[2], Shape::Other(json!([1])));
+    assert_eq!(listed[3], Shape::Other(json!(null)));
 }

@@ -21,6 +21,7 @@ const GROUPS: &[&str] = &[
     "response_decode_1mb",
     "stream_decode",
     "request_encode",
+    "request_decode",
     "generate",
 ];
 
@@ -281,6 +282,21 @@ impl Results {
             1.0,
         );
         goals.push(("Request encode: ≥ 1.0× async-openai".into(), met));
+
+        // Request decode: tagged unions (no goal of its own; it shows what unions cost).
+        rows_vs(
+            &mut rows,
+            format!(
+                "Request decode, 100 messages in unions tagged by `role` and `type` ({})",
+                self.num("request_decode.bytes")
+                    .map(bytes)
+                    .unwrap_or_default()
+            ),
+            self.get("request_decode/gradient"),
+            "async-openai 0.43",
+            self.get("request_decode/async_openai"),
+            f64::NAN,
+        );
 
         // 4. Generation.
         for (name, label) in [
