@@ -765,7 +765,7 @@ fn behaviour_workspace() -> &'static PathBuf {
                 ),
                 (
                     "src/lib.rs",
-                    "#![allow(dead_code)]\nmod runtime {\n    pub mod extra;\n    mod json_macros;\n    mod json_object;\n    mod json_unions;\n    mod nullable;\n    pub(crate) mod tag_dispatch;\n    \
+                    "#![allow(dead_code)]\nmod runtime {\n    pub mod extra;\n    mod json_macros;\n    mod json_object;\n    mod json_unions;\n    mod nullable;\n    \
                      pub(crate) mod serde_support;\n    pub use json_object::JsonObject;\n    \
                      pub use nullable::Nullable;\n}\n\
                      pub mod types;\npub use runtime::{extra, JsonObject, Nullable};\npub use types::*;\n"
@@ -790,10 +790,6 @@ fn behaviour_workspace() -> &'static PathBuf {
                 (
                     "src/runtime/json_unions.rs",
                     krate.file("src/runtime/json_unions.rs").unwrap().to_string(),
-                ),
-                (
-                    "src/runtime/tag_dispatch.rs",
-                    krate.file("src/runtime/tag_dispatch.rs").unwrap().to_string(),
                 ),
                 (
                     "src/runtime/nullable.rs",

@@ -8,7 +8,7 @@ use unions_client::types::{
 };
 
 /// Decodes `value` from a `Value`, from text, from bytes and from a reader, which must
-/// all agree: a tagged union reads the object's text, however it arrives.
+/// all agree, whatever the deserializer.
 fn decode<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: Value) -> T {
     let text = value.to_string();
     let from_value: T = serde_json::from_value(value).expect("decodes from a Value");

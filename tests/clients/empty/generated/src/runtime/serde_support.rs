@@ -88,51 +88,6 @@ impl Key<'_> {
     }
 }
 
-impl<'de> Key<'de> {
-    /// The key as a deserializer, to hand a key already read on to what reads keys: as
-    /// bytes when asked for bytes, else as a string (or bytes, when it is not UTF-8).
-    pub(crate) fn into_deserializer<E: de::Error>(self) -> KeyDeserializer<'de, E> {
-        KeyDeserializer(self.0, std::marker::PhantomData)
-    }
-}
-
-/// See [`Key::into_deserializer`].
-pub(crate) struct KeyDeserializer<'de, E>(Cow<'de, [u8]>, std::marker::PhantomData<E>);
-
-impl<'de, E: de::Error> Deserializer<'de> for KeyDeserializer<'de, E> {
-    type Error = E;
-
-    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        match self.0 {
-            Cow::Borrowed(bytes) => match std::str::from_utf8(bytes) {
-                Ok(text) => visitor.visit_borrowed_str(text),
-                Err(_) => visitor.visit_borrowed_bytes(bytes),
-            },
-            Cow::Owned(bytes) => match String::from_utf8(bytes) {
-                Ok(text) => visitor.visit_string(text),
-                Err(err) => visitor.visit_byte_buf(err.into_bytes()),
-            },
-        }
-    }
-
-    fn deserialize_bytes<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        match self.0 {
-            Cow::Borrowed(bytes) => visitor.visit_borrowed_bytes(bytes),
-            Cow::Owned(bytes) => visitor.visit_byte_buf(bytes),
-        }
-    }
-
-    fn deserialize_byte_buf<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, E> {
-        self.deserialize_bytes(visitor)
-    }
-
-    serde::forward_to_deserialize_any! {
-        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string option unit
-        unit_struct newtype_struct seq tuple tuple_struct map struct enum identifier
-        ignored_any
-    }
-}
-
 /// How many decodes are running with keys read as strings ([`with_str_keys`]). A global
 /// counter, not a thread-local, because reading it costs one load per key: a decode on
 /// another thread that sees it set reads its keys as strings too, which is slower but

@@ -48,15 +48,14 @@ macro_rules! json_tagged {
 
         impl<'de> ::serde::Deserialize<'de> for $name {
             fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let text = $crate::runtime::tag_dispatch::object_text(deserializer)?;
-                match $crate::runtime::tag_dispatch::find_tag(&text, $tag).as_deref() {
-                    $( ::core::option::Option::Some($value) => $crate::runtime::tag_dispatch::decode_variant(
-                        &text,
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get($tag).and_then(::serde_json::Value::as_str) {
+                    $( ::core::option::Option::Some($value) => $crate::runtime::serde_support::decode(
+                        $crate::runtime::serde_support::json_tagged!(@read $mode value $tag),
                         concat!($tag, " `", $value, "`"),
-                        $crate::runtime::serde_support::json_tagged!(@hide $mode $tag),
                     )
                     .map(Self::$variant), )*
-                    _ => $crate::runtime::tag_dispatch::unknown_variant(&text).map(Self::$other),
+                    _ => ::core::result::Result::Ok(Self::$other(value)),
                 }
             }
         }
@@ -67,9 +66,10 @@ macro_rules! json_tagged {
     (@write $mode:ident $serializer:ident $tag:literal $value:literal $inner:ident) => {
         $crate::runtime::serde_support::serialize_tagged($serializer, $tag, $value, $inner)
     };
-    // The property a variant must not see: a tag only the union knows.
-    (@hide tag_added $tag:literal) => { ::core::option::Option::Some($tag) };
-    (@hide $mode:ident $tag:literal) => { ::core::option::Option::None };
+    (@read tag_added $value:ident $tag:literal) => {
+        $crate::runtime::serde_support::without_key($value, $tag)
+    };
+    (@read $mode:ident $value:ident $tag:literal) => { $value };
 }
 
 /// `Serialize` and `Deserialize` for a union told apart by the JSON kind of the value

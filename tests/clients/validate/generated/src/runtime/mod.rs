@@ -44,7 +44,6 @@ pub(crate) mod servers;
 pub mod sse;
 mod stream;
 mod stream_end;
-pub(crate) mod tag_dispatch;
 pub(crate) mod typed_error;
 pub mod validate;
 
