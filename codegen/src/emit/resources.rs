@@ -7,9 +7,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::rustdoc_lines;
+use super::format::Emitted;
 use super::types::{ident, type_tokens_in, TypeIndex};
 use crate::ir::{Api, Operation, Resource, ResponseKind, StreamFraming, StreamResponse, TypeRef};
 use crate::Config;
+
+use super::Layout;
 
 /// Which client the resource structs hang off: the same tree, names and arguments
 /// serve both, so the blocking methods are the async ones by construction.
@@ -30,14 +33,16 @@ impl Flavor {
     }
 }
 
-/// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`.
+/// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`,
+/// formatted. With [`Layout::Direct`] each operation's methods are printed straight to
+/// text where `print_resources.rs` can (the rest go through prettyplease).
 pub(crate) fn resources_file(
     api: &Api,
     config: &Config,
-    index: &TypeIndex,
-    plan: &super::validate::Plan,
+    (index, plan): (&TypeIndex, &super::validate::Plan),
     flavor: Flavor,
-) -> TokenStream {
+    layout: Layout,
+) -> Result<String, super::EmitError> {
     let gates = super::features::Gates::new(api);
     let mut items = Vec::new();
     let accessors: Vec<TokenStream> = api
@@ -53,6 +58,7 @@ pub(crate) fn resources_file(
                 &chain,
                 resource,
                 (api, config, index, plan, &gates),
+                layout,
                 &mut items,
             );
             let gate = gates.union_cfg(&groups);
@@ -67,15 +73,22 @@ pub(crate) fn resources_file(
         Flavor::Blocking => super::blocking::resources_header(),
     };
     let client = flavor.client();
-    quote! {
-        #header
-
+    let path = match flavor {
+        Flavor::Async => "src/resources.rs",
+        Flavor::Blocking => "src/blocking/resources.rs",
+    };
+    let client_impl = quote! {
         impl #client {
             #(#accessors)*
         }
-
-        #(#items)*
-    }
+    };
+    let mut file = super::format::rust_file(header, path)?;
+    file.push('\n');
+    file.push_str(&super::format::gated_items(
+        std::iter::once((client_impl.into(), None)).chain(items),
+        path,
+    )?);
+    Ok(file)
 }
 
 /// Where a resource struct is: the path segments from the client down, and the
@@ -123,7 +136,8 @@ fn emit_node(
         &super::validate::Plan,
         &super::features::Gates,
     ),
-    items: &mut Vec<TokenStream>,
+    layout: Layout,
+    items: &mut Vec<(Emitted, Option<TokenStream>)>,
 ) -> BTreeSet<usize> {
     let mut groups = BTreeSet::new();
     let struct_name = &resource.struct_name;
@@ -136,6 +150,7 @@ fn emit_node(
             &child_chain,
             child,
             (api, config, index, plan, gates),
+            layout,
             items,
         );
         groups.extend(child_groups.iter().copied());
@@ -158,12 +173,19 @@ fn emit_node(
         groups.extend(gates.group_of(op));
         let gate = gates.operation_cfg(op);
         let op_methods = operation_methods(op, config, (index, plan), chain, struct_name);
-        operations.push(quote! {
-            #gate
-            impl<'a> #ty<'a> {
-                #op_methods
-            }
-        });
+        let printed = match layout {
+            Layout::Direct => super::print_resources::impl_block(struct_name, &op_methods),
+            Layout::Prettyplease => None,
+        };
+        let item = match printed {
+            Some(text) => Emitted::Text(vec![text]),
+            None => Emitted::Tokens(quote! {
+                impl<'a> #ty<'a> {
+                    #op_methods
+                }
+            }),
+        };
+        operations.push((item, gate));
     }
     let client = chain.flavor.client();
     let gate = gates.union_cfg(&groups);
@@ -181,7 +203,7 @@ fn emit_node(
             }
         }
     });
-    items.push(quote! {
+    let definition = quote! {
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
         #gate
@@ -190,8 +212,9 @@ fn emit_node(
         }
 
         #accessors
-        #(#operations)*
-    });
+    };
+    items.push((definition.into(), None));
+    items.extend(operations);
     groups
 }
 
