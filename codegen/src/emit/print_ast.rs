@@ -63,6 +63,8 @@ pub(crate) enum Expr {
     If(Box<Expr>, Vec<Stmt>),
     /// `let pat = expr` in an `if` condition.
     Let(Pat, Box<Expr>),
+    /// `|pats| body`, without a return type.
+    Closure(Vec<Pat>, Box<Expr>),
 }
 
 /// A statement.
@@ -480,6 +482,22 @@ fn primary(c: &mut Cursor, structs: bool) -> Option<Expr> {
                 return None;
             }
             Some(Expr::If(Box::new(cond), then))
+        }
+        TokenTree::Punct(p) if p.as_char() == '|' => {
+            c.at += 1;
+            let mut pats = Vec::new();
+            while c.eat_punct('|').is_none() {
+                pats.push(pat(c)?);
+                if c.eat_punct(',').is_none() {
+                    c.eat_punct('|')?;
+                    break;
+                }
+            }
+            if c.is_punct('-') {
+                return None;
+            }
+            let body = expr(c, structs)?;
+            Some(Expr::Closure(pats, Box::new(body)))
         }
         TokenTree::Ident(i)
             if matches!(

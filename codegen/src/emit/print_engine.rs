@@ -19,8 +19,21 @@ struct Break {
     offset: isize,
     /// Printed before the line break, only when the break breaks (a trailing comma).
     pre_break: Option<char>,
+    /// Printed at the start of the new line, only when the break breaks.
+    post_break: &'static str,
     never: bool,
     if_nonempty: bool,
+}
+
+impl Break {
+    const PLAIN: Break = Break {
+        blank: 0,
+        offset: 0,
+        pre_break: None,
+        post_break: "",
+        never: false,
+        if_nonempty: false,
+    };
 }
 
 enum Tok {
@@ -102,10 +115,7 @@ impl Doc {
     fn brk(&mut self, blank: isize) {
         self.push_break(Break {
             blank,
-            offset: 0,
-            pre_break: None,
-            never: false,
-            if_nonempty: false,
+            ..Break::PLAIN
         });
     }
 
@@ -132,21 +142,16 @@ impl Doc {
     pub(crate) fn space_if_nonempty(&mut self) {
         self.push_break(Break {
             blank: 1,
-            offset: 0,
-            pre_break: None,
-            never: false,
             if_nonempty: true,
+            ..Break::PLAIN
         });
     }
 
     /// A break that never breaks (it only ends the measuring of what came before).
     pub(crate) fn neverbreak(&mut self) {
         self.push_break(Break {
-            blank: 0,
-            offset: 0,
-            pre_break: None,
             never: true,
-            if_nonempty: false,
+            ..Break::PLAIN
         });
     }
 
@@ -165,14 +170,30 @@ impl Doc {
         if is_last {
             self.push_break(Break {
                 blank: last_blank,
-                offset: 0,
                 pre_break: Some(','),
-                never: false,
-                if_nonempty: false,
+                ..Break::PLAIN
             });
         } else {
             self.word(",");
             self.space();
+        }
+    }
+
+    /// A break that, when it breaks, prints `open` before the line break and `close`
+    /// at the start of the next line's (outdented) text: a closure body that does not
+    /// fit gets braces.
+    pub(crate) fn wrapping_breaks(&mut self, open: char) -> impl FnOnce(&mut Doc) {
+        self.push_break(Break {
+            pre_break: Some(open),
+            ..Break::PLAIN
+        });
+        let close = if open == '{' { "}" } else { ")" };
+        move |doc: &mut Doc| {
+            doc.push_break(Break {
+                offset: -4,
+                post_break: close,
+                ..Break::PLAIN
+            })
         }
     }
 
@@ -232,6 +253,11 @@ impl Doc {
                         let at = indent + brk.offset;
                         pending = at.max(0);
                         space = (MARGIN - at).max(MIN_SPACE);
+                        if !brk.post_break.is_empty() {
+                            push_indent(&mut out, &mut pending);
+                            out.push_str(brk.post_break);
+                            space -= brk.post_break.len() as isize;
+                        }
                     }
                 }
             }

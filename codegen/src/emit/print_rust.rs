@@ -211,7 +211,12 @@ fn is_short_ident(e: &Expr) -> bool {
 fn is_blocklike(e: &Expr) -> bool {
     matches!(
         e,
-        Expr::Array(_) | Expr::Async(_) | Expr::Block(_) | Expr::Struct { .. } | Expr::Tuple(_)
+        Expr::Array(_)
+            | Expr::Async(_)
+            | Expr::Block(_)
+            | Expr::Closure(..)
+            | Expr::Struct { .. }
+            | Expr::Tuple(_)
     )
 }
 
@@ -225,6 +230,49 @@ fn needs_newline_if_wrap(e: &Expr) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `{ e }` reads as `e` would, so a wrapped closure body may take braces.
+fn parseable_as_stmt(e: &Expr) -> bool {
+    match e {
+        Expr::Let(..) => false,
+        Expr::Await(inner) | Expr::Try(inner) | Expr::Field(inner, _) | Expr::Call(inner, _) => {
+            parseable_as_stmt(inner)
+        }
+        Expr::Method { receiver, .. } => parseable_as_stmt(receiver),
+        _ => true,
+    }
+}
+
+fn closure(doc: &mut Doc, pats: &[Pat], body: &Expr) {
+    doc.ibox(0);
+    doc.cbox(INDENT);
+    doc.word("|");
+    for (i, pat) in pats.iter().enumerate() {
+        if i == 0 {
+            doc.zerobreak();
+        }
+        pattern(doc, pat);
+        if i + 1 < pats.len() {
+            doc.word(",");
+            doc.space();
+        }
+    }
+    doc.word("|");
+    doc.space();
+    doc.offset(-INDENT);
+    doc.end();
+    doc.neverbreak();
+    if is_blocklike(body) || matches!(body, Expr::Call(..)) {
+        expr(doc, body);
+    } else {
+        doc.cbox(INDENT);
+        let close = doc.wrapping_breaks(if parseable_as_stmt(body) { '{' } else { '(' });
+        expr(doc, body);
+        close(doc);
+        doc.end();
+    }
+    doc.end();
 }
 
 fn expr_bol(doc: &mut Doc, e: &Expr, bol: bool) {
@@ -500,6 +548,7 @@ fn expr(doc: &mut Doc, e: &Expr) {
             }
             doc.end();
         }
+        Expr::Closure(pats, body) => closure(doc, pats, body),
         Expr::Let(pat, value) => {
             doc.ibox(0);
             doc.word("let ");
