@@ -119,10 +119,13 @@ impl Cursor {
         self.toks.get(self.at + 1)
     }
 
+    /// The next token, moved out (so a group's stream is not shared, and reading it
+    /// does not copy it).
     fn next(&mut self) -> Option<TokenTree> {
-        let tok = self.toks.get(self.at).cloned();
+        let slot = self.toks.get_mut(self.at)?;
         self.at += 1;
-        tok
+        let placeholder = TokenTree::Punct(proc_macro2::Punct::new('~', Spacing::Alone));
+        Some(std::mem::replace(slot, placeholder))
     }
 
     fn is_punct(&self, c: char) -> bool {
@@ -163,12 +166,11 @@ impl Cursor {
     }
 
     fn group(&mut self, delimiter: Delimiter) -> Option<TokenStream> {
-        match self.peek()? {
-            TokenTree::Group(g) if g.delimiter() == delimiter => {
-                let stream = g.stream();
-                self.at += 1;
-                Some(stream)
-            }
+        if !self.is_group(delimiter) {
+            return None;
+        }
+        match self.next()? {
+            TokenTree::Group(g) => Some(g.stream()),
             _ => None,
         }
     }
@@ -224,18 +226,31 @@ fn method(c: &mut Cursor) -> Option<Method> {
 }
 
 fn attr(stream: TokenStream) -> Option<Attr> {
-    let mut c = Cursor::new(stream.clone());
+    let mut c = Cursor::new(stream);
     if c.eat_ident("doc").is_some() && c.eat_punct('=').is_some() {
         let Some(TokenTree::Literal(lit)) = c.next() else {
             return None;
         };
+        if !c.done() {
+            return None;
+        }
+        // Most doc strings hold nothing escaped: their value is the text in the quotes.
+        let repr = lit.to_string();
+        if let Some(plain) = repr
+            .strip_prefix('"')
+            .and_then(|r| r.strip_suffix('"'))
+            .filter(|r| !r.contains(['\\', '"']))
+        {
+            return Some(Attr::Doc(plain.to_string()));
+        }
         return match syn::Lit::new(lit) {
-            syn::Lit::Str(s) if c.done() => Some(Attr::Doc(s.value())),
+            syn::Lit::Str(s) => Some(Attr::Doc(s.value())),
             _ => None,
         };
     }
     // Only the plain attributes the resources emit, as prettyplease spells them.
-    match stream.to_string().as_str() {
+    let text = c.toks.into_iter().collect::<TokenStream>().to_string();
+    match text.as_str() {
         "deprecated" => Some(Attr::Other("deprecated".into())),
         "allow (clippy :: too_many_arguments)" => {
             Some(Attr::Other("allow(clippy::too_many_arguments)".into()))
@@ -448,9 +463,8 @@ fn primary(c: &mut Cursor, structs: bool) -> Option<Expr> {
             Some(Expr::Lit(text))
         }
         TokenTree::Group(g) => {
-            let stream = g.stream();
             let delimiter = g.delimiter();
-            c.at += 1;
+            let stream = c.group(delimiter)?;
             match delimiter {
                 Delimiter::Brace => Some(Expr::Block(block(stream)?)),
                 Delimiter::Bracket => Some(Expr::Array(list(stream)?)),

@@ -7,9 +7,10 @@
 use proc_macro2::TokenStream;
 
 /// An operation's `impl` block of `methods` on the resource struct `name`, as text, or
-/// `None` when some method is not plain.
-pub(crate) fn impl_block(name: &str, methods: &TokenStream) -> Option<String> {
-    let printed = super::print_ast::methods(methods.clone())
+/// `None` when some method is not plain. The tokens are consumed: reading tokens no
+/// one else holds does not copy them.
+pub(crate) fn impl_block(name: &str, methods: TokenStream) -> Option<String> {
+    let printed = super::print_ast::methods(methods)
         .and_then(|methods| super::print_rust::impl_block(name, &methods));
     #[cfg(test)]
     tests::count(printed.is_some());

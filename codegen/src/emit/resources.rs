@@ -172,18 +172,22 @@ fn emit_node(
     for op in resource.operations.iter().map(|&i| &api.operations[i]) {
         groups.extend(gates.group_of(op));
         let gate = gates.operation_cfg(op);
-        let op_methods = operation_methods(op, config, (index, plan), chain, struct_name);
+        let methods = || operation_methods(op, config, (index, plan), chain, struct_name);
         let printed = match layout {
-            Layout::Direct => super::print_resources::impl_block(struct_name, &op_methods),
+            Layout::Direct => super::print_resources::impl_block(struct_name, methods()),
             Layout::Prettyplease => None,
         };
+        // A block that cannot be printed directly (rare) has its tokens built again.
         let item = match printed {
             Some(text) => Emitted::Text(vec![text]),
-            None => Emitted::Tokens(quote! {
-                impl<'a> #ty<'a> {
-                    #op_methods
-                }
-            }),
+            None => {
+                let op_methods = methods();
+                Emitted::Tokens(quote! {
+                    impl<'a> #ty<'a> {
+                        #op_methods
+                    }
+                })
+            }
         };
         operations.push((item, gate));
     }
