@@ -17,6 +17,111 @@ pub(crate) fn impl_block(name: &str, methods: TokenStream) -> Option<String> {
     printed
 }
 
+/// A gate of one feature, `#[cfg(feature = "x")]`, as its line of text; `None` for
+/// any other attribute (a gate of several features goes the token way).
+fn single_feature_gate(gate: &TokenStream) -> Option<String> {
+    use proc_macro2::{Delimiter, TokenTree};
+    let mut outer = gate.clone().into_iter();
+    let (Some(TokenTree::Punct(hash)), Some(TokenTree::Group(attr)), None) =
+        (outer.next(), outer.next(), outer.next())
+    else {
+        return None;
+    };
+    if hash.as_char() != '#' || attr.delimiter() != Delimiter::Bracket {
+        return None;
+    }
+    let mut attr = attr.stream().into_iter();
+    let (Some(TokenTree::Ident(cfg)), Some(TokenTree::Group(list)), None) =
+        (attr.next(), attr.next(), attr.next())
+    else {
+        return None;
+    };
+    let mut list = list.stream().into_iter();
+    match (list.next(), list.next(), list.next(), list.next()) {
+        (
+            Some(TokenTree::Ident(feature)),
+            Some(TokenTree::Punct(eq)),
+            Some(TokenTree::Literal(name)),
+            None,
+        ) if cfg == "cfg" && feature == "feature" && eq.as_char() == '=' => {
+            Some(format!("#[cfg(feature = {name})]"))
+        }
+        _ => None,
+    }
+}
+
+/// The gate's line with its line break, or nothing for no gate.
+fn gate_line(gate: Option<&TokenStream>) -> Option<String> {
+    match gate {
+        Some(gate) => Some(format!("{}\n", single_feature_gate(gate)?)),
+        None => Some(String::new()),
+    }
+}
+
+/// A doc line as prettyplease prints a `#[doc]` of `text`, at `indent`.
+fn doc_line(indent: &str, text: &str) -> Option<String> {
+    (!text.contains('\n') && !text.starts_with('/'))
+        .then(|| format!("{indent}///{}\n", text.trim_end_matches(' ')))
+}
+
+/// A resource struct: its doc, derive, gate and the client it borrows.
+pub(crate) fn resource_struct(
+    doc: &str,
+    gate: Option<&TokenStream>,
+    name: &str,
+    client: &str,
+) -> Option<String> {
+    let head = format!("pub struct {name}<'a> {{");
+    let field = format!("    client: &'a {client},");
+    if head.len() > 89 || field.len() > 89 {
+        return None;
+    }
+    Some(format!(
+        "{}#[derive(Debug, Clone, Copy)]\n{}{head}\n{field}\n}}\n",
+        doc_line("", doc)?,
+        gate_line(gate)?
+    ))
+}
+
+/// An accessor method inside an impl block: `pub fn {method}(&self) -> {ty}<{lifetime}>`
+/// returning `{ty} { client: {client} }`, behind its own gate if it has one.
+pub(crate) fn accessor(
+    (doc, gate): (&str, Option<&TokenStream>),
+    method: &str,
+    (ty, lifetime): (&str, &str),
+    client: &str,
+) -> Option<String> {
+    let gate = gate_line(gate)?;
+    let signature = format!("    pub fn {method}(&self) -> {ty}<{lifetime}> {{");
+    let literal = format!("{ty} {{ client: {client} }}");
+    // prettyplease breaks a struct literal wider than 34 columns (its closing brace
+    // not counted).
+    let body = if literal.len() - 1 <= 34 {
+        format!("        {literal}\n")
+    } else {
+        format!("        {ty} {{\n            client: {client},\n        }}\n")
+    };
+    let widest = body.lines().map(str::len).max().unwrap_or(0);
+    if signature.len() > 89 || widest > 89 || gate.len() + 4 > 90 {
+        return None;
+    }
+    let gate = match gate.is_empty() {
+        true => gate,
+        false => format!("    {gate}"),
+    };
+    Some(format!(
+        "{gate}{}{signature}\n{body}    }}\n",
+        doc_line("    ", doc)?
+    ))
+}
+
+/// `{header} {` with the accessors as its items, closed.
+pub(crate) fn accessor_impl(header: &str, accessors: &[String]) -> Option<String> {
+    let head = format!("{header} {{");
+    (head.len() <= 89 && !accessors.is_empty())
+        .then(|| format!("{head}\n{}}}\n", accessors.concat()))
+}
+
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
@@ -34,6 +139,41 @@ mod tests {
                 false => (ok, fallback + 1),
             });
         });
+    }
+
+    /// A one-feature gate is printed as prettyplease prints it; a gate of several
+    /// features is left to prettyplease (it may break a long `any(..)`).
+    #[test]
+    fn only_one_feature_gates_are_printed_directly() {
+        let one = quote::quote!(#[cfg(feature = "chat")]);
+        assert_eq!(
+            super::single_feature_gate(&one).as_deref(),
+            Some("#[cfg(feature = \"chat\")]")
+        );
+        let many = quote::quote!(#[cfg(any(feature = "a", feature = "b"))]);
+        assert_eq!(super::single_feature_gate(&many), None);
+        assert_eq!(
+            super::accessor(("doc", Some(&many)), "a", ("A", "'_"), "self"),
+            None
+        );
+    }
+
+    /// A struct literal wider than 34 columns breaks, one field per line.
+    #[test]
+    fn long_accessor_literals_break() {
+        let short = super::accessor((" Doc.", None), "chat", ("Chat", "'_"), "self");
+        assert_eq!(
+            short.as_deref(),
+            Some("    /// Doc.\n    pub fn chat(&self) -> Chat<'_> {\n        Chat { client: self }\n    }\n")
+        );
+        let long = super::accessor(
+            (" Doc.", None),
+            "x",
+            ("ContentProvenanceChecks", "'_"),
+            "self",
+        )
+        .expect("prints");
+        assert!(long.contains("ContentProvenanceChecks {\n            client: self,\n        }\n"));
     }
 
     /// Every operation of the fixture clients (plain, streamed, downloads, forms,

@@ -45,6 +45,8 @@ pub(crate) fn resources_file(
 ) -> Result<String, super::EmitError> {
     let gates = super::features::Gates::new(api);
     let mut items = Vec::new();
+    // The client's accessors as text, while each of them can be printed directly.
+    let mut printed: Option<Vec<String>> = (layout == Layout::Direct).then(Vec::new);
     let accessors: Vec<TokenStream> = api
         .resources
         .iter()
@@ -62,6 +64,19 @@ pub(crate) fn resources_file(
                 &mut items,
             );
             let gate = gates.union_cfg(&groups);
+            if let Some(texts) = &mut printed {
+                let doc = format!(" Operations under `{}`.", resource.segment);
+                let text = super::print_resources::accessor(
+                    (&doc, gate.as_ref()),
+                    &ident(&resource.accessor).to_string(),
+                    (&ident(&resource.struct_name).to_string(), "'_"),
+                    "self",
+                );
+                match text {
+                    Some(text) => texts.push(text),
+                    None => printed = None,
+                }
+            }
             let accessor = client_accessor(resource);
             quote!(#gate #accessor)
         })
@@ -77,15 +92,21 @@ pub(crate) fn resources_file(
         Flavor::Async => "src/resources.rs",
         Flavor::Blocking => "src/blocking/resources.rs",
     };
-    let client_impl = quote! {
-        impl #client {
-            #(#accessors)*
-        }
+    let header_text = format!("impl {}", client.to_string().replace(' ', ""));
+    let client_impl = match printed
+        .and_then(|texts| super::print_resources::accessor_impl(&header_text, &texts))
+    {
+        Some(text) => Emitted::Text(vec![text]),
+        None => Emitted::Tokens(quote! {
+            impl #client {
+                #(#accessors)*
+            }
+        }),
     };
     let mut file = super::format::rust_file(header, path)?;
     file.push('\n');
     file.push_str(&super::format::gated_items(
-        std::iter::once((client_impl.into(), None)).chain(items),
+        std::iter::once((client_impl, None)).chain(items),
         path,
     )?);
     Ok(file)
@@ -157,15 +178,13 @@ fn emit_node(
         let child_ty = ident(&child.struct_name);
         let method = ident(&child.accessor);
         let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
-        methods.push((
-            child_groups,
-            quote! {
-                #[doc = #doc]
-                pub fn #method(&self) -> #child_ty<'a> {
-                    #child_ty { client: self.client }
-                }
-            },
-        ));
+        let tokens = quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> #child_ty<'a> {
+                #child_ty { client: self.client }
+            }
+        };
+        methods.push((child_groups, tokens, (doc, method, child_ty)));
     }
     // Each operation's methods are an impl block of their own, behind its feature.
     let mut operations = Vec::new();
@@ -194,8 +213,51 @@ fn emit_node(
     let client = chain.flavor.client();
     let gate = gates.union_cfg(&groups);
     // An accessor needs its own gate only when its subtree has fewer groups than this one.
-    let methods = methods.into_iter().map(|(child_groups, method)| {
-        let child_gate = (child_groups != groups).then(|| gates.union_cfg(&child_groups));
+    let child_gate = |child_groups: &BTreeSet<usize>| {
+        (*child_groups != groups)
+            .then(|| gates.union_cfg(child_groups))
+            .flatten()
+    };
+    let printed = match layout {
+        Layout::Direct => (|| {
+            let accessors = methods
+                .iter()
+                .map(|(child_groups, _, (doc, method, child_ty))| {
+                    super::print_resources::accessor(
+                        (doc, child_gate(child_groups).as_ref()),
+                        &method.to_string(),
+                        (&child_ty.to_string(), "'a"),
+                        "self.client",
+                    )
+                })
+                .collect::<Option<Vec<String>>>()?;
+            let definition = super::print_resources::resource_struct(
+                &path,
+                gate.as_ref(),
+                &ty.to_string(),
+                &client.to_string().replace(' ', ""),
+            )?;
+            let accessors = match accessors.is_empty() {
+                true => None,
+                false => Some(super::print_resources::accessor_impl(
+                    &format!("impl<'a> {ty}<'a>"),
+                    &accessors,
+                )?),
+            };
+            Some((definition, accessors))
+        })(),
+        Layout::Prettyplease => None,
+    };
+    if let Some((definition, accessors)) = printed {
+        items.push((Emitted::Text(vec![definition]), None));
+        if let Some(accessors) = accessors {
+            items.push((Emitted::Text(vec![accessors]), gate));
+        }
+        items.extend(operations);
+        return groups;
+    }
+    let methods = methods.into_iter().map(|(child_groups, method, _)| {
+        let child_gate = child_gate(&child_groups);
         quote!(#child_gate #method)
     });
     let methods: Vec<TokenStream> = methods.collect();
