@@ -182,10 +182,15 @@ impl Cursor {
 
 /// The methods of an impl block's body.
 pub(crate) fn methods(stream: TokenStream) -> Option<Vec<Method>> {
+    each_of(stream, method)
+}
+
+/// `stream` read as a run of what `one` reads, to its end.
+fn each_of<T>(stream: TokenStream, one: fn(&mut Cursor) -> Option<T>) -> Option<Vec<T>> {
     let mut c = Cursor::new(stream);
     let mut out = Vec::new();
     while !c.done() {
-        out.push(method(&mut c)?);
+        out.push(one(&mut c)?);
     }
     Some(out)
 }
@@ -350,12 +355,7 @@ fn pat(c: &mut Cursor) -> Option<Pat> {
 
 /// The statements of a `{ .. }` block's contents.
 pub(crate) fn block(stream: TokenStream) -> Option<Vec<Stmt>> {
-    let mut c = Cursor::new(stream);
-    let mut out = Vec::new();
-    while !c.done() {
-        out.push(stmt(&mut c)?);
-    }
-    Some(out)
+    each_of(stream, stmt)
 }
 
 fn stmt(c: &mut Cursor) -> Option<Stmt> {

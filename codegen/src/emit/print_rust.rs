@@ -143,20 +143,26 @@ fn path(doc: &mut Doc, path: &Path, in_expr: bool) {
             }
             text.push('<');
             doc.word(std::mem::take(&mut text));
-            doc.cbox(INDENT);
-            doc.zerobreak();
-            for (j, arg) in args.iter().enumerate() {
-                type_(doc, arg);
-                doc.trailing_comma(j + 1 == args.len());
-            }
-            doc.offset(-INDENT);
-            doc.end();
+            comma_list(doc, args, type_);
             text.push('>');
         }
     }
     if !text.is_empty() {
         doc.word(text);
     }
+}
+
+/// `items` in a box one indent deep: on one line, or one per line with a trailing
+/// comma, as prettyplease lays out argument, generic and pattern lists.
+fn comma_list<T>(doc: &mut Doc, items: &[T], mut each: impl FnMut(&mut Doc, &T)) {
+    doc.cbox(INDENT);
+    doc.zerobreak();
+    for (i, item) in items.iter().enumerate() {
+        each(doc, item);
+        doc.trailing_comma(i + 1 == items.len());
+    }
+    doc.offset(-INDENT);
+    doc.end();
 }
 
 fn type_(doc: &mut Doc, ty: &Type) {
@@ -186,14 +192,7 @@ fn pattern(doc: &mut Doc, pat: &Pat) {
         Pat::TupleStruct(p, elems) => {
             path(doc, p, true);
             doc.word("(");
-            doc.cbox(INDENT);
-            doc.zerobreak();
-            for (i, elem) in elems.iter().enumerate() {
-                pattern(doc, elem);
-                doc.trailing_comma(i + 1 == elems.len());
-            }
-            doc.offset(-INDENT);
-            doc.end();
+            comma_list(doc, elems, pattern);
             doc.word(")");
         }
     }
@@ -376,14 +375,7 @@ fn call_args(doc: &mut Doc, args: &[Expr]) {
             return;
         }
     }
-    doc.cbox(INDENT);
-    doc.zerobreak();
-    for (i, arg) in args.iter().enumerate() {
-        expr(doc, arg);
-        doc.trailing_comma(i + 1 == args.len());
-    }
-    doc.offset(-INDENT);
-    doc.end();
+    comma_list(doc, args, expr);
 }
 
 fn small_block(doc: &mut Doc, body: &[Stmt]) {
@@ -497,14 +489,7 @@ fn expr(doc: &mut Doc, e: &Expr) {
         }
         Expr::Array(elems) => {
             doc.word("[");
-            doc.cbox(INDENT);
-            doc.zerobreak();
-            for (i, elem) in elems.iter().enumerate() {
-                expr(doc, elem);
-                doc.trailing_comma(i + 1 == elems.len());
-            }
-            doc.offset(-INDENT);
-            doc.end();
+            comma_list(doc, elems, expr);
             doc.word("]");
         }
         Expr::Tuple(elems) => {
