@@ -22,6 +22,10 @@ mod outcomes;
 mod parallel;
 mod params;
 mod print;
+mod print_ast;
+mod print_engine;
+mod print_resources;
+mod print_rust;
 mod print_unions;
 mod resources;
 mod security;
@@ -169,6 +173,27 @@ pub fn emit_types_through_prettyplease(api: &Api) -> Result<String, EmitError> {
     .types)
 }
 
+/// `src/resources.rs` and `src/blocking/resources.rs`, laid out by prettyplease alone
+/// (`through_prettyplease`) or as [`emit`] lays them out: what tests compare.
+#[doc(hidden)]
+pub fn emit_resources(
+    api: &Api,
+    config: &Config,
+    through_prettyplease: bool,
+) -> Result<[String; 2], EmitError> {
+    let index = types::TypeIndex::new(api);
+    let plan = validate::Plan::new(api, &index);
+    let layout = match through_prettyplease {
+        true => Layout::Prettyplease,
+        false => Layout::Direct,
+    };
+    let flavor = |flavor| resources::resources_file(api, config, (&index, &plan), flavor, layout);
+    Ok([
+        flavor(resources::Flavor::Async)?,
+        flavor(resources::Flavor::Blocking)?,
+    ])
+}
+
 /// Whether plain items are printed straight to text or all go through prettyplease.
 #[derive(Clone, Copy, PartialEq)]
 enum Layout {
@@ -215,14 +240,16 @@ fn bulk_files(
     let gates = features::Gates::new(api);
     let all = files == Files::All;
     let mut results = parallel::run(jobs, |job| match job {
-        0 if all => format::rust_file(
-            resources::resources_file(api, config, index, plan, resources::Flavor::Async),
-            "src/resources.rs",
-        )
-        .map(Some),
-        1 if all => format::rust_file(
-            resources::resources_file(api, config, index, plan, resources::Flavor::Blocking),
-            "src/blocking/resources.rs",
+        0 if all => {
+            resources::resources_file(api, config, (index, plan), resources::Flavor::Async, layout)
+                .map(Some)
+        }
+        1 if all => resources::resources_file(
+            api,
+            config,
+            (index, plan),
+            resources::Flavor::Blocking,
+            layout,
         )
         .map(Some),
         2 if all => validate::validation_file(api, index, plan, &gates)

@@ -7,9 +7,12 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::docs::rustdoc_lines;
+use super::format::Emitted;
 use super::types::{ident, type_tokens_in, TypeIndex};
 use crate::ir::{Api, Operation, Resource, ResponseKind, StreamFraming, StreamResponse, TypeRef};
 use crate::Config;
+
+use super::Layout;
 
 /// Which client the resource structs hang off: the same tree, names and arguments
 /// serve both, so the blocking methods are the async ones by construction.
@@ -30,16 +33,20 @@ impl Flavor {
     }
 }
 
-/// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`.
+/// `src/resources.rs`, or with [`Flavor::Blocking`] `src/blocking/resources.rs`,
+/// formatted. With [`Layout::Direct`] each operation's methods are printed straight to
+/// text where `print_resources.rs` can (the rest go through prettyplease).
 pub(crate) fn resources_file(
     api: &Api,
     config: &Config,
-    index: &TypeIndex,
-    plan: &super::validate::Plan,
+    (index, plan): (&TypeIndex, &super::validate::Plan),
     flavor: Flavor,
-) -> TokenStream {
+    layout: Layout,
+) -> Result<String, super::EmitError> {
     let gates = super::features::Gates::new(api);
     let mut items = Vec::new();
+    // The client's accessors as text, while each of them can be printed directly.
+    let mut printed: Option<Vec<String>> = (layout == Layout::Direct).then(Vec::new);
     let accessors: Vec<TokenStream> = api
         .resources
         .iter()
@@ -53,9 +60,23 @@ pub(crate) fn resources_file(
                 &chain,
                 resource,
                 (api, config, index, plan, &gates),
+                layout,
                 &mut items,
             );
             let gate = gates.union_cfg(&groups);
+            if let Some(texts) = &mut printed {
+                let doc = format!(" Operations under `{}`.", resource.segment);
+                let text = super::print_resources::accessor(
+                    (&doc, gate.as_ref()),
+                    &ident(&resource.accessor).to_string(),
+                    (&ident(&resource.struct_name).to_string(), "'_"),
+                    "self",
+                );
+                match text {
+                    Some(text) => texts.push(text),
+                    None => printed = None,
+                }
+            }
             let accessor = client_accessor(resource);
             quote!(#gate #accessor)
         })
@@ -67,15 +88,28 @@ pub(crate) fn resources_file(
         Flavor::Blocking => super::blocking::resources_header(),
     };
     let client = flavor.client();
-    quote! {
-        #header
-
-        impl #client {
-            #(#accessors)*
-        }
-
-        #(#items)*
-    }
+    let path = match flavor {
+        Flavor::Async => "src/resources.rs",
+        Flavor::Blocking => "src/blocking/resources.rs",
+    };
+    let header_text = format!("impl {}", client.to_string().replace(' ', ""));
+    let client_impl = match printed
+        .and_then(|texts| super::print_resources::accessor_impl(&header_text, &texts))
+    {
+        Some(text) => Emitted::Text(vec![text]),
+        None => Emitted::Tokens(quote! {
+            impl #client {
+                #(#accessors)*
+            }
+        }),
+    };
+    let mut file = super::format::rust_file(header, path)?;
+    file.push('\n');
+    file.push_str(&super::format::gated_items(
+        std::iter::once((client_impl, None)).chain(items),
+        path,
+    )?);
+    Ok(file)
 }
 
 /// Where a resource struct is: the path segments from the client down, and the
@@ -123,7 +157,8 @@ fn emit_node(
         &super::validate::Plan,
         &super::features::Gates,
     ),
-    items: &mut Vec<TokenStream>,
+    layout: Layout,
+    items: &mut Vec<(Emitted, Option<TokenStream>)>,
 ) -> BTreeSet<usize> {
     let mut groups = BTreeSet::new();
     let struct_name = &resource.struct_name;
@@ -136,40 +171,93 @@ fn emit_node(
             &child_chain,
             child,
             (api, config, index, plan, gates),
+            layout,
             items,
         );
         groups.extend(child_groups.iter().copied());
         let child_ty = ident(&child.struct_name);
         let method = ident(&child.accessor);
         let doc = format!(" Operations under `/{}`.", child_chain.segments.join("/"));
-        methods.push((
-            child_groups,
-            quote! {
-                #[doc = #doc]
-                pub fn #method(&self) -> #child_ty<'a> {
-                    #child_ty { client: self.client }
-                }
-            },
-        ));
+        let tokens = quote! {
+            #[doc = #doc]
+            pub fn #method(&self) -> #child_ty<'a> {
+                #child_ty { client: self.client }
+            }
+        };
+        methods.push((child_groups, tokens, (doc, method, child_ty)));
     }
     // Each operation's methods are an impl block of their own, behind its feature.
     let mut operations = Vec::new();
     for op in resource.operations.iter().map(|&i| &api.operations[i]) {
         groups.extend(gates.group_of(op));
         let gate = gates.operation_cfg(op);
-        let op_methods = operation_methods(op, config, (index, plan), chain, struct_name);
-        operations.push(quote! {
-            #gate
-            impl<'a> #ty<'a> {
-                #op_methods
+        let methods = || operation_methods(op, config, (index, plan), chain, struct_name);
+        let printed = match layout {
+            Layout::Direct => super::print_resources::impl_block(struct_name, methods()),
+            Layout::Prettyplease => None,
+        };
+        // A block that cannot be printed directly (rare) has its tokens built again.
+        let item = match printed {
+            Some(text) => Emitted::Text(vec![text]),
+            None => {
+                let op_methods = methods();
+                Emitted::Tokens(quote! {
+                    impl<'a> #ty<'a> {
+                        #op_methods
+                    }
+                })
             }
-        });
+        };
+        operations.push((item, gate));
     }
     let client = chain.flavor.client();
     let gate = gates.union_cfg(&groups);
     // An accessor needs its own gate only when its subtree has fewer groups than this one.
-    let methods = methods.into_iter().map(|(child_groups, method)| {
-        let child_gate = (child_groups != groups).then(|| gates.union_cfg(&child_groups));
+    let child_gate = |child_groups: &BTreeSet<usize>| {
+        (*child_groups != groups)
+            .then(|| gates.union_cfg(child_groups))
+            .flatten()
+    };
+    let printed = match layout {
+        Layout::Direct => (|| {
+            let accessors = methods
+                .iter()
+                .map(|(child_groups, _, (doc, method, child_ty))| {
+                    super::print_resources::accessor(
+                        (doc, child_gate(child_groups).as_ref()),
+                        &method.to_string(),
+                        (&child_ty.to_string(), "'a"),
+                        "self.client",
+                    )
+                })
+                .collect::<Option<Vec<String>>>()?;
+            let definition = super::print_resources::resource_struct(
+                &path,
+                gate.as_ref(),
+                &ty.to_string(),
+                &client.to_string().replace(' ', ""),
+            )?;
+            let accessors = match accessors.is_empty() {
+                true => None,
+                false => Some(super::print_resources::accessor_impl(
+                    &format!("impl<'a> {ty}<'a>"),
+                    &accessors,
+                )?),
+            };
+            Some((definition, accessors))
+        })(),
+        Layout::Prettyplease => None,
+    };
+    if let Some((definition, accessors)) = printed {
+        items.push((Emitted::Text(vec![definition]), None));
+        if let Some(accessors) = accessors {
+            items.push((Emitted::Text(vec![accessors]), gate));
+        }
+        items.extend(operations);
+        return groups;
+    }
+    let methods = methods.into_iter().map(|(child_groups, method, _)| {
+        let child_gate = child_gate(&child_groups);
         quote!(#child_gate #method)
     });
     let methods: Vec<TokenStream> = methods.collect();
@@ -181,7 +269,7 @@ fn emit_node(
             }
         }
     });
-    items.push(quote! {
+    let definition = quote! {
         #[doc = #path]
         #[derive(Debug, Clone, Copy)]
         #gate
@@ -190,8 +278,9 @@ fn emit_node(
         }
 
         #accessors
-        #(#operations)*
-    });
+    };
+    items.push((definition.into(), None));
+    items.extend(operations);
     groups
 }
 
