@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde_yaml::Value;
 
 use super::kind::{compatible, Kind};
+use super::lookup::Lookup;
 use super::pointer::{escape_segment, unescape_segment, unescape_tildes};
 use super::read::{check_regular_file, read};
 use super::scan::{scan, FoundRef};
@@ -96,15 +97,15 @@ impl Spec {
                 Value::Mapping(map) if !raw.contains(['~', '%']) => {
                     canonical.push('/');
                     canonical.push_str(raw);
-                    map.get(raw)?
+                    map.key(raw)?
                 }
                 Value::Mapping(map) => {
                     let mut key = unescape_segment(raw);
-                    let child = match map.get(key.as_str()) {
+                    let child = match map.key(key.as_str()) {
                         Some(found) => found,
                         None => {
                             key = unescape_tildes(raw);
-                            map.get(key.as_str())?
+                            map.key(key.as_str())?
                         }
                     };
                     canonical.push('/');

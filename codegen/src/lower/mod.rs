@@ -42,6 +42,7 @@ pub use error::LowerError;
 pub use features::check_feature_groups;
 pub use names::{pascal, snake, type_name};
 
+use crate::load::Lookup;
 use std::collections::{HashMap, HashSet};
 
 use serde_yaml::Value;
@@ -96,9 +97,9 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         &mut lowerer.type_names,
         &lowerer.reserved,
     );
-    let info = spec.root().get("info");
+    let info = spec.root().key("info");
     let text = |key: &str| {
-        info.and_then(|i| i.get(key))
+        info.and_then(|i| i.key(key))
             .and_then(Value::as_str)
             .map(str::to_string)
     };
@@ -132,7 +133,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         title: text("title").unwrap_or_default(),
         description: text("description"),
         version: info
-            .and_then(|i| i.get("version"))
+            .and_then(|i| i.key("version"))
             .map(scalar_string)
             .unwrap_or_default(),
         servers,
@@ -490,7 +491,7 @@ impl<'a> Lowerer<'a> {
             docs,
             source: self.display(loc),
             kind,
-            deprecated: schema.get("deprecated").and_then(Value::as_bool) == Some(true),
+            deprecated: schema.key("deprecated").and_then(Value::as_bool) == Some(true),
         });
     }
 
@@ -501,7 +502,7 @@ impl<'a> Lowerer<'a> {
 
     /// Whether keywords beside a `$ref` count (OpenAPI 3.1 and later; 3.0 ignores them).
     pub(crate) fn ref_siblings_apply(&self) -> bool {
-        let version = self.spec.root().get("openapi").map(scalar_string);
+        let version = self.spec.root().key("openapi").map(scalar_string);
         version.is_some_and(|v| !v.starts_with("3.0") && !v.starts_with('2'))
     }
 
@@ -518,7 +519,7 @@ impl<'a> Lowerer<'a> {
         let title = self
             .spec
             .get(loc)
-            .and_then(|s| s.get("title"))
+            .and_then(|s| s.key("title"))
             .and_then(Value::as_str)
             .map(str::to_string);
         if let Some(name) = self.by_structure.get(&key) {
@@ -576,7 +577,7 @@ impl<'a> Lowerer<'a> {
 pub(crate) fn reference_of(schema: &Value) -> Option<&str> {
     ["$ref", "$recursiveRef", "$dynamicRef"]
         .iter()
-        .find_map(|key| schema.get(*key))
+        .find_map(|key| schema.key(*key))
         .and_then(Value::as_str)
 }
 
@@ -584,7 +585,7 @@ pub(crate) fn reference_of(schema: &Value) -> Option<&str> {
 pub(crate) fn schema_docs(schema: &Value) -> Option<String> {
     let text = |key| {
         schema
-            .get(key)
+            .key(key)
             .and_then(Value::as_str)
             .map(str::trim)
             .filter(|s| !s.is_empty())

@@ -3,6 +3,7 @@
 //! subtypes, so the base lowers to a tagged union of them (the base itself is an arm
 //! too when its `mapping` lists it). Also discriminator `mapping`s, shared with unions.
 
+use crate::load::Lookup;
 use std::collections::{HashMap, HashSet};
 
 use serde_yaml::{Mapping, Value};
@@ -16,14 +17,14 @@ use crate::load::Location;
 /// The discriminator's `propertyName`, if the schema declares one.
 pub(crate) fn tag_property(schema: &Value) -> Option<&str> {
     schema
-        .get("discriminator")
-        .and_then(|d| d.get("propertyName"))
+        .key("discriminator")
+        .and_then(|d| d.key("propertyName"))
         .and_then(Value::as_str)
 }
 
 /// A discriminated base: a discriminator on a schema that is not itself a union.
 pub(crate) fn is_base(schema: &Value) -> bool {
-    tag_property(schema).is_some() && schema.get("oneOf").is_none() && schema.get("anyOf").is_none()
+    tag_property(schema).is_some() && schema.key("oneOf").is_none() && schema.key("anyOf").is_none()
 }
 
 /// The discriminator `mapping` of the schema at `loc`: each tag value and the schema
@@ -36,7 +37,7 @@ pub(crate) fn mapping(
     schema: &Value,
 ) -> Result<Vec<(String, Location)>, LowerError> {
     let mapping_loc = loc.child("discriminator").child("mapping");
-    let Some(Value::Mapping(entries)) = schema.get("discriminator").and_then(|d| d.get("mapping"))
+    let Some(Value::Mapping(entries)) = schema.key("discriminator").and_then(|d| d.key("mapping"))
     else {
         return Ok(Vec::new());
     };
