@@ -1,6 +1,6 @@
 //! Turning spec strings into Rust identifiers that are valid, idiomatic and unique.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -111,6 +111,20 @@ pub fn variant_name(raw: &str) -> String {
 
 /// A field, argument or method name: snake_case, keywords as raw identifiers.
 pub fn snake(raw: &str) -> String {
+    // Remembered per thread like `pascal`: every property name is snake-cased several
+    // times (expected names, the claim, setters).
+    thread_local! {
+        static CASED: std::cell::RefCell<HashMap<String, String>> = Default::default();
+    }
+    if let Some(name) = CASED.with(|cased| cased.borrow().get(raw).cloned()) {
+        return name;
+    }
+    let name = snake_uncached(raw);
+    CASED.with(|cased| cased.borrow_mut().insert(raw.to_string(), name.clone()));
+    name
+}
+
+fn snake_uncached(raw: &str) -> String {
     let name = ascii_words(raw).to_snake_case();
     let name = match name.chars().next() {
         None => "value".to_string(),
@@ -149,8 +163,8 @@ impl NameTable {
     pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
         NameTable {
             used: reserved.into_iter().map(str::to_string).collect(),
-            expected: HashSet::new(),
-            next_number: HashMap::new(),
+            expected: HashSet::default(),
+            next_number: HashMap::default(),
             probes: 0,
         }
     }

@@ -270,7 +270,8 @@ fn lower_struct(
         field_names.claim(EXTRA_FIELD);
     }
     field_names.expect(parts.properties.iter().map(|(name, _, _)| snake(name)));
-    let mut fields = Vec::new();
+    // A `Field` is large: growing the vector one push at a time copied them over and over.
+    let mut fields = Vec::with_capacity(parts.properties.len());
     let mut constants = Vec::new();
     if let Some((tag, value)) = &fixed {
         constants.push(Constant {

@@ -4,7 +4,7 @@
 //! too when its `mapping` lists it). Also discriminator `mapping`s, shared with unions.
 
 use crate::load::Lookup;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_yaml::{Mapping, Value};
 
@@ -78,7 +78,7 @@ fn subtypes(lw: &mut Lowerer, base: &Location) -> Vec<Location> {
     }
     let index = lw.subtypes.as_ref().expect("built above");
     let mut out = Vec::new();
-    let mut seen = HashSet::from([base.clone()]);
+    let mut seen = HashSet::from_iter([base.clone()]);
     let mut next = 0;
     let mut frontier = vec![base.clone()];
     while let Some(parent) = frontier.get(next).cloned() {
@@ -95,7 +95,7 @@ fn subtypes(lw: &mut Lowerer, base: &Location) -> Vec<Location> {
 
 /// For each schema named in some component's `allOf`, the components naming it.
 fn subtype_index(lw: &mut Lowerer) -> HashMap<Location, Vec<Location>> {
-    let mut index: HashMap<Location, Vec<Location>> = HashMap::new();
+    let mut index: HashMap<Location, Vec<Location>> = HashMap::default();
     let spec = lw.spec;
     for component in lw.component_locations() {
         let Some(Value::Mapping(map)) = spec.get(&component) else {
@@ -142,7 +142,7 @@ pub(crate) fn fixed_tag<'v>(
         }
     }
     let mut pending = Vec::new();
-    let mut seen = HashSet::from([loc.clone()]);
+    let mut seen = HashSet::from_iter([loc.clone()]);
     push_parts(&mut pending, loc, schema, 1);
     let mut found = None;
     while let Some((part_loc, part, depth)) = pending.pop() {
