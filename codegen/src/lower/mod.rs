@@ -10,6 +10,7 @@
 
 mod all_of_union;
 mod bodies;
+mod casing;
 mod constraints;
 mod cycles;
 mod enums;

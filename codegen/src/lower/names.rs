@@ -2,7 +2,7 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use super::casing;
 
 /// Words that cannot be plain identifiers (nor library names).
 pub(crate) const KEYWORDS: &[&str] = &[
@@ -48,7 +48,8 @@ const RESERVED_TYPES: &[&str] = &[
     "S",
 ];
 
-/// Replaces everything but ASCII letters and digits with word breaks, so heck sees words.
+/// Replaces everything but ASCII letters and digits with word breaks, so the casing
+/// (`casing.rs`) sees words.
 fn ascii_words(raw: &str) -> String {
     raw.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
@@ -58,7 +59,7 @@ fn ascii_words(raw: &str) -> String {
 /// `chat.completion` -> `ChatCompletion`; starts with a letter; never empty.
 pub fn pascal(raw: &str) -> String {
     // The same words are cased again and again (every candidate name of every inline
-    // schema); heck's casing is slow enough for that to show, so each thread remembers
+    // schema); casing is slow enough for that to show, so each thread remembers
     // what it cased. Bounded by the spec's distinct words.
     thread_local! {
         static CASED: std::cell::RefCell<HashMap<String, String>> = Default::default();
@@ -66,7 +67,7 @@ pub fn pascal(raw: &str) -> String {
     if let Some(name) = CASED.with(|cased| cased.borrow().get(raw).cloned()) {
         return name;
     }
-    let cased = ascii_words(raw).to_upper_camel_case();
+    let cased = casing::upper_camel(&ascii_words(raw));
     let name = match cased.chars().next() {
         None => String::new(),
         Some(c) if c.is_ascii_digit() => format!("V{cased}"),
@@ -125,7 +126,7 @@ pub fn snake(raw: &str) -> String {
 }
 
 fn snake_uncached(raw: &str) -> String {
-    let name = ascii_words(raw).to_snake_case();
+    let name = casing::snake(&ascii_words(raw));
     let name = match name.chars().next() {
         None => "value".to_string(),
         Some(c) if c.is_ascii_digit() => format!("_{name}"),
