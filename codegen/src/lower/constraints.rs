@@ -92,7 +92,7 @@ fn parts<'v>(lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) -> Vec<(Locati
 /// The one part of an `allOf`, or the one non-null arm of an `anyOf`/`oneOf`.
 fn only_arm<'v>(loc: &Location, schema: &'v Value) -> Option<(Location, &'v Value)> {
     ["allOf", "anyOf", "oneOf"].iter().find_map(|key| {
-        let arms = schema.key(*key)?.as_sequence()?;
+        let arms = schema.key(key)?.as_sequence()?;
         let mut non_null = arms
             .iter()
             .enumerate()

@@ -605,7 +605,7 @@ impl<'a> Lowerer<'a> {
 pub(crate) fn reference_of(schema: &Value) -> Option<&str> {
     ["$ref", "$recursiveRef", "$dynamicRef"]
         .iter()
-        .find_map(|key| schema.key(*key))
+        .find_map(|key| schema.key(key))
         .and_then(Value::as_str)
 }
 

@@ -203,7 +203,7 @@ fn is_one_way(lw: &Lowerer, loc: &Location, prop: &Value) -> bool {
     let marked = |schema: &Value| {
         ["readOnly", "writeOnly"]
             .iter()
-            .any(|key| schema.key(*key).and_then(Value::as_bool) == Some(true))
+            .any(|key| schema.key(key).and_then(Value::as_bool) == Some(true))
     };
     marked(prop) || lw.deref(loc, prop).is_ok_and(|(_, target)| marked(target))
 }

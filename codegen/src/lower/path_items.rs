@@ -54,7 +54,7 @@ pub(crate) fn path_item<'v>(lw: &mut Lowerer<'v>, loc: &Location, raw: &'v Value
     // Siblings (the last owner) are looked at first.
     for (owner_loc, owner) in owners.iter().rev() {
         for method in METHODS {
-            let Some(op) = owner.key(*method) else {
+            let Some(op) = owner.key(method) else {
                 continue;
             };
             let op_loc = owner_loc.child(method);
