@@ -60,7 +60,7 @@ pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
                 }
                 b'"' => {
                     let text = cur.string()?;
-                    builder.scalar(Value::String(text.clone()), text, false, 0, line)?;
+                    builder.scalar(Value::String(text), String::new(), false, 0, line)?;
                     State::AfterValue
                 }
                 _ => {
@@ -77,7 +77,7 @@ pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
                     return Err(format!("line {line}: expected a string key"));
                 }
                 let key = cur.string()?;
-                builder.scalar(Value::String(key.clone()), key, false, 0, line)?;
+                builder.key(key, false, line)?;
                 cur.skip_whitespace();
                 if cur.bytes.get(cur.at) != Some(&b':') {
                     return Err(format!("line {}: expected `:` after a key", cur.line));

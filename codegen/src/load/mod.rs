@@ -12,6 +12,7 @@ mod error;
 mod json;
 mod kind;
 pub mod limits;
+mod lookup;
 mod pointer;
 mod read;
 mod scan;
@@ -21,6 +22,7 @@ mod tree;
 mod yaml;
 
 pub use error::LoadError;
+pub use lookup::Lookup;
 pub use pointer::{escape_segment, Location};
 pub use source::{FileId, SourceFile, Spec};
 

@@ -1,6 +1,7 @@
 //! One walk over a parsed file: the `$ref`s it holds (with the kind each place needs),
 //! the `$anchor`s it defines, and the shape problems [`structure`] finds.
 
+use super::lookup::Lookup;
 use std::collections::HashMap;
 
 use serde_yaml::Value;
@@ -53,7 +54,7 @@ fn walk(value: &Value, kind: Kind, resource: Option<&str>, pointer: &mut String,
     structure::check(value, kind, pointer, &mut scan.problems);
     let own;
     let resource = match kind {
-        Kind::Schema if resource.is_none() || value.get("$id").is_some() => {
+        Kind::Schema if resource.is_none() || value.key("$id").is_some() => {
             own = pointer.clone();
             Some(own.as_str())
         }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use serde_yaml::Value;
 
 use super::kind::{compatible, Kind};
+use super::lookup::Lookup;
 use super::pointer::{escape_segment, unescape_segment, unescape_tildes};
 use super::read::{check_regular_file, read};
 use super::scan::{scan, FoundRef};
@@ -76,51 +77,65 @@ impl Spec {
 
     /// The node at `location`, if it exists.
     pub fn get(&self, location: &Location) -> Option<&Value> {
-        self.find(location).map(|(_, node)| node)
+        // The same walk as `find`, without writing the canonical pointer nobody reads.
+        self.walk(location, None)
     }
 
     /// The node at `location` and its pointer written canonically (so two spellings of
     /// one node, `%41` and `A`, give one location). A segment is looked up
     /// percent-decoded first, then as written (a key may really contain `%XX`).
     fn find(&self, location: &Location) -> Option<(String, &Value)> {
+        let mut canonical = String::with_capacity(location.pointer.len());
+        let node = self.walk(location, Some(&mut canonical))?;
+        Some((canonical, node))
+    }
+
+    /// The node at `location`, writing its canonical pointer into `canonical` when
+    /// asked (see [`Spec::find`]).
+    fn walk(&self, location: &Location, mut canonical: Option<&mut String>) -> Option<&Value> {
         let mut node = &self.files.get(location.file.0)?.value;
         if location.pointer.is_empty() {
-            return Some((String::new(), node));
+            return Some(node);
         }
         let rest = location.pointer.strip_prefix('/')?;
-        let mut canonical = String::with_capacity(location.pointer.len());
         for raw in rest.split('/') {
             node = match node {
                 // Most segments hold no escapes: they are the key and their own
                 // canonical form.
                 Value::Mapping(map) if !raw.contains(['~', '%']) => {
-                    canonical.push('/');
-                    canonical.push_str(raw);
-                    map.get(raw)?
+                    if let Some(canonical) = canonical.as_deref_mut() {
+                        canonical.push('/');
+                        canonical.push_str(raw);
+                    }
+                    map.key(raw)?
                 }
                 Value::Mapping(map) => {
                     let mut key = unescape_segment(raw);
-                    let child = match map.get(key.as_str()) {
+                    let child = match map.key(key.as_str()) {
                         Some(found) => found,
                         None => {
                             key = unescape_tildes(raw);
-                            map.get(key.as_str())?
+                            map.key(key.as_str())?
                         }
                     };
-                    canonical.push('/');
-                    canonical.push_str(&escape_segment(&key));
+                    if let Some(canonical) = canonical.as_deref_mut() {
+                        canonical.push('/');
+                        canonical.push_str(&escape_segment(&key));
+                    }
                     child
                 }
                 Value::Sequence(items) => {
                     let index = unescape_segment(raw).parse::<usize>().ok()?;
-                    canonical.push('/');
-                    let _ = write!(canonical, "{index}");
+                    if let Some(canonical) = canonical.as_deref_mut() {
+                        canonical.push('/');
+                        let _ = write!(canonical, "{index}");
+                    }
                     items.get(index)?
                 }
                 _ => return None,
             };
         }
-        Some((canonical, node))
+        Some(node)
     }
 
     /// Where `reference` (a `$ref` value found in `from`'s file) points.

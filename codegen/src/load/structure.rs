@@ -2,6 +2,7 @@
 //! as a list, `parameters` as a map, a Swagger 2 `in: body` parameter. Each would
 //! otherwise lower to a method that silently does the wrong thing.
 
+use super::lookup::Lookup;
 use serde_yaml::Value;
 
 use super::kind::Kind;
@@ -48,7 +49,7 @@ pub fn check(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Proble
         ));
         return;
     }
-    if kind == Parameter && value.get("$ref").is_none() {
+    if kind == Parameter && value.key("$ref").is_none() {
         check_parameter(value, pointer, problems);
     }
 }
@@ -57,7 +58,7 @@ pub fn check(value: &Value, kind: Kind, pointer: &str, problems: &mut Vec<Proble
 const PLACES: [&str; 5] = ["query", "header", "path", "cookie", "querystring"];
 
 fn check_parameter(value: &Value, pointer: &str, problems: &mut Vec<Problem>) {
-    match value.get("in") {
+    match value.key("in") {
         Some(Value::String(place)) if place == "body" || place == "formData" => {
             problems.push(Problem::error(
                 pointer,
@@ -77,7 +78,7 @@ fn check_parameter(value: &Value, pointer: &str, problems: &mut Vec<Problem>) {
             ),
         )),
     }
-    if !value.get("name").is_some_and(Value::is_string) {
+    if !value.key("name").is_some_and(Value::is_string) {
         problems.push(Problem::error(
             pointer,
             "a parameter needs a string `name`".to_string(),

@@ -7,6 +7,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use serde_yaml::mapping::Entry;
 use serde_yaml::{Mapping, Value};
 
 use super::limits::{MAX_ALIAS_NODES, MAX_DEPTH};
@@ -48,10 +49,10 @@ enum Body {
     },
 }
 
+/// An open container. Its pointer segment is not stored: while it is open, its
+/// parent still holds the pending key (or the item count) that names it.
 struct Frame {
     body: Body,
-    /// This node's pointer segment in its parent (unescaped).
-    segment: String,
     anchor: usize,
     /// Height of the tallest child (0 for none or only scalars).
     height: usize,
@@ -100,7 +101,7 @@ impl Builder {
         if self.frames.len() >= MAX_DEPTH {
             return Err(too_deep(line));
         }
-        let segment = self.next_segment(line)?;
+        self.check_child(line)?;
         let body = match container {
             Container::Seq => Body::Seq(Vec::new()),
             Container::Map => Body::Map {
@@ -111,7 +112,6 @@ impl Builder {
         };
         self.frames.push(Frame {
             body,
-            segment,
             anchor,
             height: 0,
             nodes: 1,
@@ -143,6 +143,16 @@ impl Builder {
             return Ok(());
         }
         self.push(value, 0, 1, line)
+    }
+
+    /// A scalar that is a mapping key when one is expected (the only place a
+    /// reader calls this, so no value is built for it), else a string value.
+    pub fn key(&mut self, text: String, merge: bool, line: usize) -> Result<(), String> {
+        if self.expects_key() {
+            self.set_key(text, merge);
+            return Ok(());
+        }
+        self.push(Value::String(text), 0, 1, line)
     }
 
     /// A YAML alias (`*name`) of an earlier anchor.
@@ -205,7 +215,8 @@ impl Builder {
         Ok((self.root.unwrap_or(Value::Null), self.warnings))
     }
 
-    fn expects_key(&self) -> bool {
+    /// Whether the next scalar is a mapping key.
+    pub fn expects_key(&self) -> bool {
         matches!(
             self.frames.last(),
             Some(Frame {
@@ -225,29 +236,30 @@ impl Builder {
         }
     }
 
-    /// The pointer segment a new child of the innermost container gets.
-    fn next_segment(&self, line: usize) -> Result<String, String> {
-        Ok(match self.frames.last() {
-            None => String::new(),
+    /// Refuses a container where a mapping key is expected (keys must be scalars).
+    fn check_child(&self, line: usize) -> Result<(), String> {
+        match self.frames.last() {
             Some(Frame {
-                body: Body::Seq(items),
+                body: Body::Map { key: None, .. },
                 ..
-            }) => items.len().to_string(),
-            Some(Frame {
-                body: Body::Map { key: Some(key), .. },
-                ..
-            }) => key.text.clone(),
-            Some(_) => return Err(format!("line {line}: a mapping key must be a scalar")),
-        })
+            }) => Err(format!("line {line}: a mapping key must be a scalar")),
+            _ => Ok(()),
+        }
     }
 
-    /// JSON pointer of the innermost open container.
+    /// JSON pointer of the innermost open container: each open container is named
+    /// by its parent's pending key or item count.
     fn pointer(&self) -> String {
-        self.frames
-            .iter()
-            .skip(1)
-            .map(|frame| format!("/{}", escape_segment(&frame.segment)))
-            .collect()
+        let mut out = String::new();
+        for parent in self.frames.iter().rev().skip(1).rev() {
+            out.push('/');
+            match &parent.body {
+                Body::Seq(items) => out.push_str(&items.len().to_string()),
+                Body::Map { key: Some(key), .. } => out.push_str(&escape_segment(&key.text)),
+                Body::Map { key: None, .. } => {}
+            }
+        }
+        out
     }
 
     fn push(
@@ -257,7 +269,6 @@ impl Builder {
         nodes: usize,
         line: usize,
     ) -> Result<(), String> {
-        let pointer_if_needed = self.pointer_for_duplicate();
         let Some(frame) = self.frames.last_mut() else {
             self.root = Some(value);
             return Ok(());
@@ -277,35 +288,25 @@ impl Builder {
                     merges.push((map.len(), sources));
                     return Ok(());
                 }
-                let text = Value::String(key.text);
-                if map.insert(text.clone(), value).is_some() {
-                    let name = text.as_str().unwrap_or_default().to_string();
-                    self.warnings.push(ParseWarning {
-                        pointer: pointer_if_needed,
-                        line,
-                        message: format!("duplicate key `{name}`; the later value is kept"),
-                    });
+                // One hash per entry; the key is cloned only for a duplicate.
+                match map.entry(Value::String(key.text)) {
+                    Entry::Vacant(vacant) => {
+                        vacant.insert(value);
+                    }
+                    Entry::Occupied(mut occupied) => {
+                        let name = occupied.key().as_str().unwrap_or_default().to_string();
+                        occupied.insert(value);
+                        let pointer = self.pointer();
+                        self.warnings.push(ParseWarning {
+                            pointer,
+                            line,
+                            message: format!("duplicate key `{name}`; the later value is kept"),
+                        });
+                    }
                 }
             }
         }
         Ok(())
-    }
-
-    /// The pointer of the innermost mapping, computed only when it holds the pending key
-    /// already (a duplicate is only possible then).
-    fn pointer_for_duplicate(&self) -> String {
-        match self.frames.last() {
-            Some(Frame {
-                body:
-                    Body::Map {
-                        map,
-                        key: Some(key),
-                        ..
-                    },
-                ..
-            }) if map.contains_key(key.text.as_str()) => self.pointer(),
-            _ => String::new(),
-        }
     }
 }
 

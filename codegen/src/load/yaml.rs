@@ -44,8 +44,19 @@ pub fn parse(text: &str) -> Result<(Value, Vec<ParseWarning>), String> {
             Event::Alias(anchor) => builder.alias(anchor, line)?,
             Event::Scalar(text, style, anchor, tag) => {
                 let merge = style == ScalarStyle::Plain && tag.is_none() && text == "<<";
-                let value = scalar_value(&text, style, tag.as_deref());
-                builder.scalar(value, text.into_owned(), merge, anchor, line)?;
+                if anchor == 0 && builder.expects_key() {
+                    // A key is kept as its text: no typed value is built for it.
+                    builder.key(text.into_owned(), merge, line)?;
+                } else {
+                    let value = scalar_value(&text, style, tag.as_deref());
+                    // The text is needed only for an anchored scalar used as a key.
+                    let text = if anchor == 0 {
+                        String::new()
+                    } else {
+                        text.into_owned()
+                    };
+                    builder.scalar(value, text, merge, anchor, line)?;
+                }
             }
             Event::StreamStart | Event::StreamEnd | Event::DocumentEnd | Event::Nothing => {}
         }

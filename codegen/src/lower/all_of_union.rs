@@ -3,6 +3,7 @@
 //! the other parts' properties added: the result is a union of merged objects
 //! (`A + X`, `A + Y`), each arm built as its own `allOf`.
 
+use crate::load::Lookup;
 use serde_yaml::{Mapping, Value};
 
 use super::schema::{is_null_schema, sequence};
@@ -78,9 +79,9 @@ pub(crate) fn lower_all_of_union(
     }
     // The union's discriminator, else one written on the allOf itself; its mapping
     // resolves from where it is written.
-    let (discriminator_loc, discriminator) = match union_schema.get("discriminator") {
+    let (discriminator_loc, discriminator) = match union_schema.key("discriminator") {
         Some(d) => (union_loc, Some(d)),
-        None => (loc, schema.get("discriminator")),
+        None => (loc, schema.key("discriminator")),
     };
     let mut shell = Mapping::new();
     if let Some(discriminator) = discriminator {

@@ -7,6 +7,7 @@
 //! A form or multipart body whose schema describes nothing (empty, or an object
 //! without properties) adds no argument: there is nothing to send.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::media::{self, MediaKind};
@@ -27,10 +28,10 @@ pub(crate) fn lower_body(
 ) -> Result<Option<Body>, LowerError> {
     let (loc, body) = lw.deref(loc, body)?;
     let required = body
-        .get("required")
+        .key("required")
         .and_then(Value::as_bool)
         .unwrap_or(false);
-    let Some(Value::Mapping(content)) = body.get("content") else {
+    let Some(Value::Mapping(content)) = body.key("content") else {
         return Ok(None);
     };
     let chosen = content
@@ -53,7 +54,7 @@ pub(crate) fn lower_body(
     };
     let media_loc = loc.child("content").child(media);
     let schema_loc = media_loc.child("schema");
-    let schema = media_body.get("schema");
+    let schema = media_body.key("schema");
     let essence = media::essence(media);
     let kind = match media::kind(media) {
         MediaKind::Json => BodyKind::Json(match schema {
@@ -132,23 +133,23 @@ fn is_empty_schema(lw: &Lowerer, loc: &Location, schema: &Value) -> bool {
 
 /// `encoding` of a form-urlencoded media type: style and explode per property.
 fn form_encoding(media_body: &Value) -> Vec<FormEncoding> {
-    let Some(Value::Mapping(encoding)) = media_body.get("encoding") else {
+    let Some(Value::Mapping(encoding)) = media_body.key("encoding") else {
         return Vec::new();
     };
     let mut out: Vec<FormEncoding> = encoding
         .iter()
         .filter_map(|(name, rule)| {
-            let style = match rule.get("style").and_then(Value::as_str) {
+            let style = match rule.key("style").and_then(Value::as_str) {
                 Some("deepObject") => FormStyle::DeepObject,
                 Some("spaceDelimited") => FormStyle::SpaceDelimited,
                 Some("pipeDelimited") => FormStyle::PipeDelimited,
                 Some("form") => FormStyle::Form,
-                _ if rule.get("explode").is_none() => return None,
+                _ if rule.key("explode").is_none() => return None,
                 _ => FormStyle::Form,
             };
             // OpenAPI: `explode` defaults to true for `form`, false otherwise.
             let explode = rule
-                .get("explode")
+                .key("explode")
                 .and_then(Value::as_bool)
                 .unwrap_or(style == FormStyle::Form);
             Some(FormEncoding {
@@ -182,9 +183,9 @@ fn multipart_form(
     let mut names = NameTable::with_reserved(["new", "to_multipart"]);
     let mut fields = Vec::new();
     for (prop_loc, prop, json_name) in properties {
-        let encoding = media_body.get("encoding").and_then(|e| e.get(&json_name));
+        let encoding = media_body.key("encoding").and_then(|e| e.get(&json_name));
         let content_type = encoding
-            .and_then(|e| e.get("contentType"))
+            .and_then(|e| e.key("contentType"))
             .and_then(Value::as_str)
             .map(str::to_string);
         let kind = part_kind(
@@ -224,13 +225,13 @@ fn multipart_form(
 /// `contentMediaType` of a file schema (or of its items).
 fn content_media_type(lw: &Lowerer, loc: &Location, schema: &Value) -> Option<String> {
     let (loc, schema) = lw.deref(loc, schema).ok()?;
-    if let Some(media) = schema.get("contentMediaType").and_then(Value::as_str) {
+    if let Some(media) = schema.key("contentMediaType").and_then(Value::as_str) {
         return Some(media.to_string());
     }
-    let items = schema.get("items")?;
+    let items = schema.key("items")?;
     let (_, items) = lw.deref(&loc.child("items"), items).ok()?;
     items
-        .get("contentMediaType")
+        .key("contentMediaType")
         .and_then(Value::as_str)
         .map(str::to_string)
 }
@@ -247,7 +248,7 @@ fn collect_properties<'v>(
     if depth > 16 {
         return Err(lw.error(loc, "allOf nests more than 16 levels"));
     }
-    if let Some(Value::Mapping(props)) = schema.get("properties") {
+    if let Some(Value::Mapping(props)) = schema.key("properties") {
         for (key, prop) in props {
             let Some(key) = key.as_str() else { continue };
             if out.iter().any(|(_, _, k)| k == key) {
@@ -256,10 +257,10 @@ fn collect_properties<'v>(
             out.push((loc.child("properties").child(key), prop, key.to_string()));
         }
     }
-    if let Some(list) = schema.get("required").and_then(Value::as_sequence) {
+    if let Some(list) = schema.key("required").and_then(Value::as_sequence) {
         required.extend(list.iter().filter_map(Value::as_str).map(str::to_string));
     }
-    if let Some(parts) = schema.get("allOf").and_then(Value::as_sequence) {
+    if let Some(parts) = schema.key("allOf").and_then(Value::as_sequence) {
         for (i, part) in parts.iter().enumerate() {
             let (part_loc, part) = lw.deref(&loc.child("allOf").index(i), part)?;
             collect_properties(lw, &part_loc, part, out, required, depth + 1)?;
@@ -312,26 +313,26 @@ fn file_shape(
         return None;
     }
     let (loc, schema) = lw.deref(loc, schema).ok()?;
-    let text = |key: &str| schema.get(key).and_then(Value::as_str);
+    let text = |key: &str| schema.key(key).and_then(Value::as_str);
     let is_string = matches!(text("type"), None | Some("string"))
         || schema
-            .get("type")
+            .key("type")
             .and_then(Value::as_sequence)
             .is_some_and(|t| t.iter().any(|t| t.as_str() == Some("string")));
     if is_string
         && (text("format") == Some("binary")
-            || schema.get("contentMediaType").is_some()
-            || schema.get("contentEncoding").is_some()
+            || schema.key("contentMediaType").is_some()
+            || schema.key("contentEncoding").is_some()
             || (binary_type && text("type") == Some("string") && text("format").is_none()))
     {
         return Some(false);
     }
     if text("type") == Some("array") {
-        let items = schema.get("items")?;
+        let items = schema.key("items")?;
         return file_shape(lw, &loc.child("items"), items, binary_type, depth + 1).map(|_| true);
     }
     for key in ["oneOf", "anyOf"] {
-        if let Some(arms) = schema.get(key).and_then(Value::as_sequence) {
+        if let Some(arms) = schema.key(key).and_then(Value::as_sequence) {
             let shapes: Vec<bool> = arms
                 .iter()
                 .enumerate()

@@ -1,6 +1,7 @@
 //! What a schema says about a value beyond its type: `default`, numeric and length
 //! bounds, `pattern`, `format`, `deprecated`. Kept as plain data in the IR.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::Lowerer;
@@ -43,7 +44,7 @@ fn nested(lw: &Lowerer, loc: &Location, schema: &Value, depth: usize) -> Constra
     if depth > 0 {
         let below = |key: &str| {
             parts.iter().find_map(|(part_loc, part)| {
-                let inner = part.get(key).filter(|v| v.is_mapping())?;
+                let inner = part.key(key).filter(|v| v.is_mapping())?;
                 let inner = nested(lw, &part_loc.child(key), inner, depth - 1);
                 (!inner.is_empty()).then(|| Box::new(inner))
             })
@@ -60,7 +61,7 @@ fn nested(lw: &Lowerer, loc: &Location, schema: &Value, depth: usize) -> Constra
 pub(crate) fn is_deprecated(loc: &Location, schema: &Value) -> bool {
     let mut current = (loc.clone(), schema);
     for _ in 0..4 {
-        if current.1.get("deprecated").and_then(Value::as_bool) == Some(true) {
+        if current.1.key("deprecated").and_then(Value::as_bool) == Some(true) {
             return true;
         }
         match only_arm(&current.0, current.1) {
@@ -91,7 +92,7 @@ fn parts<'v>(lw: &Lowerer<'v>, loc: &Location, schema: &'v Value) -> Vec<(Locati
 /// The one part of an `allOf`, or the one non-null arm of an `anyOf`/`oneOf`.
 fn only_arm<'v>(loc: &Location, schema: &'v Value) -> Option<(Location, &'v Value)> {
     ["allOf", "anyOf", "oneOf"].iter().find_map(|key| {
-        let arms = schema.get(*key)?.as_sequence()?;
+        let arms = schema.key(key)?.as_sequence()?;
         let mut non_null = arms
             .iter()
             .enumerate()
@@ -106,14 +107,14 @@ fn only_arm<'v>(loc: &Location, schema: &'v Value) -> Option<(Location, &'v Valu
 
 /// Fills what `out` does not have yet from the keywords of `schema`.
 fn fill(out: &mut Constraints, schema: &Value) {
-    let number = |key: &str| schema.get(key).and_then(number);
-    let count = |key: &str| schema.get(key).and_then(Value::as_u64);
-    let text = |key: &str| schema.get(key).and_then(Value::as_str).map(str::to_string);
+    let number = |key: &str| schema.key(key).and_then(number);
+    let count = |key: &str| schema.key(key).and_then(Value::as_u64);
+    let text = |key: &str| schema.key(key).and_then(Value::as_str).map(str::to_string);
     if out.default.is_none() {
-        out.default = schema.get("default").map(json_text);
+        out.default = schema.key("default").map(json_text);
     }
     // 3.0 writes `exclusiveMinimum: true` beside `minimum`; 3.1 gives the bound itself.
-    let exclusive = |key: &str, bound: &str| match schema.get(key) {
+    let exclusive = |key: &str, bound: &str| match schema.key(key) {
         Some(Value::Bool(true)) => number(bound),
         Some(value) => self::number(value),
         None => None,
@@ -121,7 +122,7 @@ fn fill(out: &mut Constraints, schema: &Value) {
     let exclusive_minimum = exclusive("exclusiveMinimum", "minimum");
     let exclusive_maximum = exclusive("exclusiveMaximum", "maximum");
     let inclusive = |key: &str, exclusive_key: &str| {
-        (schema.get(exclusive_key) != Some(&Value::Bool(true)))
+        (schema.key(exclusive_key) != Some(&Value::Bool(true)))
             .then(|| number(key))
             .flatten()
     };
@@ -154,7 +155,7 @@ fn fill(out: &mut Constraints, schema: &Value) {
 /// Whether the schema's declared type is only numbers (or booleans).
 fn is_numeric(schema: &Value) -> bool {
     let numeric = |t: &str| matches!(t, "integer" | "number" | "boolean" | "null");
-    match schema.get("type") {
+    match schema.key("type") {
         Some(Value::String(t)) => numeric(t),
         Some(Value::Sequence(types)) => types.iter().all(|t| t.as_str().is_some_and(numeric)),
         _ => false,

@@ -17,6 +17,7 @@
 //!    name, so a spec where hundreds of operations share an error schema compiles one
 //!    enum, not hundreds.
 
+use crate::load::Lookup;
 use std::collections::HashMap;
 
 use serde_yaml::Value;
@@ -35,7 +36,7 @@ pub(crate) fn lower_errors(
     op: &Value,
     hint: &str,
 ) -> Result<Vec<ErrorResponse>, LowerError> {
-    let Some(Value::Mapping(responses)) = op.get("responses") else {
+    let Some(Value::Mapping(responses)) = op.key("responses") else {
         return Ok(Vec::new());
     };
     let responses_loc = op_loc.child("responses");
@@ -74,7 +75,7 @@ pub(crate) fn lower_errors(
             &format!("{hint}{}", status_name(status)),
         )?;
         let docs = response
-            .get("description")
+            .key("description")
             .and_then(Value::as_str)
             .map(str::trim)
             .filter(|d| !d.is_empty())
@@ -92,7 +93,7 @@ fn json_body(
     response: &Value,
     hint: &str,
 ) -> Result<Option<TypeRef>, LowerError> {
-    let Some(Value::Mapping(content)) = response.get("content") else {
+    let Some(Value::Mapping(content)) = response.key("content") else {
         return Ok(None);
     };
     let best = content
@@ -103,7 +104,7 @@ fn json_body(
     let Some((media_type, body)) = best else {
         return Ok(None);
     };
-    let Some(schema) = body.get("schema") else {
+    let Some(schema) = body.key("schema") else {
         return Ok(Some(TypeRef::Any));
     };
     let schema_loc = loc.child("content").child(media_type).child("schema");

@@ -12,6 +12,7 @@
 //! (fields, extra properties, union arms, list items, map values, aliases); a type no
 //! operation reaches belongs to `full` only. The emitter turns this into `cfg`s.
 
+use crate::load::Lookup;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::config::{FeaturesConfig, GroupBy};
@@ -44,7 +45,7 @@ pub(crate) type OperationTags = HashMap<String, Vec<String>>;
 
 /// The tags of the operation object `op` (strings only, in order).
 pub(crate) fn tags_of(op: &serde_yaml::Value) -> Vec<String> {
-    op.get("tags")
+    op.key("tags")
         .and_then(serde_yaml::Value::as_sequence)
         .map(|tags| {
             tags.iter()

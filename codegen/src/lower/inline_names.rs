@@ -10,7 +10,7 @@
 //!   else the schema's own `title` or enum values, else the smallest user's name, so the
 //!   name never depends on which user was met first.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::names::{natural_type_name, NameTable};
 use crate::ir::{TypeDef, TypeKind, TypeRef};
@@ -73,7 +73,7 @@ impl InlineNames {
         self.types.push(Inline {
             slot,
             hints: Vec::new(),
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             latest: String::new(),
             title: None,
             titles_differ: false,
@@ -152,7 +152,7 @@ impl InlineNames {
             namer.final_name(index, 0);
         }
         let finals = namer.finals;
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for (index, name) in finals.into_iter().enumerate() {
             let name = name.expect("every inline type is named");
             if let Some(def) = slots[self.types[index].slot].as_mut() {

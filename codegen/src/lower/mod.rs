@@ -10,6 +10,7 @@
 
 mod all_of_union;
 mod bodies;
+mod casing;
 mod constraints;
 mod cycles;
 mod enums;
@@ -27,6 +28,7 @@ mod params;
 mod path_items;
 pub(crate) mod patterns;
 mod polymorphism;
+mod ref_cache;
 mod rename;
 mod reserved;
 mod resource_names;
@@ -42,7 +44,8 @@ pub use error::LowerError;
 pub use features::check_feature_groups;
 pub use names::{pascal, snake, type_name};
 
-use std::collections::{HashMap, HashSet};
+use crate::load::Lookup;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_yaml::Value;
 
@@ -96,9 +99,9 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         &mut lowerer.type_names,
         &lowerer.reserved,
     );
-    let info = spec.root().get("info");
+    let info = spec.root().key("info");
     let text = |key: &str| {
-        info.and_then(|i| i.get(key))
+        info.and_then(|i| i.key(key))
             .and_then(Value::as_str)
             .map(str::to_string)
     };
@@ -132,7 +135,7 @@ pub fn lower(spec: &Spec, options: &LowerOptions) -> Result<Api, LowerError> {
         title: text("title").unwrap_or_default(),
         description: text("description"),
         version: info
-            .and_then(|i| i.get("version"))
+            .and_then(|i| i.key("version"))
             .map(scalar_string)
             .unwrap_or_default(),
         servers,
@@ -191,6 +194,8 @@ pub(crate) struct Lowerer<'a> {
     subtypes: Option<HashMap<Location, Vec<Location>>>,
     /// An error that makes the output wrong wherever it is met; `lower` returns it.
     fatal: Option<LowerError>,
+    /// `$ref`s already resolved, with their nodes ([`Lowerer::resolve_ref_to`]).
+    refs: ref_cache::RefCache,
 }
 
 /// Inline schemas nested deeper than this are an error naming the pointer. Depth that
@@ -209,11 +214,11 @@ impl<'a> Lowerer<'a> {
         Lowerer {
             spec,
             slots: Vec::new(),
-            by_location: HashMap::new(),
-            by_structure: HashMap::new(),
-            kinds: HashMap::new(),
-            alias_ends: HashMap::new(),
-            component_names: HashMap::new(),
+            by_location: HashMap::default(),
+            by_structure: HashMap::default(),
+            kinds: HashMap::default(),
+            alias_ends: HashMap::default(),
+            component_names: HashMap::default(),
             type_names: NameTable::with_reserved(
                 options.reserved_type_names.iter().map(String::as_str),
             ),
@@ -231,6 +236,7 @@ impl<'a> Lowerer<'a> {
             stack_depth: 0,
             subtypes: None,
             fatal: None,
+            refs: ref_cache::RefCache::default(),
             inline: inline_names::InlineNames::default(),
         }
     }
@@ -324,7 +330,7 @@ impl<'a> Lowerer<'a> {
         'a: 'v,
     {
         let mut current = (loc.clone(), schema);
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         while let Some(reference) = reference_of(current.1) {
             if !seen.insert(current.0.clone()) {
                 return Err(self.error(loc, "$refs lead back to themselves (a cycle of $refs)"));
@@ -344,7 +350,7 @@ impl<'a> Lowerer<'a> {
     /// any length are fine; a loop of pure `$ref`s is an error.
     pub(crate) fn alias_target(&mut self, loc: &Location) -> Result<Location, LowerError> {
         let mut current = loc.clone();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let mut walked = Vec::new();
         let end = loop {
             if let Some(end) = self.alias_ends.get(&current) {
@@ -360,8 +366,8 @@ impl<'a> Lowerer<'a> {
             if !seen.insert(current.clone()) {
                 return Err(self.error(loc, "$refs lead back to themselves (a cycle of $refs)"));
             }
-            let target = self.resolve_ref(&current, reference)?;
-            if self.spec.get(&target).is_none() {
+            let (target, exists) = self.resolve_ref_to(&current, reference)?;
+            if !exists {
                 return Err(self.error(&current, format!("$ref `{reference}` points to nothing")));
             }
             walked.push(current);
@@ -380,6 +386,24 @@ impl<'a> Lowerer<'a> {
         loc: &Location,
         reference: &str,
     ) -> Result<Location, LowerError> {
+        self.resolve_ref_to(loc, reference)
+            .map(|(target, _)| target)
+    }
+
+    /// [`Lowerer::resolve_ref`] and whether a node is there.
+    /// Remembered where the answer depends only on the file and the reference.
+    pub(crate) fn resolve_ref_to(
+        &self,
+        loc: &Location,
+        reference: &str,
+    ) -> Result<ref_cache::Resolved, LowerError> {
+        // `#` means the schema resource around `loc`, so it is never remembered.
+        let cacheable = reference != "#";
+        if cacheable {
+            if let Some(resolved) = self.refs.get(loc.file, reference) {
+                return Ok(resolved);
+            }
+        }
         if reference == "#" && loc.pointer.is_empty() {
             return Err(self.error(loc, "$ref `#` points to the document itself"));
         }
@@ -394,8 +418,13 @@ impl<'a> Lowerer<'a> {
                 format!("$ref `{reference}` names a file that is not loaded{why}"),
             )
         })?;
-        if self.spec.get(&target).is_some() || target.file != loc.file {
-            return Ok(target);
+        let exists = self.spec.get(&target).is_some();
+        if exists || target.file != loc.file {
+            let resolved = (target, exists);
+            if cacheable {
+                self.refs.put(loc.file, reference, &resolved);
+            }
+            return Ok(resolved);
         }
         // `#/$defs/X` written inside an embedded schema means that schema's `$defs`
         // (JSON Schema resolves it against the enclosing schema resource).
@@ -407,10 +436,10 @@ impl<'a> Lowerer<'a> {
                 pointer: format!("{}{}", ancestor.pointer, target.pointer),
             };
             if self.spec.get(&nested).is_some() {
-                return Ok(nested);
+                return Ok((nested, true));
             }
         }
-        Ok(target)
+        Ok((target, false))
     }
 
     /// The named type for the schema at `loc` (a component or a `$ref` target), and
@@ -490,7 +519,7 @@ impl<'a> Lowerer<'a> {
             docs,
             source: self.display(loc),
             kind,
-            deprecated: schema.get("deprecated").and_then(Value::as_bool) == Some(true),
+            deprecated: schema.key("deprecated").and_then(Value::as_bool) == Some(true),
         });
     }
 
@@ -501,7 +530,7 @@ impl<'a> Lowerer<'a> {
 
     /// Whether keywords beside a `$ref` count (OpenAPI 3.1 and later; 3.0 ignores them).
     pub(crate) fn ref_siblings_apply(&self) -> bool {
-        let version = self.spec.root().get("openapi").map(scalar_string);
+        let version = self.spec.root().key("openapi").map(scalar_string);
         version.is_some_and(|v| !v.starts_with("3.0") && !v.starts_with('2'))
     }
 
@@ -518,7 +547,7 @@ impl<'a> Lowerer<'a> {
         let title = self
             .spec
             .get(loc)
-            .and_then(|s| s.get("title"))
+            .and_then(|s| s.key("title"))
             .and_then(Value::as_str)
             .map(str::to_string);
         if let Some(name) = self.by_structure.get(&key) {
@@ -576,7 +605,7 @@ impl<'a> Lowerer<'a> {
 pub(crate) fn reference_of(schema: &Value) -> Option<&str> {
     ["$ref", "$recursiveRef", "$dynamicRef"]
         .iter()
-        .find_map(|key| schema.get(*key))
+        .find_map(|key| schema.key(key))
         .and_then(Value::as_str)
 }
 
@@ -584,7 +613,7 @@ pub(crate) fn reference_of(schema: &Value) -> Option<&str> {
 pub(crate) fn schema_docs(schema: &Value) -> Option<String> {
     let text = |key| {
         schema
-            .get(key)
+            .key(key)
             .and_then(Value::as_str)
             .map(str::trim)
             .filter(|s| !s.is_empty())

@@ -1,8 +1,8 @@
 //! Turning spec strings into Rust identifiers that are valid, idiomatic and unique.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+use super::casing;
 
 /// Words that cannot be plain identifiers (nor library names).
 pub(crate) const KEYWORDS: &[&str] = &[
@@ -48,7 +48,8 @@ const RESERVED_TYPES: &[&str] = &[
     "S",
 ];
 
-/// Replaces everything but ASCII letters and digits with word breaks, so heck sees words.
+/// Replaces everything but ASCII letters and digits with word breaks, so the casing
+/// (`casing.rs`) sees words.
 fn ascii_words(raw: &str) -> String {
     raw.chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
@@ -58,7 +59,7 @@ fn ascii_words(raw: &str) -> String {
 /// `chat.completion` -> `ChatCompletion`; starts with a letter; never empty.
 pub fn pascal(raw: &str) -> String {
     // The same words are cased again and again (every candidate name of every inline
-    // schema); heck's casing is slow enough for that to show, so each thread remembers
+    // schema); casing is slow enough for that to show, so each thread remembers
     // what it cased. Bounded by the spec's distinct words.
     thread_local! {
         static CASED: std::cell::RefCell<HashMap<String, String>> = Default::default();
@@ -66,7 +67,7 @@ pub fn pascal(raw: &str) -> String {
     if let Some(name) = CASED.with(|cased| cased.borrow().get(raw).cloned()) {
         return name;
     }
-    let cased = ascii_words(raw).to_upper_camel_case();
+    let cased = casing::upper_camel(&ascii_words(raw));
     let name = match cased.chars().next() {
         None => String::new(),
         Some(c) if c.is_ascii_digit() => format!("V{cased}"),
@@ -111,7 +112,21 @@ pub fn variant_name(raw: &str) -> String {
 
 /// A field, argument or method name: snake_case, keywords as raw identifiers.
 pub fn snake(raw: &str) -> String {
-    let name = ascii_words(raw).to_snake_case();
+    // Remembered per thread like `pascal`: every property name is snake-cased several
+    // times (expected names, the claim, setters).
+    thread_local! {
+        static CASED: std::cell::RefCell<HashMap<String, String>> = Default::default();
+    }
+    if let Some(name) = CASED.with(|cased| cased.borrow().get(raw).cloned()) {
+        return name;
+    }
+    let name = snake_uncached(raw);
+    CASED.with(|cased| cased.borrow_mut().insert(raw.to_string(), name.clone()));
+    name
+}
+
+fn snake_uncached(raw: &str) -> String {
+    let name = casing::snake(&ascii_words(raw));
     let name = match name.chars().next() {
         None => "value".to_string(),
         Some(c) if c.is_ascii_digit() => format!("_{name}"),
@@ -149,8 +164,8 @@ impl NameTable {
     pub fn with_reserved<'a>(reserved: impl IntoIterator<Item = &'a str>) -> Self {
         NameTable {
             used: reserved.into_iter().map(str::to_string).collect(),
-            expected: HashSet::new(),
-            next_number: HashMap::new(),
+            expected: HashSet::default(),
+            next_number: HashMap::default(),
             probes: 0,
         }
     }

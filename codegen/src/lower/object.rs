@@ -1,5 +1,6 @@
 //! Object schemas: structs, maps, and `allOf` merging.
 
+use crate::load::Lookup;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde_yaml::Value;
@@ -38,7 +39,7 @@ impl<'v> ObjectParts<'v> {
                 }
             }
         }
-        if let Some(required) = schema.get("required").and_then(Value::as_sequence) {
+        if let Some(required) = schema.key("required").and_then(Value::as_sequence) {
             self.required.extend(
                 required
                     .iter()
@@ -46,7 +47,7 @@ impl<'v> ObjectParts<'v> {
                     .map(str::to_string),
             );
         }
-        if let Some(additional) = schema.get("additionalProperties") {
+        if let Some(additional) = schema.key("additionalProperties") {
             self.additional = Some((loc.child("additionalProperties"), additional));
         }
     }
@@ -60,10 +61,10 @@ pub(crate) fn lower_object(
     hint: &str,
 ) -> Result<Lowered, LowerError> {
     let has_properties = schema
-        .get("properties")
+        .key("properties")
         .and_then(Value::as_mapping)
         .is_some_and(|p| !p.is_empty());
-    if !has_properties && schema.get("additionalProperties") == Some(&Value::Bool(false)) {
+    if !has_properties && schema.key("additionalProperties") == Some(&Value::Bool(false)) {
         // An object that must be empty.
         return Ok(Lowered::Kind(TypeKind::Struct(Struct {
             fields: Vec::new(),
@@ -87,7 +88,7 @@ fn map_value_type(
     schema: &Value,
     hint: &str,
 ) -> Result<TypeRef, LowerError> {
-    match schema.get("additionalProperties") {
+    match schema.key("additionalProperties") {
         Some(additional @ Value::Mapping(map)) if !map.is_empty() => {
             let (ty, nullable) = lower_inline(
                 lw,
@@ -109,7 +110,7 @@ pub(crate) fn lower_all_of(
     parts: &[Value],
     hint: &str,
 ) -> Result<Lowered, LowerError> {
-    let own_props = schema.get("properties").is_some();
+    let own_props = schema.key("properties").is_some();
     let substantive: Vec<(Location, &Value)> = parts
         .iter()
         .enumerate()
@@ -202,7 +203,7 @@ fn is_one_way(lw: &Lowerer, loc: &Location, prop: &Value) -> bool {
     let marked = |schema: &Value| {
         ["readOnly", "writeOnly"]
             .iter()
-            .any(|key| schema.get(*key).and_then(Value::as_bool) == Some(true))
+            .any(|key| schema.key(key).and_then(Value::as_bool) == Some(true))
     };
     marked(prop) || lw.deref(loc, prop).is_ok_and(|(_, target)| marked(target))
 }
@@ -215,8 +216,8 @@ pub(crate) fn properties_of<'v>(
     schema: &'v Value,
 ) -> Option<(Location, &'v serde_yaml::Mapping)> {
     let props_loc = loc.child("properties");
-    let props = schema.get("properties")?;
-    match props.get("$ref") {
+    let props = schema.key("properties")?;
+    match props.key("$ref") {
         Some(Value::String(_)) => {
             let (target_loc, target) = lw.deref(&props_loc, props).ok()?;
             Some((target_loc, target.as_mapping()?))
@@ -269,7 +270,8 @@ fn lower_struct(
         field_names.claim(EXTRA_FIELD);
     }
     field_names.expect(parts.properties.iter().map(|(name, _, _)| snake(name)));
-    let mut fields = Vec::new();
+    // A `Field` is large: growing the vector one push at a time copied them over and over.
+    let mut fields = Vec::with_capacity(parts.properties.len());
     let mut constants = Vec::new();
     if let Some((tag, value)) = &fixed {
         constants.push(Constant {

@@ -1,5 +1,6 @@
 //! Paths and operations: parameters, bodies, responses, streaming, resource names.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::names::pascal;
@@ -66,14 +67,14 @@ fn where_and_how(
     operation: &mut Operation,
 ) {
     operation.security = op
-        .get("security")
+        .key("security")
         .map(|list| security.requirements(lw, &op_loc.child("security"), list));
     let own = [(op_loc, op)]
         .into_iter()
         .chain(item_owners.iter().rev().map(|(l, v)| (l, *v)))
         .find_map(|(loc, owner)| {
             owner
-                .get("servers")
+                .key("servers")
                 .map(|list| (loc.child("servers"), list))
         });
     if let Some((loc, list)) = own {
@@ -94,7 +95,7 @@ fn lower_operation(
     let path_key = path_key.split('#').next().unwrap_or(path_key);
     let (path, fixed_query) = path_key.split_once('?').unwrap_or((path_key, ""));
     let id = op
-        .get("operationId")
+        .key("operationId")
         .and_then(Value::as_str)
         .map(str::to_string)
         .unwrap_or_else(|| format!("{} {path}", method.to_ascii_lowercase()));
@@ -106,7 +107,7 @@ fn lower_operation(
         .map(|(l, v)| (l, *v))
         .chain([(&op_loc, op)])
     {
-        if let Some(list) = owner.get("parameters").and_then(Value::as_sequence) {
+        if let Some(list) = owner.key("parameters").and_then(Value::as_sequence) {
             for (i, param) in list.iter().enumerate() {
                 params.push(lw.deref(&loc.child("parameters").index(i), param)?);
             }
@@ -114,7 +115,7 @@ fn lower_operation(
     }
     let lowered = params::lower_params(lw, path, &params, &type_hint, &id, &op_loc)?;
 
-    let body = match op.get("requestBody") {
+    let body = match op.key("requestBody") {
         Some(body) => {
             super::bodies::lower_body(lw, &op_loc.child("requestBody"), body, &type_hint)?
         }
@@ -122,7 +123,7 @@ fn lower_operation(
     };
     let (response, stream) = super::responses::lower_responses(lw, &op_loc, op, &type_hint)?;
     let errors = super::errors::lower_errors(lw, &op_loc, op, &type_hint)?;
-    let docs = [op.get("summary"), op.get("description")]
+    let docs = [op.key("summary"), op.key("description")]
         .into_iter()
         .flatten()
         .filter_map(Value::as_str)
@@ -163,7 +164,7 @@ fn lower_operation(
         response,
         stream,
         source: lw.display(&op_loc),
-        deprecated: op.get("deprecated").and_then(Value::as_bool) == Some(true),
+        deprecated: op.key("deprecated").and_then(Value::as_bool) == Some(true),
         id,
         security: None,
         servers: Vec::new(),

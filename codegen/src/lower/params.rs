@@ -3,6 +3,7 @@
 //!
 //! Nothing declared is dropped without a warning naming its pointer.
 
+use crate::load::Lookup;
 use std::collections::BTreeMap;
 
 use serde_yaml::Value;
@@ -57,11 +58,11 @@ pub(crate) fn lower_params(
             lw.warn(loc, "parameter is not an object; not sent");
             continue;
         }
-        let Some(name) = param.get("name").and_then(Value::as_str) else {
+        let Some(name) = param.key("name").and_then(Value::as_str) else {
             lw.warn(loc, "parameter without a `name`; not sent");
             continue;
         };
-        let place = match param.get("in").and_then(Value::as_str) {
+        let place = match param.key("in").and_then(Value::as_str) {
             Some(place) => place,
             None => {
                 lw.warn(loc, "parameter without `in`; sent as a query parameter");
@@ -242,7 +243,7 @@ pub(crate) fn is_token(name: &str) -> bool {
 
 /// Whether an `in: querystring` parameter is a form-encoded object.
 fn is_form_object(lw: &Lowerer, loc: &Location, param: &Value) -> bool {
-    let Some(Value::Mapping(content)) = param.get("content") else {
+    let Some(Value::Mapping(content)) = param.key("content") else {
         return false;
     };
     let Some((media, body)) = content.iter().next() else {
@@ -252,11 +253,11 @@ fn is_form_object(lw: &Lowerer, loc: &Location, param: &Value) -> bool {
         return false;
     };
     let schema_loc = loc.child("content").child(media).child("schema");
-    body.get("schema")
+    body.key("schema")
         .and_then(|schema| lw.deref(&schema_loc, schema).ok())
         .is_some_and(|(_, schema)| {
-            schema.get("type").and_then(Value::as_str) == Some("object")
-                || schema.get("properties").is_some()
+            schema.key("type").and_then(Value::as_str) == Some("object")
+                || schema.key("properties").is_some()
         })
 }
 
@@ -290,10 +291,10 @@ fn lower_one(
     let docs = schema_docs(param);
     let type_hint = format!("{hint}{}", pascal(name));
     let mut json_content = false;
-    let ty = if let Some(schema) = param.get("schema") {
+    let ty = if let Some(schema) = param.key("schema") {
         let (ty, nullable) = lower_inline(lw, &loc.child("schema"), schema, &type_hint)?;
         wrap_nullable(ty, nullable)
-    } else if let Some(Value::Mapping(content)) = param.get("content") {
+    } else if let Some(Value::Mapping(content)) = param.key("content") {
         // `content` describes a value sent as one serialized document.
         match content.iter().next() {
             Some((media, media_body)) => {
@@ -307,7 +308,7 @@ fn lower_one(
                         format!("parameter `{name}` of type `{media}` is sent as plain text"),
                     );
                 }
-                match (structured, media_body.get("schema")) {
+                match (structured, media_body.key("schema")) {
                     (true, Some(schema)) => {
                         let (ty, nullable) =
                             lower_inline(lw, &media_loc.child("schema"), schema, &type_hint)?;
@@ -333,7 +334,7 @@ fn lower_one(
     };
     // What `validate()` checks (and rustdoc shows); a `content` parameter's schema is
     // a serialized document, not a value with bounds.
-    let constraints = match param.get("schema") {
+    let constraints = match param.key("schema") {
         Some(schema) => super::constraints::constraints_of(lw, &loc.child("schema"), schema),
         None => Default::default(),
     };
@@ -343,7 +344,7 @@ fn lower_one(
         docs,
         ty,
         required: param
-            .get("required")
+            .key("required")
             .and_then(Value::as_bool)
             .unwrap_or(false),
         location,
@@ -365,7 +366,7 @@ fn style_of(
         ParamLocation::Path | ParamLocation::Header => ParamStyle::Simple,
         ParamLocation::Query | ParamLocation::Cookie => ParamStyle::Form,
     };
-    let style = match param.get("style").and_then(Value::as_str) {
+    let style = match param.key("style").and_then(Value::as_str) {
         None => default,
         Some(written) => {
             let style = match written {
@@ -407,7 +408,7 @@ fn style_of(
         }
     };
     let explode = param
-        .get("explode")
+        .key("explode")
         .and_then(Value::as_bool)
         .unwrap_or(style == ParamStyle::Form);
     (style, explode)

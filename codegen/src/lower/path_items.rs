@@ -1,6 +1,7 @@
 //! Path items: which operations one holds, where a `$ref` and its siblings are merged,
 //! and the OpenAPI 3.2 `query` method and `additionalOperations`.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::params::is_token;
@@ -37,7 +38,7 @@ pub(crate) struct PathItem<'v> {
 /// method, with a warning).
 pub(crate) fn path_item<'v>(lw: &mut Lowerer<'v>, loc: &Location, raw: &'v Value) -> PathItem<'v> {
     let mut owners = Vec::new();
-    match raw.get("$ref") {
+    match raw.key("$ref") {
         None => {}
         Some(Value::String(_)) => match lw.deref(loc, raw) {
             Ok(found) => owners.push(found),
@@ -53,14 +54,14 @@ pub(crate) fn path_item<'v>(lw: &mut Lowerer<'v>, loc: &Location, raw: &'v Value
     // Siblings (the last owner) are looked at first.
     for (owner_loc, owner) in owners.iter().rev() {
         for method in METHODS {
-            let Some(op) = owner.get(*method) else {
+            let Some(op) = owner.key(method) else {
                 continue;
             };
             let op_loc = owner_loc.child(method);
             push_unique(lw, &mut operations, method.to_ascii_uppercase(), op_loc, op);
         }
         let extra_loc = owner_loc.child("additionalOperations");
-        match owner.get("additionalOperations") {
+        match owner.key("additionalOperations") {
             None => {}
             Some(Value::Mapping(extra)) => {
                 for (key, op) in extra {

@@ -3,7 +3,8 @@
 //! subtypes, so the base lowers to a tagged union of them (the base itself is an arm
 //! too when its `mapping` lists it). Also discriminator `mapping`s, shared with unions.
 
-use std::collections::{HashMap, HashSet};
+use crate::load::Lookup;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use serde_yaml::{Mapping, Value};
 
@@ -16,14 +17,14 @@ use crate::load::Location;
 /// The discriminator's `propertyName`, if the schema declares one.
 pub(crate) fn tag_property(schema: &Value) -> Option<&str> {
     schema
-        .get("discriminator")
-        .and_then(|d| d.get("propertyName"))
+        .key("discriminator")
+        .and_then(|d| d.key("propertyName"))
         .and_then(Value::as_str)
 }
 
 /// A discriminated base: a discriminator on a schema that is not itself a union.
 pub(crate) fn is_base(schema: &Value) -> bool {
-    tag_property(schema).is_some() && schema.get("oneOf").is_none() && schema.get("anyOf").is_none()
+    tag_property(schema).is_some() && schema.key("oneOf").is_none() && schema.key("anyOf").is_none()
 }
 
 /// The discriminator `mapping` of the schema at `loc`: each tag value and the schema
@@ -36,7 +37,7 @@ pub(crate) fn mapping(
     schema: &Value,
 ) -> Result<Vec<(String, Location)>, LowerError> {
     let mapping_loc = loc.child("discriminator").child("mapping");
-    let Some(Value::Mapping(entries)) = schema.get("discriminator").and_then(|d| d.get("mapping"))
+    let Some(Value::Mapping(entries)) = schema.key("discriminator").and_then(|d| d.key("mapping"))
     else {
         return Ok(Vec::new());
     };
@@ -77,7 +78,7 @@ fn subtypes(lw: &mut Lowerer, base: &Location) -> Vec<Location> {
     }
     let index = lw.subtypes.as_ref().expect("built above");
     let mut out = Vec::new();
-    let mut seen = HashSet::from([base.clone()]);
+    let mut seen = HashSet::from_iter([base.clone()]);
     let mut next = 0;
     let mut frontier = vec![base.clone()];
     while let Some(parent) = frontier.get(next).cloned() {
@@ -94,7 +95,7 @@ fn subtypes(lw: &mut Lowerer, base: &Location) -> Vec<Location> {
 
 /// For each schema named in some component's `allOf`, the components naming it.
 fn subtype_index(lw: &mut Lowerer) -> HashMap<Location, Vec<Location>> {
-    let mut index: HashMap<Location, Vec<Location>> = HashMap::new();
+    let mut index: HashMap<Location, Vec<Location>> = HashMap::default();
     let spec = lw.spec;
     for component in lw.component_locations() {
         let Some(Value::Mapping(map)) = spec.get(&component) else {
@@ -141,7 +142,7 @@ pub(crate) fn fixed_tag<'v>(
         }
     }
     let mut pending = Vec::new();
-    let mut seen = HashSet::from([loc.clone()]);
+    let mut seen = HashSet::from_iter([loc.clone()]);
     push_parts(&mut pending, loc, schema, 1);
     let mut found = None;
     while let Some((part_loc, part, depth)) = pending.pop() {

@@ -1,7 +1,7 @@
 //! Renaming types across the whole IR: inline types carry provisional names while
 //! lowering (their final names depend on all their users), and get final ones here.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::ir::{BodyKind, Extra, Operation, PartKind, ResponseKind, TypeDef, TypeKind, TypeRef};
 

@@ -14,6 +14,7 @@
 //! 6. Independently, the first candidate offering an event stream or NDJSON gives the
 //!    stream method.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::media::{self, MediaKind};
@@ -37,7 +38,7 @@ pub(crate) fn lower_responses(
     hint: &str,
 ) -> Result<(Option<ResponseKind>, Option<StreamResponse>), LowerError> {
     let responses_loc = op_loc.child("responses");
-    let Some(Value::Mapping(responses)) = op.get("responses") else {
+    let Some(Value::Mapping(responses)) = op.key("responses") else {
         return Ok((Some(ResponseKind::Empty), None));
     };
     let mut candidates = Vec::new();
@@ -70,7 +71,7 @@ pub(crate) fn lower_responses(
     let mut jsons: Vec<(String, Location, Option<&Value>, Option<String>)> = Vec::new();
     let mut fallback: Option<ResponseKind> = None;
     for candidate in &candidates {
-        let Some(Value::Mapping(content)) = candidate.response.get("content") else {
+        let Some(Value::Mapping(content)) = candidate.response.key("content") else {
             continue;
         };
         if content.is_empty() {
@@ -88,12 +89,12 @@ pub(crate) fn lower_responses(
         let mut json_seen = false;
         for (media, media_body) in ranked {
             let media_loc = candidate.loc.child("content").child(media);
-            let schema = media_body.get("schema");
+            let schema = media_body.key("schema");
             match media::kind(media) {
                 MediaKind::Stream(framing) => {
                     if stream.is_none() {
                         // OpenAPI 3.2 describes one item directly, as `itemSchema`.
-                        let item_schema = media_body.get("itemSchema");
+                        let item_schema = media_body.key("itemSchema");
                         let hint = format!("{hint}StreamEvent");
                         let item = match (schema, item_schema) {
                             (_, Some(item)) => {
@@ -200,7 +201,7 @@ fn outcomes(
         };
         let docs = candidate
             .response
-            .get("description")
+            .key("description")
             .and_then(Value::as_str)
             .map(str::trim)
             .filter(|d| !d.is_empty())
@@ -232,7 +233,7 @@ pub(super) fn is_success(code: &str) -> bool {
 
 pub(super) fn has_json(response: &Value) -> bool {
     response
-        .get("content")
+        .key("content")
         .and_then(Value::as_mapping)
         .is_some_and(|content| {
             content
@@ -255,8 +256,8 @@ fn stream_item<'v>(lw: &Lowerer<'v>, loc: Location, schema: &'v Value) -> (Locat
     let Ok((target_loc, target)) = lw.deref(&loc, schema) else {
         return (loc, schema);
     };
-    if target.get("type").and_then(Value::as_str) == Some("array") {
-        if let Some(items) = target.get("items") {
+    if target.key("type").and_then(Value::as_str) == Some("array") {
+        if let Some(items) = target.key("items") {
             return (target_loc.child("items"), items);
         }
     }

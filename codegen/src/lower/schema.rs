@@ -1,5 +1,6 @@
 //! Dispatch on a schema's form: `$ref`, `allOf`, unions, `const`/`enum`, `type`.
 
+use crate::load::Lookup;
 use serde_yaml::{Mapping, Value};
 
 use super::{
@@ -91,7 +92,7 @@ fn lower_schema_at_depth(
             return Ok((lowered, nullable || arms_null));
         }
     }
-    if let Some(value) = map.get("const") {
+    if let Some(value) = map.key("const") {
         return Ok((
             enums::lower_enum(lw, loc, std::slice::from_ref(value))?,
             nullable,
@@ -144,7 +145,7 @@ fn lower_typed(
     hint: &str,
 ) -> Result<Lowered, LowerError> {
     let format = schema
-        .get("format")
+        .key("format")
         .and_then(Value::as_str)
         .unwrap_or_default();
     let ty = match ty {
@@ -166,7 +167,7 @@ fn lower_typed(
         "boolean" => TypeRef::Bool,
         "null" => TypeRef::Any,
         "array" => {
-            let item = match schema.get("items") {
+            let item = match schema.key("items") {
                 Some(items @ Value::Mapping(_)) => {
                     let (item, nullable) =
                         lower_inline(lw, &loc.child("items"), items, &format!("{hint}Item"))?;
@@ -193,22 +194,22 @@ enum Bounds {
 
 fn integer_bounds(schema: &Value) -> Bounds {
     let too_big = |key| {
-        schema.get(key).is_some_and(|v| {
+        schema.key(key).is_some_and(|v| {
             v.as_i64().is_none() && (v.as_u64().is_some() || v.as_f64().is_some_and(|f| f > 0.0))
         })
     };
     let too_small = |key| {
-        schema.get(key).is_some_and(|v| {
+        schema.key(key).is_some_and(|v| {
             v.as_i64().is_none() && v.as_u64().is_none() && v.as_f64().is_some_and(|f| f < 0.0)
         })
     };
     let beyond_u64 = |key| {
-        schema.get(key).is_some_and(|v| {
+        schema.key(key).is_some_and(|v| {
             v.as_u64().is_none() && v.as_f64().is_some_and(|f| f > u64::MAX as f64)
         })
     };
     let min_non_negative = schema
-        .get("minimum")
+        .key("minimum")
         .and_then(Value::as_f64)
         .is_some_and(|min| min >= 0.0);
     if too_small("minimum") || beyond_u64("maximum") {
@@ -226,7 +227,7 @@ fn integer_bounds(schema: &Value) -> Bounds {
 
 /// `minimum: 0` (or more) and `maximum: 255` (or less), as byte values are described.
 fn fits_in_a_byte(schema: &Value) -> bool {
-    let bound = |key| schema.get(key).and_then(Value::as_f64);
+    let bound = |key| schema.key(key).and_then(Value::as_f64);
     matches!((bound("minimum"), bound("maximum")), (Some(min), Some(max)) if min >= 0.0 && max <= 255.0)
 }
 
@@ -236,7 +237,7 @@ fn declared_types<'v>(
     loc: &Location,
     map: &'v Mapping,
 ) -> Result<Vec<&'v str>, LowerError> {
-    let names: Vec<&str> = match map.get("type") {
+    let names: Vec<&str> = match map.key("type") {
         None => Vec::new(),
         Some(Value::String(ty)) => vec![ty.as_str()],
         Some(Value::Sequence(items)) => items
@@ -291,7 +292,7 @@ pub(crate) fn admits_null(schema: &Value) -> bool {
     if flag(map, "nullable") {
         return true;
     }
-    match map.get("type") {
+    match map.key("type") {
         Some(Value::String(t)) if t == "null" => return true,
         Some(Value::Sequence(types)) if types.iter().any(|t| t.as_str() == Some("null")) => {
             return true
@@ -395,13 +396,13 @@ pub(crate) fn is_pure_ref(schema: &Value) -> bool {
 
 /// `{type: "null"}` and its spellings.
 pub(crate) fn is_null_schema(schema: &Value) -> bool {
-    match schema.get("type") {
+    match schema.key("type") {
         Some(Value::String(t)) => t == "null",
         Some(Value::Sequence(types)) => types.iter().all(|t| t.as_str() == Some("null")),
         _ => {
-            schema.get("const").is_some_and(Value::is_null)
+            schema.key("const").is_some_and(Value::is_null)
                 || schema
-                    .get("enum")
+                    .key("enum")
                     .and_then(Value::as_sequence)
                     .is_some_and(|v| v.iter().all(Value::is_null) && !v.is_empty())
         }
@@ -435,8 +436,8 @@ fn is_constraint_only(schema: &Value) -> bool {
 pub(crate) fn constant_of(lw: &Lowerer, loc: &Location, schema: &Value) -> Option<Literal> {
     let (_, schema) = lw.deref(loc, schema).ok()?;
     let value = match (
-        schema.get("const"),
-        schema.get("enum").and_then(Value::as_sequence),
+        schema.key("const"),
+        schema.key("enum").and_then(Value::as_sequence),
     ) {
         (Some(value), _) => value,
         (None, Some(values)) => {
@@ -458,11 +459,11 @@ pub(crate) fn constant_of(lw: &Lowerer, loc: &Location, schema: &Value) -> Optio
 }
 
 pub(crate) fn sequence<'v>(map: &'v Mapping, key: &str) -> Option<&'v [Value]> {
-    map.get(key).and_then(Value::as_sequence).map(Vec::as_slice)
+    map.key(key).and_then(Value::as_sequence).map(Vec::as_slice)
 }
 
 fn flag(map: &Mapping, key: &str) -> bool {
-    map.get(key).and_then(Value::as_bool).unwrap_or(false)
+    map.key(key).and_then(Value::as_bool).unwrap_or(false)
 }
 
 pub(crate) fn kind_name(value: &Value) -> &'static str {
@@ -488,7 +489,7 @@ pub(crate) fn is_object_like(lw: &Lowerer, loc: &Location, schema: &Value) -> bo
     if map.contains_key("oneOf") || map.contains_key("anyOf") {
         return false;
     }
-    match map.get("type") {
+    match map.key("type") {
         Some(Value::String(t)) => t == "object",
         Some(Value::Sequence(types)) => types.iter().any(|t| t.as_str() == Some("object")),
         _ => map.contains_key("properties") || map.contains_key("allOf"),

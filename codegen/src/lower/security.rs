@@ -12,6 +12,7 @@
 //! - Without a top-level `security`, every sendable scheme is an alternative, in document
 //!   order, so a credential the user supplies is sent; no credential, nothing sent.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::names::{snake, NameTable};
@@ -179,7 +180,7 @@ fn lower_scheme(
             return Lowered::Unsendable;
         }
     };
-    let text = |key: &str| scheme.get(key).and_then(Value::as_str).map(str::trim);
+    let text = |key: &str| scheme.key(key).and_then(Value::as_str).map(str::trim);
     let kind = match text("type") {
         Some("apiKey") => {
             let location = match text("in") {

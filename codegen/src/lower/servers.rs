@@ -4,6 +4,7 @@
 //! in a URL becomes a [`ServerVariable`] (undeclared ones without a default, with a
 //! warning), and a URL without scheme and host is marked relative, with a warning.
 
+use crate::load::Lookup;
 use std::collections::BTreeMap;
 
 use serde_yaml::Value;
@@ -58,18 +59,18 @@ pub(crate) fn lower_servers(
     let mut out = Vec::new();
     for (i, server) in list.iter().enumerate() {
         let server_loc = loc.index(i);
-        let Some(url) = server.get("url").and_then(Value::as_str).map(str::trim) else {
+        let Some(url) = server.key("url").and_then(Value::as_str).map(str::trim) else {
             lw.warn(&server_loc, "server without a `url`; skipped");
             continue;
         };
-        let declared = server.get("variables").and_then(Value::as_mapping);
+        let declared = server.key("variables").and_then(Value::as_mapping);
         let mut variables = Vec::new();
         for name in placeholders(url) {
             if variables.iter().any(|v: &ServerVariable| v.name == name) {
                 continue;
             }
             let var_loc = server_loc.child("variables").child(&name);
-            let variable = declared.and_then(|d| d.get(name.as_str()));
+            let variable = declared.and_then(|d| d.key(name.as_str()));
             variables.push(lower_variable(lw, &server_loc, &var_loc, &name, variable));
         }
         let sample: String = variables.iter().fold(url.to_string(), |url, v| {
@@ -95,7 +96,7 @@ pub(crate) fn lower_servers(
         out.push(Server {
             url: url.to_string(),
             description: server
-                .get("description")
+                .key("description")
                 .and_then(Value::as_str)
                 .map(str::to_string),
             variables,
@@ -130,11 +131,11 @@ fn lower_variable(
         };
     };
     let choices: Vec<String> = variable
-        .get("enum")
+        .key("enum")
         .and_then(Value::as_sequence)
         .map(|list| list.iter().map(super::scalar_string).collect())
         .unwrap_or_default();
-    let default = variable.get("default").map(super::scalar_string);
+    let default = variable.key("default").map(super::scalar_string);
     match &default {
         None => lw.warn(
             &loc.child("default"),
@@ -154,7 +155,7 @@ fn lower_variable(
         default,
         choices,
         docs: variable
-            .get("description")
+            .key("description")
             .and_then(Value::as_str)
             .map(str::to_string),
     }

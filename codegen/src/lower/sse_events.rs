@@ -7,6 +7,7 @@
 //! stream is decoded from `{"event": <name>, "data": <data>}` (the runtime builds it);
 //! this module recognises the shape from the lowered types.
 
+use crate::load::Lookup;
 use serde_yaml::Value;
 
 use super::Lowerer;
@@ -27,17 +28,17 @@ pub(crate) fn event_data<'v>(
     let Ok((target_loc, target)) = lw.deref(&loc, schema) else {
         return (loc, schema);
     };
-    let Some(Value::Mapping(props)) = target.get("properties") else {
+    let Some(Value::Mapping(props)) = target.key("properties") else {
         return (loc, schema);
     };
     let only_event_fields = props
         .keys()
         .all(|k| k.as_str().is_some_and(|k| EVENT_FIELDS.contains(&k)));
-    let (true, Some(data)) = (only_event_fields, props.get("data")) else {
+    let (true, Some(data)) = (only_event_fields, props.key("data")) else {
         return (loc, schema);
     };
     let data_loc = target_loc.child("properties").child("data");
-    match data.get("contentSchema") {
+    match data.key("contentSchema") {
         Some(content) => (data_loc.child("contentSchema"), content),
         None => (data_loc, data),
     }

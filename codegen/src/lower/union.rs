@@ -1,6 +1,7 @@
 //! `oneOf`/`anyOf` (and `type: [a, b]`): tagged unions when the arms carry a
 //! distinguishing property, untagged unions told apart by JSON shape otherwise.
 
+use crate::load::Lookup;
 use std::collections::HashMap;
 
 use serde_yaml::{Mapping, Value};
@@ -84,13 +85,13 @@ pub(crate) fn lower_tagged(
     {
         return Ok(None);
     }
-    let discriminator = schema.get("discriminator");
+    let discriminator = schema.key("discriminator");
     let arm_constants: Vec<Vec<(String, String)>> = arms
         .iter()
         .map(|(arm_loc, arm)| string_constants(lw, arm_loc, arm))
         .collect();
     let declared = discriminator
-        .and_then(|d| d.get("propertyName"))
+        .and_then(|d| d.key("propertyName"))
         .and_then(Value::as_str);
     let Some(tag) = declared
         .map(str::to_string)
@@ -313,7 +314,7 @@ fn lower_untagged(
             continue;
         }
         let title = arm
-            .get("title")
+            .key("title")
             .and_then(Value::as_str)
             .filter(|_| super::reference_of(arm).is_none());
         let label = title.map(pascal).unwrap_or_else(|| arm_label(arm));
@@ -361,7 +362,7 @@ fn string_arm_values(lw: &Lowerer, arm_loc: &Location, arm: &Value) -> Option<Ve
     {
         return None;
     }
-    let is_string = match map.get("type") {
+    let is_string = match map.key("type") {
         Some(Value::String(t)) => t == "string",
         Some(Value::Sequence(types)) => types
             .iter()
@@ -372,7 +373,7 @@ fn string_arm_values(lw: &Lowerer, arm_loc: &Location, arm: &Value) -> Option<Ve
         return None;
     }
     let mut values = Vec::new();
-    if let Some(Value::String(value)) = map.get("const") {
+    if let Some(Value::String(value)) = map.key("const") {
         values.push(value.clone());
     }
     for value in sequence(map, "enum").unwrap_or_default() {
@@ -387,7 +388,7 @@ fn string_arm_values(lw: &Lowerer, arm_loc: &Location, arm: &Value) -> Option<Ve
 
 /// A word for an arm, used in the names of types made for it.
 fn arm_label(arm: &Value) -> String {
-    match arm.get("type").and_then(Value::as_str) {
+    match arm.key("type").and_then(Value::as_str) {
         Some("string") => "String".into(),
         Some("array") => "List".into(),
         Some("integer") => "Integer".into(),
