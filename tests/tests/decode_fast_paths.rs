@@ -65,8 +65,11 @@ fn an_unknown_key_that_is_not_utf8_is_an_error() {
     let text = r#"{"id":"c","object":"chat.completion","created":1,"model":"m","choices":[],
         "\ud800":1}"#;
     let err = serde_json::from_slice::<ChatCompletion>(text.as_bytes()).unwrap_err();
+    // Keys are read as strings while another thread of this process finds where a
+    // document failed (`with_str_keys`): then serde_json itself rejects the escape.
+    let message = err.to_string();
     assert!(
-        err.to_string().contains("UTF-8") || err.to_string().contains("unicode"),
+        message.contains("UTF-8") || message.contains("unicode") || message.contains("hex escape"),
         "{err}"
     );
 }
