@@ -53,7 +53,6 @@ impl<'a> ChatCompletions<'a> {
         let __untyped = async {
             if self.client.validates(options) {
                 let mut __violations = crate::runtime::validate::Violations::new();
-
                 crate::runtime::Validate::validate_into(body, &mut __violations);
                 __violations.into_result()?;
             }
@@ -109,7 +108,6 @@ impl<'a> ChatCompletions<'a> {
         let __untyped = async {
             if self.client.validates(options) {
                 let mut __violations = crate::runtime::validate::Violations::new();
-
                 crate::runtime::Validate::validate_into(body, &mut __violations);
                 __violations.into_result()?;
             }

@@ -74,7 +74,6 @@ impl crate::runtime::Validate for crate::types::ChatCompletionRequest {
             __v.enter("tools");
             for (i, value) in value.iter().enumerate() {
                 __v.enter_index(i);
-
                 crate::runtime::Validate::validate_into(value, __v);
                 __v.leave();
             }
@@ -101,7 +100,6 @@ impl crate::runtime::Validate for crate::types::Tool {
         {
             let value = &self.function;
             __v.enter("function");
-
             crate::runtime::Validate::validate_into(value, __v);
             __v.leave();
         }

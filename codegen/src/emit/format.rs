@@ -217,7 +217,12 @@ fn starts_item(prev: &str, line: &str) -> bool {
         return false;
     }
     let indent = |l: &str| l.len() - l.trim_start().len();
+    // A path starts an item (a wire macro) only at the top level; inside a body it
+    // starts a statement, which follows the one before without a blank line.
+    let item_start = ITEM_STARTS
+        .iter()
+        .any(|s| trimmed.starts_with(s) && (*s != "crate::runtime::" || indent(line) == 0));
     indent(prev) == indent(line)
         && (prev_trimmed == "}" || prev_trimmed.ends_with(';'))
-        && ITEM_STARTS.iter().any(|s| trimmed.starts_with(s))
+        && item_start
 }

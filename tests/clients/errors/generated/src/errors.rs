@@ -68,7 +68,6 @@ impl crate::runtime::TypedError for ListPetsError {
         body: ::core::option::Option<&::serde_json::Value>,
     ) -> ::core::option::Option<Self> {
         let _ = status;
-
         crate::runtime::typed_error::decode_body(body).map(Self::Default)
     }
 }

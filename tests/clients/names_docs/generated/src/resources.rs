@@ -55,7 +55,6 @@ impl<'a> Completions<'a> {
     > {
         if self.client.validates(options) {
             let mut __violations = crate::runtime::validate::Violations::new();
-
             crate::runtime::Validate::validate_into(body, &mut __violations);
             __violations.into_result()?;
         }

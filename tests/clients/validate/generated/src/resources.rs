@@ -56,7 +56,6 @@ impl<'a> Batches<'a> {
     ) -> ::core::result::Result<crate::runtime::ApiResponse<()>, crate::runtime::Error> {
         if self.client.validates(options) {
             let mut __violations = crate::runtime::validate::Violations::new();
-
             crate::runtime::Validate::validate_into(body, &mut __violations);
             __violations.into_result()?;
         }
@@ -110,10 +109,8 @@ impl<'a> Messages<'a> {
     > {
         if self.client.validates(options) {
             let mut __violations = crate::runtime::validate::Violations::new();
-
             crate::runtime::Validate::validate_into(body, &mut __violations);
             __violations.part("parameters");
-
             crate::runtime::Validate::validate_into(query, &mut __violations);
             __violations.into_result()?;
         }

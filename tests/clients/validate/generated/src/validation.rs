@@ -16,7 +16,6 @@ impl crate::runtime::Validate for crate::types::CreateMessage {
             );
             for (i, value) in value.iter().enumerate() {
                 __v.enter_index(i);
-
                 crate::runtime::Validate::validate_into(value, __v);
                 __v.leave();
             }
@@ -78,7 +77,6 @@ impl crate::runtime::Validate for crate::types::CreateMessage {
         }
         if let ::core::option::Option::Some(value) = &self.tool {
             __v.enter("tool");
-
             crate::runtime::Validate::validate_into(value, __v);
             __v.leave();
         }
