@@ -282,10 +282,11 @@ fn builder(def: &TypeDef, s: &Struct) -> Option<String> {
             )
             .collect();
         let literal = format!("Self {{ {} }}", inits.join(", "));
-        // prettyplease keeps a struct literal on one line only up to this width.
+        // prettyplease keeps a struct literal on one line only up to this width, its
+        // closing brace not counted.
         const STRUCT_LITERAL_WIDTH: usize = 34;
         let one_line = format!("        {literal}");
-        if literal.len() <= STRUCT_LITERAL_WIDTH {
+        if literal.len() - 1 <= STRUCT_LITERAL_WIDTH {
             out.push_str(&one_line);
             out.push('\n');
         } else {
