@@ -72,15 +72,7 @@ fn whole_item(line: String, comma: Comma) -> Option<String> {
 /// An open string enum's items as text, each without its feature gate: the enum and
 /// its `json_enum!` wiring. `None` when a doc line is not plain.
 pub(crate) fn enum_items(def: &TypeDef, e: &StringEnum) -> Option<[String; 2]> {
-    let mut out = String::new();
-    push_docs(
-        &mut out,
-        "",
-        &def.docs.as_deref().map(rustdoc_lines).unwrap_or_default(),
-    )?;
-    if def.deprecated {
-        out.push_str("#[deprecated]\n");
-    }
+    let mut out = type_header(def)?;
     out.push_str("#[derive(Debug, Clone, PartialEq, Eq, Hash)]\n");
     let _ = writeln!(out, "pub enum {} {{", def.name);
     for value in &e.values {
@@ -153,6 +145,20 @@ fn top_level_args(list: &str) -> Vec<&str> {
     args
 }
 
+/// A named type's doc lines and `#[deprecated]`, as `docs::type_attrs` writes them.
+pub(super) fn type_header(def: &TypeDef) -> Option<String> {
+    let mut out = String::new();
+    push_docs(
+        &mut out,
+        "",
+        &def.docs.as_deref().map(rustdoc_lines).unwrap_or_default(),
+    )?;
+    if def.deprecated {
+        out.push_str("#[deprecated]\n");
+    }
+    Some(out)
+}
+
 /// `///` lines for doc strings as `#[doc = ...]` holds them, or `None` for a string
 /// prettyplease would print as an attribute or a block comment.
 pub(super) fn push_docs(out: &mut String, indent: &str, lines: &[String]) -> Option<()> {
@@ -169,15 +175,7 @@ fn definition(def: &TypeDef, s: &Struct) -> Option<String> {
     if s.fields.is_empty() && s.extra == Extra::Forbidden {
         return None;
     }
-    let mut out = String::new();
-    push_docs(
-        &mut out,
-        "",
-        &def.docs.as_deref().map(rustdoc_lines).unwrap_or_default(),
-    )?;
-    if def.deprecated {
-        out.push_str("#[deprecated]\n");
-    }
+    let mut out = type_header(def)?;
     if !s.constants.is_empty() {
         let list: Vec<String> = s
             .constants

@@ -5,22 +5,13 @@
 
 use std::fmt::Write as _;
 
-use super::docs::rustdoc_lines;
-use super::print::{fits, push_docs, type_text, whole};
+use super::print::{fits, push_docs, type_header, type_text, whole};
 use super::unions::{Conversion, ConversionKind, UnionEnum};
 
 /// The union's enum, without its feature gate.
 pub(crate) fn definition(shape: &UnionEnum<'_>) -> Option<String> {
     let def = shape.def;
-    let mut out = String::new();
-    push_docs(
-        &mut out,
-        "",
-        &def.docs.as_deref().map(rustdoc_lines).unwrap_or_default(),
-    )?;
-    if def.deprecated {
-        out.push_str("#[deprecated]\n");
-    }
+    let mut out = type_header(def)?;
     out.push_str("#[derive(Debug, Clone, PartialEq)]\n");
     let _ = writeln!(out, "pub enum {} {{", def.name);
     for variant in &shape.variants {
