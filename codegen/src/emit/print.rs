@@ -17,7 +17,16 @@ use super::wire_layout::invocation;
 use crate::ir::{Extra, Field, IntFormat, StringEnum, Struct, TypeDef, TypeRef, WireMode};
 
 /// prettyplease's margin: the longest line it keeps whole.
-const MARGIN: usize = 89;
+pub(super) const MARGIN: usize = 89;
+
+/// prettyplease keeps a struct literal on one line only up to this width, its closing
+/// brace not counted.
+pub(super) const STRUCT_LITERAL_WIDTH: usize = 34;
+
+/// Whether prettyplease keeps the struct literal `literal` (`Name { .. }`) on one line.
+pub(super) fn literal_on_one_line(literal: &str) -> bool {
+    literal.len() - 1 <= STRUCT_LITERAL_WIDTH
+}
 
 /// Whether a line of `len` characters stays whole within the margin.
 pub(super) fn fits(len: usize) -> bool {
@@ -280,11 +289,8 @@ fn builder(def: &TypeDef, s: &Struct) -> Option<String> {
             )
             .collect();
         let literal = format!("Self {{ {} }}", inits.join(", "));
-        // prettyplease keeps a struct literal on one line only up to this width, its
-        // closing brace not counted.
-        const STRUCT_LITERAL_WIDTH: usize = 34;
         let one_line = format!("        {literal}");
-        if literal.len() - 1 <= STRUCT_LITERAL_WIDTH {
+        if literal_on_one_line(&literal) {
             out.push_str(&one_line);
             out.push('\n');
         } else {

@@ -7,7 +7,7 @@
 //! is 89 columns, and a line never gets less than 60 columns however deep its indent.
 
 /// prettyplease's margin.
-const MARGIN: isize = 89;
+const MARGIN: isize = super::print::MARGIN as isize;
 /// The least room a broken line gets, however deep it is indented.
 const MIN_SPACE: isize = 60;
 /// The width of a break that always breaks.

@@ -6,6 +6,8 @@
 
 use proc_macro2::TokenStream;
 
+use super::print::{fits, literal_on_one_line, push_docs};
+
 /// An operation's `impl` block of `methods` on the resource struct `name`, as text, or
 /// `None` when some method is not plain. The tokens are consumed: reading tokens no
 /// one else holds does not copy them.
@@ -60,8 +62,9 @@ fn gate_line(gate: Option<&TokenStream>) -> Option<String> {
 
 /// A doc line as prettyplease prints a `#[doc]` of `text`, at `indent`.
 fn doc_line(indent: &str, text: &str) -> Option<String> {
-    (!text.contains('\n') && !text.starts_with('/'))
-        .then(|| format!("{indent}///{}\n", text.trim_end_matches(' ')))
+    let mut out = String::new();
+    push_docs(&mut out, indent, &[text.to_string()])?;
+    Some(out)
 }
 
 /// A resource struct: its doc, derive, gate and the client it borrows.
@@ -73,7 +76,7 @@ pub(crate) fn resource_struct(
 ) -> Option<String> {
     let head = format!("pub struct {name}<'a> {{");
     let field = format!("    client: &'a {client},");
-    if head.len() > 89 || field.len() > 89 {
+    if !fits(head.len()) || !fits(field.len()) {
         return None;
     }
     Some(format!(
@@ -94,15 +97,14 @@ pub(crate) fn accessor(
     let gate = gate_line(gate)?;
     let signature = format!("    pub fn {method}(&self) -> {ty}<{lifetime}> {{");
     let literal = format!("{ty} {{ client: {client} }}");
-    // prettyplease breaks a struct literal wider than 34 columns (its closing brace
-    // not counted).
-    let body = if literal.len() - 1 <= 34 {
+    let body = if literal_on_one_line(&literal) {
         format!("        {literal}\n")
     } else {
         format!("        {ty} {{\n            client: {client},\n        }}\n")
     };
     let widest = body.lines().map(str::len).max().unwrap_or(0);
-    if signature.len() > 89 || widest > 89 || gate.len() + 4 > 90 {
+    // The gate line ends in its line break; indented, it must fit too.
+    if !fits(signature.len()) || !fits(widest) || !fits(gate.len() + 3) {
         return None;
     }
     let gate = match gate.is_empty() {
@@ -118,7 +120,7 @@ pub(crate) fn accessor(
 /// `{header} {` with the accessors as its items, closed.
 pub(crate) fn accessor_impl(header: &str, accessors: &[String]) -> Option<String> {
     let head = format!("{header} {{");
-    (head.len() <= 89 && !accessors.is_empty())
+    (fits(head.len()) && !accessors.is_empty())
         .then(|| format!("{head}\n{}}}\n", accessors.concat()))
 }
 

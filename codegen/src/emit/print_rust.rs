@@ -10,13 +10,13 @@ use super::print_engine::Doc;
 /// The indent of a block or broken list.
 const INDENT: isize = 4;
 /// prettyplease keeps a struct literal on one line only up to this width.
-const STRUCT_LITERAL_WIDTH: isize = 34;
+const STRUCT_LITERAL_WIDTH: isize = super::print::STRUCT_LITERAL_WIDTH as isize;
 
 /// `impl<'a> {name}<'a> { methods }` as prettyplease prints it (before `format::tidy`),
 /// or `None` when some part is not plain.
 pub(crate) fn impl_block(name: &str, methods: &[Method]) -> Option<String> {
     let header = format!("impl<'a> {name}<'a> {{");
-    if header.len() > 89 || methods.is_empty() {
+    if !super::print::fits(header.len()) || methods.is_empty() {
         return None;
     }
     let mut doc = Doc::default();

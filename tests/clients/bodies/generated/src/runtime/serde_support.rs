@@ -39,17 +39,6 @@ impl<'de> ExtraMap<'de> for Extra {
     }
 }
 
-impl<'de> ExtraMap<'de> for serde_json::Map<String, Value> {
-    fn read_entry<A: MapAccess<'de>>(
-        &mut self,
-        key: Key<'de>,
-        map: &mut A,
-    ) -> Result<(), A::Error> {
-        self.insert(key.into_owned()?, map.next_value()?);
-        Ok(())
-    }
-}
-
 impl<'de, T: Deserialize<'de>> ExtraMap<'de> for std::collections::BTreeMap<String, T> {
     fn read_entry<A: MapAccess<'de>>(
         &mut self,
