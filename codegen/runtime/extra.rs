@@ -136,7 +136,7 @@ fn open_entry(raw: &mut Vec<u8>, key: &str) {
         raw.pop(); // the closing `}`
         raw.push(b',');
     }
-    if key.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !needs_escape(key.as_bytes()) {
         // Nothing to escape (the usual key): copied as it is.
         raw.push(b'"');
         raw.extend_from_slice(key.as_bytes());
@@ -146,6 +146,34 @@ fn open_entry(raw: &mut Vec<u8>, key: &str) {
         let _ = serde_json::to_writer(&mut *raw, key);
     }
     raw.push(b':');
+}
+
+/// Whether JSON must escape some byte of `text` (a control character, `"` or `\\`).
+/// Eight bytes at a time: unknown keys are checked on every decode that keeps them.
+fn needs_escape(text: &[u8]) -> bool {
+    const ONES: u64 = u64::MAX / 255;
+    const HIGH: u64 = ONES << 7;
+    // A byte of `x` is zero: its high bit is set in `has_zero(x)` (no false positives
+    // below the first zero byte, which is all an any-test needs).
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut chunks = text.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let control = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        if control
+            | has_zero(x ^ (ONES * u64::from(b'"')))
+            | has_zero(x ^ (ONES * u64::from(b'\\')))
+            != 0
+        {
+            return true;
+        }
+    }
+    chunks
+        .remainder()
+        .iter()
+        .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 /// The map `raw` holds. `raw` is JSON this module wrote, from values the deserializer
@@ -550,6 +578,24 @@ mod tests {
         }
         let mut de = serde_json::Deserializer::from_str(text);
         de::Deserializer::deserialize_map(&mut de, Object)
+    }
+
+    #[test]
+    fn keys_that_need_escapes_are_found_at_any_position() {
+        assert!(!needs_escape(b""));
+        assert!(!needs_escape("plain_key_of_some_length ünï".as_bytes()));
+        for bad in [b'"', b'\\', b'\n', 0x00, 0x1f] {
+            for len in 0..20 {
+                for at in 0..len {
+                    let mut text = vec![b'a'; len];
+                    text[at] = bad;
+                    assert!(needs_escape(&text), "{bad:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(!needs_escape(&[
+            0x20, 0x7f, 0x80, 0xff, b'!', b'#', b'[', b']', b'~'
+        ]));
     }
 
     #[test]

@@ -759,14 +759,14 @@ fn behaviour_workspace() -> &'static PathBuf {
                     "Cargo.toml",
                     format!(
                         "[package]\nname = {crate_name:?}\nversion = \"0.0.0\"\nedition = \"2021\"\n\
-                         publish = false\n\n[dependencies]\nmemchr = \"2\"\nserde = \"1\"\n\
+                         publish = false\n\n[dependencies]\nmemchr = \"2\"\nserde = \"1\"\nsimdutf8 = \"0.1\"\n\
                          serde_json = {{ version = \"1\", features = [\"raw_value\"] }}\n"
                     ),
                 ),
                 (
                     "src/lib.rs",
-                    "#![allow(dead_code)]\nmod runtime {\n    pub mod extra;\n    mod json_macros;\n    mod json_object;\n    mod json_unions;\n    mod nullable;\n    \
-                     pub(crate) mod serde_support;\n    pub use json_object::JsonObject;\n    \
+                    "#![allow(dead_code)]\nmod runtime {\n    pub mod extra;\n    pub(crate) mod field_read;\n    mod json_macros;\n    mod json_object;\n    mod json_unions;\n    mod nullable;\n    \
+                     pub(crate) mod serde_support;\n    mod utf8;\n    pub use json_object::JsonObject;\n    \
                      pub use nullable::Nullable;\n}\n\
                      pub mod types;\npub use runtime::{extra, JsonObject, Nullable};\npub use types::*;\n"
                         .to_string(),
@@ -778,6 +778,10 @@ fn behaviour_workspace() -> &'static PathBuf {
                 (
                     "src/runtime/extra.rs",
                     krate.file("src/runtime/extra.rs").unwrap().to_string(),
+                ),
+                (
+                    "src/runtime/field_read.rs",
+                    krate.file("src/runtime/field_read.rs").unwrap().to_string(),
                 ),
                 (
                     "src/runtime/json_macros.rs",
@@ -794,6 +798,10 @@ fn behaviour_workspace() -> &'static PathBuf {
                 (
                     "src/runtime/nullable.rs",
                     krate.file("src/runtime/nullable.rs").unwrap().to_string(),
+                ),
+                (
+                    "src/runtime/utf8.rs",
+                    krate.file("src/runtime/utf8.rs").unwrap().to_string(),
                 ),
                 ("src/types.rs", krate.file("src/types.rs").unwrap().to_string()),
                 (

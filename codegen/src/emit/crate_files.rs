@@ -36,6 +36,8 @@ serde = "1"
 # `raw_value`: unknown properties are kept as the text they arrived in (`runtime/extra.rs`).
 serde_json = {{ version = "1", features = ["raw_value"] }}
 serde_path_to_error = "0.1"
+# Long strings are checked to be UTF-8 with SIMD (`runtime/field_read.rs`).
+simdutf8 = "0.1"
 tokio = {{ version = "1", features = ["fs", "io-util", "time"] }}
 
 [dev-dependencies]

@@ -150,8 +150,10 @@ macro_rules! json_object {
     // What a field's local starts as before its key is seen, and how its value is read.
     (@start optional_nullable) => { $crate::runtime::Nullable::Absent };
     (@start $mode:ident) => { ::core::option::Option::None };
-    (@read required $map:ident) => { ::core::option::Option::Some($map.next_value()?) };
-    (@read $mode:ident $map:ident) => { $map.next_value()? };
+    (@read required $map:ident) => {
+        ::core::option::Option::Some($crate::runtime::field_read::next_value(&mut $map)?)
+    };
+    (@read $mode:ident $map:ident) => { $crate::runtime::field_read::next_value(&mut $map)? };
     // A property the struct writes itself is not written again from `extra`.
     (@skip optional $self:ident $name:ident $key:literal $field:ident) => {
         if $name == $key && $self.$field.is_some() {

@@ -27,6 +27,8 @@ mod error;
 // `pub`, not exported at the root: `Extra` is a common schema name, which a root export
 // would push aside. Fields name it `crate::runtime::extra::Extra`.
 pub mod extra;
+// Used by `json_object!` to read each field.
+pub(crate) mod field_read;
 pub(crate) mod form;
 mod json_macros;
 mod json_object;
@@ -45,6 +47,7 @@ pub mod sse;
 mod stream;
 mod stream_end;
 pub(crate) mod typed_error;
+mod utf8;
 pub mod validate;
 
 pub use accumulate::{AccumulateRules, Accumulator};

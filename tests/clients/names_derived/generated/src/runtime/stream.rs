@@ -170,9 +170,9 @@ impl Framing for NdjsonFraming {
     fn next_frame(&mut self) -> Option<Frame<'_>> {
         self.0
             .next_line()
-            .map(|line| match std::str::from_utf8(line) {
-                Ok(text) => Frame::Payload(text, None),
-                Err(_) => Frame::NotUtf8,
+            .map(|line| match super::utf8::from_utf8(line) {
+                Some(text) => Frame::Payload(text, None),
+                None => Frame::NotUtf8,
             })
     }
 }

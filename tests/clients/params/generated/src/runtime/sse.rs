@@ -167,9 +167,9 @@ impl EventState {
 
 #[inline]
 fn push_lossy(out: &mut String, bytes: &[u8]) {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => out.push_str(s),
-        Err(_) => out.push_str(&String::from_utf8_lossy(bytes)),
+    match super::utf8::from_utf8(bytes) {
+        Some(s) => out.push_str(s),
+        None => out.push_str(&String::from_utf8_lossy(bytes)),
     }
 }
 
@@ -279,9 +279,9 @@ impl SseDecoder {
                 self.state.dispatched = true;
                 let state = &mut self.state;
                 let data = match state.span {
-                    Some((s, e)) => match std::str::from_utf8(&self.buf[s..e]) {
-                        Ok(data) => data,
-                        Err(_) => {
+                    Some((s, e)) => match super::utf8::from_utf8(&self.buf[s..e]) {
+                        Some(data) => data,
+                        None => {
                             state.span = None;
                             push_lossy(&mut state.data, &self.buf[s..e]);
                             &state.data
