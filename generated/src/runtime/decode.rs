@@ -71,11 +71,14 @@ pub(crate) fn decode_payload<T: DeserializeOwned>(
     event: Option<&str>,
 ) -> Result<T, Error> {
     let saw_error_key = Cell::new(false);
-    // `from_str`: the text is known to be UTF-8, so it is not checked again.
+    // `from_str` and `from_text`: the text is known to be UTF-8, so neither serde_json nor
+    // the text fields check it again.
     let mut de = serde_json::Deserializer::from_str(data);
-    let result = T::deserialize(TopLevel {
-        de: &mut de,
-        saw: &saw_error_key,
+    let result = super::field_read::from_text(|| {
+        T::deserialize(TopLevel {
+            de: &mut de,
+            saw: &saw_error_key,
+        })
     })
     .and_then(|v| de.end().map(|()| v));
     match result {

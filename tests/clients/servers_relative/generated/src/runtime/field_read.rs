@@ -11,12 +11,31 @@
 #![allow(dead_code)]
 
 use std::any::{Any, TypeId};
+use std::cell::Cell;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 
 use super::nullable::Nullable;
+
+thread_local! {
+    /// A decode from a `&str` is running on this thread ([`from_text`]).
+    static FROM_TEXT: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `decode`, which reads a `&str` (so text known to be UTF-8): strings are then read
+/// as strings, which serde_json does not check again, rather than checked here.
+pub(crate) fn from_text<R>(decode: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            FROM_TEXT.with(|flag| flag.set(self.0));
+        }
+    }
+    let _restore = Restore(FROM_TEXT.with(|flag| flag.replace(true)));
+    decode()
+}
 
 /// Reads the value of the current map entry as a `T`.
 ///
@@ -28,7 +47,7 @@ where
     A: MapAccess<'de>,
     T: Deserialize<'de> + 'static,
 {
-    if let Some(shape) = Shape::of::<T>() {
+    if let Some(shape) = Shape::of::<T>().filter(|_| !FROM_TEXT.with(Cell::get)) {
         let read = map.next_value_seed(TextSeed { shape })?;
         return shape
             .wrap::<T>(read)
