@@ -5,7 +5,8 @@
 //!
 //! Ratios are always `baseline time / our time`: above 1 means we are faster.
 //!
-//! - `--quick`: CI-sized sample counts (`BENCH_QUICK=1`), a minute or two.
+//! - `--quick`: CI-sized sample counts (`BENCH_QUICK=1`), a minute or two, and no
+//!   instruction counts.
 //! - `--report`: print the table from the last run's results, running nothing.
 
 use std::collections::BTreeMap;
@@ -13,7 +14,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::workspace_root;
+use crate::{bench_instructions, workspace_root};
 
 /// Criterion groups written by `bench/benches/compare.rs` and `generate.rs`.
 const GROUPS: &[&str] = &[
@@ -58,6 +59,12 @@ pub(crate) fn run(args: &[String]) -> Result<(), String> {
         run_benches(&root, &home, quick)?;
         let memory = measure_memory(&root, &target)?;
         std::fs::write(home.join(MEMORY), memory).map_err(|e| e.to_string())?;
+        let _ = std::fs::remove_file(home.join(bench_instructions::FILE));
+        if !quick {
+            let counts = bench_instructions::measure(&root, &target)?;
+            std::fs::write(home.join(bench_instructions::FILE), counts)
+                .map_err(|e| e.to_string())?;
+        }
     }
 
     let results = Results::read(&home)?;
@@ -188,7 +195,7 @@ impl Results {
             ));
         }
         let mut meta = BTreeMap::new();
-        for file in [META, MEMORY] {
+        for file in [META, MEMORY, bench_instructions::FILE] {
             let text = std::fs::read_to_string(home.join(file)).unwrap_or_default();
             for line in text.lines() {
                 if let Some((k, v)) = line.split_once('\t') {
@@ -440,6 +447,7 @@ impl Results {
             };
             let _ = writeln!(out, "- {mark}: {goal}");
         }
+        out.push_str(&bench_instructions::table(|key| self.num(key)));
         out
     }
 

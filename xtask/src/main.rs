@@ -2,6 +2,7 @@
 
 mod args;
 mod bench;
+mod bench_instructions;
 mod corpus;
 mod features;
 

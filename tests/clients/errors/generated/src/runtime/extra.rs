@@ -194,6 +194,11 @@ fn empty() -> &'static Map<String, Value> {
 /// Whether `text` may hold a `\u` escape of a UTF-16 surrogate (`\uD800`–`\uDFFF`): one
 /// that is not part of a pair cannot be a Rust string, and must fail as `Value` would.
 fn may_hold_surrogate(text: &[u8]) -> bool {
+    // Most kept values are short and have no escape at all: a loop without an early exit
+    // (which the compiler runs many bytes at a time) tells sooner than `memchr` is set up.
+    if text.len() < 64 && !text.iter().fold(false, |found, &b| found | (b == b'\\')) {
+        return false;
+    }
     memchr::memchr_iter(b'\\', text).any(|at| {
         matches!(
             text.get(at + 1..at + 4),
