@@ -291,6 +291,15 @@ mod tests {
     }
 
     #[test]
+    fn a_raw_control_character_in_a_text_field_is_kept() {
+        // Not valid JSON, but its meaning is plain: serde_json's bytes path lets it through,
+        // and it is written back escaped.
+        let texts: Texts = serde_json::from_slice(b"{\"plain\":\"a\tb\"}").unwrap();
+        assert_eq!(texts.plain, "a\tb");
+        assert_eq!(serde_json::to_string(&texts.plain).unwrap(), r#""a\tb""#);
+    }
+
+    #[test]
     fn what_is_not_text_is_an_error_as_with_serde() {
         for (text, expected) in [
             (r#"{"plain":null}"#, "invalid type: null, expected a string"),
