@@ -94,6 +94,11 @@ macro_rules! json_tagged {
 /// otherwise goes on. The `_` line is the error when no line decides; a union with an
 /// `any` line has none, and the variants after it are marked `never`: no value reaches
 /// them, though they can still be built and sent.
+///
+/// Decoding looks at the value's first token (`deserialize_any`). When the first line that
+/// can hold for a value of that kind is a plain `decide` (no keys) or `any`, the variant is
+/// decoded straight from the deserializer; otherwise the value is buffered as a `Value`
+/// and every line runs on it, in order, as described above. Both give the same result.
 macro_rules! json_untagged {
     (
         $name:ident {
@@ -112,13 +117,137 @@ macro_rules! json_untagged {
             }
         }
 
-        impl<'de> ::serde::Deserialize<'de> for $name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+        impl $name {
+            // All lines in order, on a buffered value: for what the first token cannot
+            // settle (keys to look at, a variant to try).
+            #[allow(unreachable_code, dead_code)]
+            fn __decode_buffered<E: ::serde::de::Error>(value: ::serde_json::Value) -> ::core::result::Result<Self, E> {
                 $( $crate::runtime::serde_support::json_untagged!(@line $kind value [$( $($key),* )?] $how $variant); )*
                 $( ::core::result::Result::Err(::serde::de::Error::custom($expected)) )?
             }
         }
+
+        impl<'de> ::serde::Deserialize<'de> for $name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                struct __Visitor;
+                impl<'de> ::serde::de::Visitor<'de> for __Visitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(concat!("a value for `", stringify!($name), "`"))
+                    }
+                    fn visit_bool<E: ::serde::de::Error>(self, v: bool) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name boolean
+                            (::serde::de::value::BoolDeserializer::<E>::new(v))
+                            ($name::__decode_buffered(::serde_json::Value::Bool(v)));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_i64<E: ::serde::de::Error>(self, v: i64) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name integer
+                            (::serde::de::value::I64Deserializer::<E>::new(v))
+                            ($name::__decode_buffered(::serde_json::Value::from(v)));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_u64<E: ::serde::de::Error>(self, v: u64) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name integer
+                            (::serde::de::value::U64Deserializer::<E>::new(v))
+                            ($name::__decode_buffered(::serde_json::Value::from(v)));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_f64<E: ::serde::de::Error>(self, v: f64) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name number
+                            (::serde::de::value::F64Deserializer::<E>::new(v))
+                            ($name::__decode_buffered(::serde_json::Value::from(v)));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_str<E: ::serde::de::Error>(self, v: &str) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name string
+                            (::serde::de::value::StrDeserializer::<E>::new(v))
+                            ($name::__decode_buffered(::serde_json::Value::from(v)));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_borrowed_str<E: ::serde::de::Error>(self, v: &'de str) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name string
+                            (::serde::de::value::BorrowedStrDeserializer::<E>::new(v))
+                            ($name::__decode_buffered(::serde_json::Value::from(v)));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_string<E: ::serde::de::Error>(self, v: ::std::string::String) -> ::core::result::Result<$name, E> {
+                        self.visit_str(&v)
+                    }
+                    fn visit_unit<E: ::serde::de::Error>(self) -> ::core::result::Result<$name, E> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name null
+                            (::serde::de::value::UnitDeserializer::<E>::new())
+                            ($name::__decode_buffered(::serde_json::Value::Null));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_none<E: ::serde::de::Error>(self) -> ::core::result::Result<$name, E> {
+                        self.visit_unit()
+                    }
+                    fn visit_seq<A: ::serde::de::SeqAccess<'de>>(self, seq: A) -> ::core::result::Result<$name, A::Error> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name array
+                            (::serde::de::value::SeqAccessDeserializer::new(seq))
+                            ($name::__decode_buffered(<::serde_json::Value as ::serde::Deserialize>::deserialize(
+                                ::serde::de::value::SeqAccessDeserializer::new(seq),
+                            )?));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, map: A) -> ::core::result::Result<$name, A::Error> {
+                        $crate::runtime::serde_support::json_untagged!(@pick $name object
+                            (::serde::de::value::MapAccessDeserializer::new(map))
+                            ($name::__decode_buffered(<::serde_json::Value as ::serde::Deserialize>::deserialize(
+                                ::serde::de::value::MapAccessDeserializer::new(map),
+                            )?));
+                            $( $kind [$( $($key),* )?] $variant $how; )*)
+                    }
+                }
+                deserializer.deserialize_any(__Visitor)
+            }
+        }
+    };
+    // Dispatch on the first token: the first line that can hold for a value of this kind
+    // settles it. A plain `decide` line (or `any`) decodes straight from the deserializer;
+    // one with keys or `try_next` needs the value buffered, and all lines run on it.
+    (@pick $name:ident $want:ident $de:tt $buffer:tt ;) => { $buffer };
+    (@pick $name:ident $want:ident $de:tt $buffer:tt ; $kind:ident [$($key:literal),*] $variant:ident never; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@pick $name $want $de $buffer ; $($rest)*)
+    };
+    (@pick $name:ident $want:ident $de:tt $buffer:tt ; any [] $variant:ident $how:ident; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident boolean $de:tt $buffer:tt ; boolean [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident integer $de:tt $buffer:tt ; integer [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident integer $de:tt $buffer:tt ; number [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident number $de:tt $buffer:tt ; number [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident string $de:tt $buffer:tt ; string [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident array $de:tt $buffer:tt ; array [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident object $de:tt $buffer:tt ; object [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@pick $name:ident boolean $de:tt $buffer:tt ; boolean [$($key:literal),*] $($line:tt)*) => { $buffer };
+    (@pick $name:ident integer $de:tt $buffer:tt ; integer [$($key:literal),*] $($line:tt)*) => { $buffer };
+    (@pick $name:ident integer $de:tt $buffer:tt ; number [$($key:literal),*] $($line:tt)*) => { $buffer };
+    (@pick $name:ident number $de:tt $buffer:tt ; number [$($key:literal),*] $($line:tt)*) => { $buffer };
+    (@pick $name:ident string $de:tt $buffer:tt ; string [$($key:literal),*] $($line:tt)*) => { $buffer };
+    (@pick $name:ident array $de:tt $buffer:tt ; array [$($key:literal),*] $($line:tt)*) => { $buffer };
+    (@pick $name:ident object $de:tt $buffer:tt ; object [$($key:literal),*] $($line:tt)*) => { $buffer };
+    // A line for another kind.
+    (@pick $name:ident $want:ident $de:tt $buffer:tt ; $kind:ident [$($key:literal),*] $variant:ident $how:ident; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@pick $name $want $de $buffer ; $($rest)*)
+    };
+    (@direct $name:ident ($de:expr) $variant:ident) => {
+        ::serde::Deserialize::deserialize($de).map($name::$variant)
     };
     (@line $kind:ident $value:ident [$($key:literal),*] never $variant:ident) => {};
     // Only `never` lines follow an `any` line: it decides whatever the value.
