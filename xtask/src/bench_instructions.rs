@@ -114,11 +114,13 @@ fn count(exe: &Path, case: &str, side: &str, iterations: usize) -> Result<u64, S
 
 /// The `I refs` total of a cachegrind report (`==12== I   refs:      494,697,718`).
 fn refs(report: &str) -> Option<u64> {
-    let line = report
-        .lines()
-        .find(|l| l.contains("I") && l.contains("refs:"))?;
-    let number = line.rsplit(':').next()?.trim().replace(',', "");
-    number.parse().ok()
+    report.lines().find_map(|line| {
+        // `==pid==`, `I`, `refs:`, the count.
+        match line.split_whitespace().collect::<Vec<_>>()[..] {
+            [_, "I", "refs:", count] => count.replace(',', "").parse().ok(),
+            _ => None,
+        }
+    })
 }
 
 /// The table of counts and ratios (`theirs / ours`: above 1 means fewer instructions of

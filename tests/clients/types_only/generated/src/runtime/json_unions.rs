@@ -214,38 +214,37 @@ macro_rules! json_untagged {
     (@pick $name:ident $want:ident $de:tt $buffer:tt ; any [] $variant:ident $how:ident; $($rest:tt)*) => {
         $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
     };
-    (@pick $name:ident boolean $de:tt $buffer:tt ; boolean [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    // A line for this kind (an `integer` value also fits a `number` line) settles it.
+    (@pick $name:ident boolean $de:tt $buffer:tt ; boolean $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident integer $de:tt $buffer:tt ; integer [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    (@pick $name:ident integer $de:tt $buffer:tt ; integer $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident integer $de:tt $buffer:tt ; number [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    (@pick $name:ident integer $de:tt $buffer:tt ; number $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident number $de:tt $buffer:tt ; number [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    (@pick $name:ident number $de:tt $buffer:tt ; number $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident string $de:tt $buffer:tt ; string [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    (@pick $name:ident string $de:tt $buffer:tt ; string $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident array $de:tt $buffer:tt ; array [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    (@pick $name:ident array $de:tt $buffer:tt ; array $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident object $de:tt $buffer:tt ; object [] $variant:ident decide; $($rest:tt)*) => {
-        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    (@pick $name:ident object $de:tt $buffer:tt ; object $($line:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@settle $name $de $buffer ; $($line)*)
     };
-    (@pick $name:ident boolean $de:tt $buffer:tt ; boolean [$($key:literal),*] $($line:tt)*) => { $buffer };
-    (@pick $name:ident integer $de:tt $buffer:tt ; integer [$($key:literal),*] $($line:tt)*) => { $buffer };
-    (@pick $name:ident integer $de:tt $buffer:tt ; number [$($key:literal),*] $($line:tt)*) => { $buffer };
-    (@pick $name:ident number $de:tt $buffer:tt ; number [$($key:literal),*] $($line:tt)*) => { $buffer };
-    (@pick $name:ident string $de:tt $buffer:tt ; string [$($key:literal),*] $($line:tt)*) => { $buffer };
-    (@pick $name:ident array $de:tt $buffer:tt ; array [$($key:literal),*] $($line:tt)*) => { $buffer };
-    (@pick $name:ident object $de:tt $buffer:tt ; object [$($key:literal),*] $($line:tt)*) => { $buffer };
     // A line for another kind.
     (@pick $name:ident $want:ident $de:tt $buffer:tt ; $kind:ident [$($key:literal),*] $variant:ident $how:ident; $($rest:tt)*) => {
         $crate::runtime::serde_support::json_untagged!(@pick $name $want $de $buffer ; $($rest)*)
     };
+    // The settling line: decoded straight when it is a plain `decide`, else on the buffer.
+    (@settle $name:ident $de:tt $buffer:tt ; [] $variant:ident decide; $($rest:tt)*) => {
+        $crate::runtime::serde_support::json_untagged!(@direct $name $de $variant)
+    };
+    (@settle $name:ident $de:tt $buffer:tt ; $($line:tt)*) => { $buffer };
     (@direct $name:ident ($de:expr) $variant:ident) => {
         ::serde::Deserialize::deserialize($de).map($name::$variant)
     };
