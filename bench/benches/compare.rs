@@ -21,7 +21,8 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use futures_util::StreamExt as _;
 
 // ---------------------------------------------------------------------------
-// 1. Response decode: bytes -> typed completion.
+// 1. Response decode: bytes -> typed completion, each through its client's own path: ours
+// `decode::from_slice` (the runtime's reader), async-openai's `serde_json::from_slice`.
 
 fn response_decode(c: &mut Criterion) {
     for (name, text) in [
@@ -31,7 +32,8 @@ fn response_decode(c: &mut Criterion) {
         let bytes = text.into_bytes();
         meta(&format!("{name}.bytes"), bytes.len());
         // Both must accept the same document, or the comparison is void.
-        let ours: gradient::ChatCompletion = serde_json::from_slice(&bytes).expect("gradient");
+        let ours: gradient::ChatCompletion =
+            gradient::decode::from_slice(&bytes).expect("gradient");
         let theirs: CreateChatCompletionResponse =
             serde_json::from_slice(&bytes).expect("async-openai");
         assert_eq!(ours.choices.len(), theirs.choices.len());
@@ -40,7 +42,7 @@ fn response_decode(c: &mut Criterion) {
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_function("gradient", |b| {
             b.iter(|| {
-                serde_json::from_slice::<gradient::ChatCompletion>(black_box(&bytes)).unwrap()
+                gradient::decode::from_slice::<gradient::ChatCompletion>(black_box(&bytes)).unwrap()
             })
         });
         g.bench_function("async_openai", |b| {
@@ -178,7 +180,8 @@ fn request_encode(c: &mut Criterion) {
 
 fn request_decode(c: &mut Criterion) {
     let bytes = serde_json::to_vec(&bench::request_value(100)).expect("serializes");
-    let ours: gradient::ChatCompletionRequest = serde_json::from_slice(&bytes).expect("gradient");
+    let ours: gradient::ChatCompletionRequest =
+        gradient::decode::from_slice(&bytes).expect("gradient");
     let theirs: CreateChatCompletionRequest = serde_json::from_slice(&bytes).expect("async-openai");
     assert_eq!(ours.messages.len(), theirs.messages.len());
     meta("request_decode.bytes", bytes.len());
@@ -187,7 +190,8 @@ fn request_decode(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(bytes.len() as u64));
     g.bench_function("gradient", |b| {
         b.iter(|| {
-            serde_json::from_slice::<gradient::ChatCompletionRequest>(black_box(&bytes)).unwrap()
+            gradient::decode::from_slice::<gradient::ChatCompletionRequest>(black_box(&bytes))
+                .unwrap()
         })
     });
     g.bench_function("async_openai", |b| {

@@ -55,7 +55,9 @@ fn setup(case: &str, side: &str) -> Box<dyn FnMut()> {
             let bytes = text.into_bytes();
             if side == "gradient" {
                 Box::new(move || {
-                    black_box(serde_json::from_slice::<gradient::ChatCompletion>(&bytes).unwrap());
+                    black_box(
+                        gradient::decode::from_slice::<gradient::ChatCompletion>(&bytes).unwrap(),
+                    );
                 })
             } else {
                 Box::new(move || {
@@ -70,7 +72,8 @@ fn setup(case: &str, side: &str) -> Box<dyn FnMut()> {
             if side == "gradient" {
                 Box::new(move || {
                     black_box(
-                        serde_json::from_slice::<gradient::ChatCompletionRequest>(&bytes).unwrap(),
+                        gradient::decode::from_slice::<gradient::ChatCompletionRequest>(&bytes)
+                            .unwrap(),
                     );
                 })
             } else {

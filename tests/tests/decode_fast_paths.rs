@@ -12,14 +12,17 @@ use gradient::{ChatCompletion, ChatCompletionChunk, FinishReason};
 use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 
-/// `text` decoded from bytes, from `&str` and from a `Value`; all three must agree.
+/// `text` decoded from bytes, from `&str`, from a `Value` and with the client's own reader
+/// (`decode::from_slice`, `runtime/json_read.rs`); all four must agree.
 fn decode_all_ways<T: DeserializeOwned + PartialEq + std::fmt::Debug>(text: &str) -> T {
+    let from_client: T = gradient::decode::from_slice(text.as_bytes()).expect("the client");
     let from_slice: T = serde_json::from_slice(text.as_bytes()).expect("from_slice");
     let from_str: T = serde_json::from_str(text).expect("from_str");
     let value: Value = serde_json::from_str(text).expect("a JSON value");
     let from_value: T = serde_json::from_value(value).expect("from_value");
     assert_eq!(from_slice, from_str);
     assert_eq!(from_slice, from_value);
+    assert_eq!(from_slice, from_client);
     from_slice
 }
 
@@ -143,4 +146,52 @@ async fn a_response_that_fails_to_decode_names_the_path_of_the_failure() {
         gradient::Error::Decode { path, .. } => assert_eq!(path, "choices[0].index"),
         other => panic!("{other:?}"),
     }
+}
+
+/// The client's reader (`decode::from_slice`) and serde_json agree on every document one
+/// edit away from a real response: the same value when both decode it, an error from both
+/// when either refuses it.
+#[test]
+fn the_client_reader_and_serde_json_agree_on_damaged_responses() {
+    let text = r#"{"id":"c","object":"chat.completion","created":1733000000,"model":"m",
+        "choices":[{"index":0,"finish_reason":"length","message":{"role":"assistant",
+        "content":"caf\u00e9 \"quoted\"\n naïve 😀","refusal":null,"tool_calls":[{"id":"t",
+        "type":"function","function":{"name":"f","arguments":"{\"a\":[1,2]}"}}]},
+        "logprobs":{"content":[{"token":"hi","logprob":-0.25,"bytes":[104,105],
+        "top_logprobs":[{"token":"ho","logprob":-1.5e1,"bytes":[104,111]}]}]}}],
+        "usage":{"prompt_tokens":3,"completion_tokens":7,"total_tokens":10},
+        "vendor":{"n":[1,-2,3.5e-3,null,true,"x"]},"service_tier":"flex"}"#;
+    let original: ChatCompletion = decode_all_ways(text);
+    assert_eq!(original.choices.len(), 1);
+    let replacements: [&[u8]; 14] = [
+        b"", b"\"", b"\\", b",", b":", b"[", b"]", b"{", b"}", b"-", b"0", b"e", b" ", b"\x01",
+    ];
+    let bytes = text.as_bytes();
+    let mut state: u64 = 0x853c_49e6_748f_ea9b;
+    let mut refused = 0;
+    for _ in 0..4_000 {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let at = (state % bytes.len() as u64) as usize;
+        let with = replacements[(state >> 32) as usize % replacements.len()];
+        let mut damaged = bytes[..at].to_vec();
+        damaged.extend_from_slice(with);
+        damaged.extend_from_slice(&bytes[at + 1..]);
+        let ours = gradient::decode::from_slice::<ChatCompletion>(&damaged);
+        let theirs = serde_json::from_slice::<ChatCompletion>(&damaged);
+        match (ours, theirs) {
+            (Ok(ours), Ok(theirs)) => {
+                assert_eq!(ours, theirs, "{}", String::from_utf8_lossy(&damaged))
+            }
+            (Err(_), Err(_)) => refused += 1,
+            (ours, theirs) => panic!(
+                "{}: the client says {:?}, serde_json {:?}",
+                String::from_utf8_lossy(&damaged),
+                ours.err(),
+                theirs.err()
+            ),
+        }
+    }
+    assert!(refused > 1_000, "{refused}");
 }

@@ -7,10 +7,13 @@ use unions_client::types::{
     Circle, Flag, HasA, HasB, Holder, Keyed, Label, Loose, Numbers, Scalar, Shape, Square,
 };
 
-/// Decodes `value` from a `Value`, from text, from bytes and from a reader, which must
-/// all agree, whatever the deserializer.
+/// Decodes `value` from a `Value`, from text, from bytes, from a reader and with the
+/// client's own reader (`decode::from_slice`), which must all agree, whatever the
+/// deserializer.
 fn decode<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: Value) -> T {
     let text = value.to_string();
+    let from_client: T =
+        unions_client::decode::from_slice(text.as_bytes()).expect("decodes as the client does");
     let from_value: T = serde_json::from_value(value).expect("decodes from a Value");
     let from_str: T = serde_json::from_str(&text).expect("decodes from text");
     let from_slice: T = serde_json::from_slice(text.as_bytes()).expect("decodes from bytes");
@@ -18,6 +21,7 @@ fn decode<T: serde::de::DeserializeOwned + PartialEq + std::fmt::Debug>(value: V
     assert_eq!(from_value, from_str);
     assert_eq!(from_value, from_slice);
     assert_eq!(from_value, from_reader);
+    assert_eq!(from_value, from_client);
     from_value
 }
 

@@ -21,7 +21,8 @@ pub(crate) mod blocking;
 mod blocking_stream;
 mod client;
 mod content_type;
-mod decode;
+// `pub`: users decode stored responses and webhook payloads with `decode::from_slice`.
+pub mod decode;
 mod download;
 mod error;
 // `pub`, not exported at the root: `Extra` is a common schema name, which a root export
@@ -32,6 +33,7 @@ pub(crate) mod field_read;
 pub(crate) mod form;
 mod json_macros;
 mod json_object;
+mod json_read;
 mod json_unions;
 pub(crate) mod multipart;
 pub mod ndjson;

@@ -1,10 +1,11 @@
 // @generated: copied by `cargo xtask generate` from `codegen/runtime/`. Do not edit.
 //! JSON decoding with useful errors.
 //!
-//! Decoding first runs plain `serde_json` (fast); only when that fails is the
-//! document decoded again through `serde_path_to_error` to say *where* it
-//! failed. Streamed payloads are also checked for a top-level `error` key
-//! while they are decoded, without parsing them twice.
+//! Decoding first runs the crate's own JSON reader (`runtime/json_read.rs`, fast);
+//! only when it declines is the document decoded again, through serde_json and
+//! `serde_path_to_error`, which either decodes it or says *where* it failed. Streamed
+//! payloads are also checked for a top-level `error` key while they are decoded, without
+//! parsing them twice.
 
 use std::cell::Cell;
 use std::fmt;
@@ -13,6 +14,7 @@ use serde::de::{self, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess
 use serde_json::Value;
 
 use super::error::Error;
+use super::json_read::{self, Reader};
 use super::serde_support::with_str_keys;
 
 fn clean_path(path: String) -> String {
@@ -23,31 +25,57 @@ fn clean_path(path: String) -> String {
     }
 }
 
-/// Re-decodes a document that failed the fast path, to find where it failed.
+/// Decodes a document the fast reader declined: serde_json either decodes it (the reader
+/// declines some valid documents) or says where it failed.
 #[cold]
-fn slow_path_error<T: DeserializeOwned>(bytes: &[u8]) -> Error {
+fn slow_path<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+    // Keys as bytes first, as the generated decoders read them: what serde_json alone
+    // accepts (a raw control character in a key, say) still decodes.
+    let first = tracked::<T>(bytes);
+    if first.is_ok() {
+        return first;
+    }
+    // Keys as strings, which `serde_path_to_error` records, for the path to the fault.
+    match with_str_keys(|| tracked::<T>(bytes)) {
+        Err(located) => Err(located),
+        Ok(_) => first,
+    }
+}
+
+/// serde_json's decode of `bytes`, with the path to the value at fault when it fails.
+fn tracked<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    match with_str_keys(|| serde_path_to_error::deserialize::<_, T>(&mut de)) {
-        Err(e) => Error::decode(clean_path(e.path().to_string()), e.inner().to_string()),
-        // Only trailing characters can be left to complain about.
-        Ok(_) => match de.end() {
-            Err(e) => Error::decode("", e.to_string()),
-            Ok(()) => Error::decode("", "invalid JSON"),
+    match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Err(e) => Err(Error::decode(
+            clean_path(e.path().to_string()),
+            e.inner().to_string(),
+        )),
+        Ok(value) => match de.end() {
+            Err(e) => Err(Error::decode("", e.to_string())),
+            Ok(()) => Ok(value),
         },
     }
 }
 
-/// Decodes a whole JSON document (a response body).
+/// Decodes a JSON document the way the client decodes a response body: a webhook's
+/// payload, say, or a response that was stored.
 ///
-/// An empty body decodes like `null`, so `()` and `Option<_>` work for
-/// responses without content.
-pub(crate) fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
+/// An empty body decodes like `null`, so `()` and `Option<_>` work for responses without
+/// content. A document that is not a `T` gives [`Error::Decode`] with the path to the
+/// value at fault.
+pub fn from_slice<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, Error> {
     let bytes: &[u8] = if bytes.iter().all(u8::is_ascii_whitespace) {
         b"null"
     } else {
         bytes
     };
-    serde_json::from_slice(bytes).map_err(|_| slow_path_error::<T>(bytes))
+    // The whole text is checked as UTF-8 once, so strings are then read as text.
+    if let Some(text) = super::utf8::from_utf8(bytes) {
+        if let Ok(value) = super::field_read::from_text(|| json_read::decode(text)) {
+            return Ok(value);
+        }
+    }
+    slow_path(bytes)
 }
 
 /// Decodes an already parsed JSON value into `T`, with a path on failure.
@@ -71,16 +99,15 @@ pub(crate) fn decode_payload<T: DeserializeOwned>(
     event: Option<&str>,
 ) -> Result<T, Error> {
     let saw_error_key = Cell::new(false);
-    // `from_str` and `from_text`: the text is known to be UTF-8, so neither serde_json nor
-    // the text fields check it again.
-    let mut de = serde_json::Deserializer::from_str(data);
+    // `from_text`: the text is known to be UTF-8, so the text fields do not check it again.
+    let mut reader = Reader::new(data);
     let result = super::field_read::from_text(|| {
         T::deserialize(TopLevel {
-            de: &mut de,
+            de: &mut reader,
             saw: &saw_error_key,
         })
     })
-    .and_then(|v| de.end().map(|()| v));
+    .and_then(|v| reader.end().map(|()| v));
     match result {
         Ok(v) if !saw_error_key.get() => Ok(v),
         result => {
@@ -90,7 +117,7 @@ pub(crate) fn decode_payload<T: DeserializeOwned>(
                     return Err(Error::stream_error(event, Some(value), data));
                 }
             }
-            result.map_err(|_| slow_path_error::<T>(data.as_bytes()).with_body(data.as_bytes()))
+            result.or_else(|_| slow_path(data.as_bytes()).map_err(|e| e.with_body(data.as_bytes())))
         }
     }
 }
