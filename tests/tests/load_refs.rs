@@ -25,6 +25,14 @@ fn lenient() -> Config {
     Config::named("fixture")
 }
 
+/// The lenient config, with `$ref`s outside the spec's folder allowed: what is checked
+/// of a file then is that it is a regular one.
+fn allowing_outside() -> Config {
+    let mut config = lenient();
+    config.allow_refs_outside_spec_dir = true;
+    config
+}
+
 fn error_with(path: &Path, config: &Config) -> Error {
     match codegen::build_ir(path, config) {
         Ok(api) => panic!(
@@ -97,6 +105,8 @@ fn a_response_ref_to_a_schema_and_back_are_errors() {
 #[test]
 fn ref_to_dev_zero_is_refused_without_reading_it() {
     let err = error_of(&fixture("bad/ref_dev_zero.yaml"));
+    assert!(err.contains("is outside the root spec's folder"), "{err}");
+    let err = error_with(&fixture("bad/ref_dev_zero.yaml"), &allowing_outside()).to_string();
     assert!(
         err.contains(
             "ref_dev_zero.yaml#/components/schemas/Pet: $ref `/dev/zero` cannot be loaded"
@@ -118,7 +128,7 @@ fn ref_to_dev_stdin_and_a_fifo_never_block() {
          A: {$ref: '/dev/stdin'}\n    B: {$ref: 'pipe.yaml'}\n",
     )
     .unwrap();
-    let err = error_of(&spec);
+    let err = error_with(&spec, &allowing_outside()).to_string();
     assert!(
         err.contains("/dev/stdin") && err.contains("not a regular file"),
         "{err}"
@@ -137,7 +147,7 @@ fn ref_to_dev_stdin_and_a_fifo_never_block() {
 
 #[test]
 fn ref_to_a_folder_is_refused() {
-    let err = error_of(&fixture("bad/ref_dir.yaml"));
+    let err = error_with(&fixture("bad/ref_dir.yaml"), &allowing_outside()).to_string();
     assert!(err.contains("ref_dir.yaml#/components/schemas/Pet: $ref `../dir_ref` cannot be loaded: ../dir_ref: not a regular file"), "{err}");
 }
 
@@ -154,6 +164,42 @@ fn ref_outside_the_spec_folder_is_refused_unless_the_config_allows_it() {
     let api = codegen::build_ir(&fixture("bad/ref_outside.yaml"), &config)
         .unwrap_or_else(|err| panic!("{err}"));
     assert!(api.types.iter().any(|t| t.name == "Pet"));
+}
+
+#[test]
+fn a_ref_steps_out_of_the_folder_as_many_times_as_it_says_and_is_refused_before_any_lookup() {
+    // `a/b/openapi.yaml` refers three levels up: outside, whether or not the file exists.
+    let dir = scratch("steps_out");
+    let nested = dir.join("a").join("b");
+    std::fs::create_dir_all(&nested).unwrap();
+    std::fs::write(dir.join("shared.yaml"), "X: {type: string}\n").unwrap();
+    for reference in ["../../shared.yaml#/X", "../../../missing/none.yaml#/X"] {
+        let spec = nested.join("openapi.yaml");
+        std::fs::write(
+            &spec,
+            format!(
+                "openapi: 3.1.0\ninfo: {{title: t, version: '1'}}\npaths: {{}}\ncomponents:\n  \
+                 schemas:\n    A: {{$ref: '{reference}'}}\n"
+            ),
+        )
+        .unwrap();
+        let err = error_of(&spec);
+        let file = reference.split('#').next().unwrap();
+        assert!(
+            err.contains(&format!("{file} is outside the root spec's folder")),
+            "{err}"
+        );
+    }
+    // Allowed, the two steps land on the file two levels up.
+    let mut config = lenient();
+    config.allow_refs_outside_spec_dir = true;
+    std::fs::write(
+        nested.join("openapi.yaml"),
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  \
+         schemas:\n    A: {$ref: '../../shared.yaml#/X'}\n",
+    )
+    .unwrap();
+    codegen::build_ir(&nested.join("openapi.yaml"), &config).unwrap_or_else(|err| panic!("{err}"));
 }
 
 #[test]

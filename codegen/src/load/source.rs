@@ -306,14 +306,22 @@ fn open_ref(
     root_real: Option<&Path>,
     options: &LoadOptions,
 ) -> Result<super::read::Parsed, String> {
+    let outside = || {
+        format!(
+            "{name} is outside the root spec's folder \
+             (set `allow_refs_outside_spec_dir: true` in the config to allow it)"
+        )
+    };
+    // Lexically outside: refused before the file system is asked anything about it.
+    if !options.allow_refs_outside_spec_dir && (name == ".." || name.starts_with("../")) {
+        return Err(outside());
+    }
     check_regular_file(target).map_err(|why| format!("{name}: {why}"))?;
     if !options.allow_refs_outside_spec_dir {
         let real = std::fs::canonicalize(target).map_err(|err| format!("{name}: {err}"))?;
+        // Inside by name, outside through a link.
         if !root_real.is_some_and(|root| real.starts_with(root)) {
-            return Err(format!(
-                "{name} is outside the root spec's folder \
-                 (set `allow_refs_outside_spec_dir: true` in the config to allow it)"
-            ));
+            return Err(outside());
         }
     }
     read(target, name).map_err(|err| err.to_string())
@@ -395,11 +403,15 @@ fn normalize(path: &Path) -> PathBuf {
     for component in path.components() {
         match component {
             std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                if !out.pop() {
-                    out.push("..");
+            // `..` undoes a name before it; above a relative start it stays (`../..` is
+            // two steps up, not none), and above the root there is nothing (`/..` is `/`).
+            std::path::Component::ParentDir => match out.components().next_back() {
+                Some(std::path::Component::Normal(_)) => {
+                    out.pop();
                 }
-            }
+                Some(std::path::Component::RootDir | std::path::Component::Prefix(_)) => {}
+                _ => out.push(".."),
+            },
             other => out.push(other),
         }
     }
@@ -425,4 +437,38 @@ fn file_name(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_keeps_every_step_above_a_relative_start() {
+        let cases = [
+            ("a/b/../c", "a/c"),
+            ("./a/./b", "a/b"),
+            ("a/../../../x", "../../x"),
+            ("../../x", "../../x"),
+            ("a/b/../../..", ".."),
+            ("/a/../../x", "/x"),
+            ("/..", "/"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(normalize(Path::new(path)), PathBuf::from(want), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_relative_name_counts_each_step_out_of_the_root_folder() {
+        let target = resolve_path(
+            Path::new("specs/api/openapi.yaml"),
+            "../../../shared/x.yaml",
+        );
+        assert_eq!(target, PathBuf::from("../shared/x.yaml"));
+        assert_eq!(
+            relative_name(Path::new("specs/api"), &target),
+            "../../../shared/x.yaml"
+        );
+    }
 }
