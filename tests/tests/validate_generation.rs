@@ -1,6 +1,7 @@
 //! What `validate()` generation emits: 3.0-style boolean exclusive bounds, a pattern the
 //! `regex` crate cannot express (a warning naming its pointer, and no check), no impl
-//! for types without bounds or that no request reaches, self-referential `items`
+//! for types without bounds or that no request reaches, bounds whose values say nothing
+//! (a warning at each keyword, and no check), self-referential `items`
 //! without a hang, and the `regex` dependency only where a pattern is checked.
 
 use std::path::PathBuf;
@@ -69,6 +70,60 @@ fn an_unsupported_pattern_is_a_warning_and_not_checked() {
     let validation = krate.file("src/validation.rs").unwrap();
     assert!(!validation.contains("__v.pattern"), "{validation}");
     assert!(!krate.file("Cargo.toml").unwrap().contains("regex"));
+}
+
+#[test]
+fn a_bound_whose_value_says_nothing_is_a_warning_at_its_keyword_and_left_out() {
+    let api = codegen::build_ir(
+        &fixture("unusable_bounds.yaml"),
+        &codegen::Config::named("fixture"),
+    )
+    .unwrap();
+    let at = |pointer: &str| {
+        api.warnings
+            .iter()
+            .find(|w| {
+                w.location
+                    .ends_with(&format!("#/components/schemas/R/properties/{pointer}"))
+            })
+            .unwrap_or_else(|| panic!("no warning at {pointer}: {:#?}", api.warnings))
+            .message
+            .clone()
+    };
+    assert!(at("c/minimum").contains("\"1e400\", not a finite number; ignored"));
+    assert!(at("c/maximum").contains("not a finite number"));
+    assert!(at("c/multipleOf").contains("not above 0"));
+    assert!(at("d/maxLength").contains("-1, not a whole number from 0 up"));
+    assert!(at("d/minLength").contains("1.5"));
+    assert!(at("d/pattern").contains("not a string"));
+    assert!(at("e/maxItems").contains("\"3\""));
+    assert!(at("e/items/exclusiveMinimum").contains("neither a finite number nor a boolean"));
+    let infinite = api
+        .warnings
+        .iter()
+        .find(|w| w.location.ends_with("#/components/schemas/N/maximum"))
+        .expect("a warning for `maximum: .inf`");
+    assert!(
+        infinite.message.contains("not a finite number"),
+        "{infinite:?}"
+    );
+    let item = api.type_named("R").unwrap();
+    let codegen::ir::TypeKind::Struct(s) = &item.kind else {
+        panic!("R is a struct");
+    };
+    for field in &s.fields {
+        let c = &field.constraints;
+        assert!(
+            c.minimum.is_none() && c.maximum.is_none() && c.multiple_of.is_none(),
+            "{}: {c:?}",
+            field.json_name
+        );
+        assert!(c.max_length.is_none() && c.min_length.is_none() && c.pattern.is_none());
+    }
+    // The generated crate has nothing to check, and says so by having no module for it.
+    assert!(generate("unusable_bounds.yaml")
+        .file("src/validation.rs")
+        .is_none());
 }
 
 #[test]

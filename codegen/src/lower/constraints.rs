@@ -13,7 +13,11 @@ use crate::load::Location;
 /// with those of its array items and map values. A `pattern` the `regex` crate cannot
 /// express is a warning naming `loc`: it stays documented but is not checked.
 pub(crate) fn constraints_of(lw: &mut Lowerer, loc: &Location, schema: &Value) -> Constraints {
-    let out = nested(lw, loc, schema, MAX_NESTING);
+    let mut ignored = Vec::new();
+    let out = nested(lw, loc, schema, MAX_NESTING, &mut ignored);
+    for (at, message) in ignored {
+        lw.warn(&at, message);
+    }
     if out.pattern_unchecked {
         if let Some(pattern) = &out.pattern {
             lw.warn(
@@ -32,20 +36,30 @@ pub(crate) fn constraints_of(lw: &mut Lowerer, loc: &Location, schema: &Value) -
 /// real specs, and a bound for schemas whose items refer back to themselves.
 const MAX_NESTING: usize = 8;
 
-fn nested(lw: &Lowerer, loc: &Location, schema: &Value, depth: usize) -> Constraints {
+/// `ignored` gathers the keywords whose values cannot be a bound, each at its place.
+fn nested(
+    lw: &Lowerer,
+    loc: &Location,
+    schema: &Value,
+    depth: usize,
+    ignored: &mut Vec<(Location, String)>,
+) -> Constraints {
     let mut out = Constraints::default();
     let parts = parts(lw, loc, schema);
-    for (_, part) in &parts {
+    for (part_loc, part) in &parts {
         fill(&mut out, part);
+        for (key, message) in unusable(part) {
+            ignored.push((part_loc.child(key), message));
+        }
     }
     if let Some(pattern) = &out.pattern {
         out.pattern_unchecked = super::patterns::to_rust_regex(pattern).is_none();
     }
     if depth > 0 {
-        let below = |key: &str| {
+        let mut below = |key: &str| {
             parts.iter().find_map(|(part_loc, part)| {
                 let inner = part.key(key).filter(|v| v.is_mapping())?;
-                let inner = nested(lw, &part_loc.child(key), inner, depth - 1);
+                let inner = nested(lw, &part_loc.child(key), inner, depth - 1, ignored);
                 (!inner.is_empty()).then(|| Box::new(inner))
             })
         };
@@ -138,7 +152,9 @@ fn fill(out: &mut Constraints, schema: &Value) {
         out.maximum = maximum;
         out.exclusive_maximum = exclusive_maximum;
     }
-    out.multiple_of = out.multiple_of.or_else(|| number("multipleOf"));
+    out.multiple_of = out
+        .multiple_of
+        .or_else(|| number("multipleOf").filter(is_positive));
     out.min_length = out.min_length.or_else(|| count("minLength"));
     out.max_length = out.max_length.or_else(|| count("maxLength"));
     out.min_items = out.min_items.or_else(|| count("minItems"));
@@ -152,6 +168,61 @@ fn fill(out: &mut Constraints, schema: &Value) {
     }
 }
 
+/// The bound keywords of `schema` whose values say nothing usable, with why: they are
+/// left out of the IR (so of rustdoc and `validate()`), which a warning must say.
+fn unusable(schema: &Value) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    let shown = |value: &Value| json_text(value);
+    for key in ["minimum", "maximum", "multipleOf"] {
+        if let Some(value) = schema.key(key) {
+            match number(value) {
+                None => out.push((
+                    key,
+                    format!("`{key}` is {}, not a finite number; ignored", shown(value)),
+                )),
+                Some(n) if key == "multipleOf" && !is_positive(&n) => out.push((
+                    key,
+                    format!("`multipleOf` is {}, not above 0; ignored", shown(value)),
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+    for key in ["exclusiveMinimum", "exclusiveMaximum"] {
+        if let Some(value) = schema.key(key) {
+            if !matches!(value, Value::Bool(_)) && number(value).is_none() {
+                out.push((
+                    key,
+                    format!(
+                        "`{key}` is {}, neither a finite number nor a boolean; ignored",
+                        shown(value)
+                    ),
+                ));
+            }
+        }
+    }
+    for key in ["minLength", "maxLength", "minItems", "maxItems"] {
+        if let Some(value) = schema.key(key) {
+            if value.as_u64().is_none() {
+                out.push((
+                    key,
+                    format!(
+                        "`{key}` is {}, not a whole number from 0 up; ignored",
+                        shown(value)
+                    ),
+                ));
+            }
+        }
+    }
+    if let Some(value) = schema.key("pattern").filter(|v| !v.is_string()) {
+        out.push((
+            "pattern",
+            format!("`pattern` is {}, not a string; ignored", shown(value)),
+        ));
+    }
+    out
+}
+
 /// Whether the schema's declared type is only numbers (or booleans).
 fn is_numeric(schema: &Value) -> bool {
     let numeric = |t: &str| matches!(t, "integer" | "number" | "boolean" | "null");
@@ -159,6 +230,14 @@ fn is_numeric(schema: &Value) -> bool {
         Some(Value::String(t)) => numeric(t),
         Some(Value::Sequence(types)) => types.iter().all(|t| t.as_str().is_some_and(numeric)),
         _ => false,
+    }
+}
+
+/// Whether a number is above 0, as `multipleOf` must be.
+fn is_positive(n: &Number) -> bool {
+    match *n {
+        Number::Integer(i) => i > 0,
+        Number::Float(x) => x > 0.0,
     }
 }
 
@@ -171,7 +250,8 @@ fn number(value: &Value) -> Option<Number> {
     } else if let Some(u) = n.as_u64() {
         Some(Number::Integer(u.into()))
     } else {
-        n.as_f64().map(Number::Float)
+        // `.inf` and `.nan` bound nothing a JSON number can reach.
+        n.as_f64().filter(|x| x.is_finite()).map(Number::Float)
     }
 }
 
