@@ -260,3 +260,58 @@ fn identical_inline_unions_in_any_arm_order_are_one_type() {
     let second = &structure(&api, "Second").fields[0].ty;
     assert_eq!(first, second);
 }
+
+#[test]
+fn an_enum_takes_its_declared_type_and_format_whatever_its_values_look_like() {
+    use codegen::ir::{IntFormat, TypeRef};
+    let api = ir("enum_types.yaml");
+    let thing = structure(&api, "Thing");
+    let field = |name: &str| {
+        let f = thing.fields.iter().find(|f| f.json_name == name).unwrap();
+        match &f.ty {
+            TypeRef::Nullable(inner) => (**inner).clone(),
+            ty => ty.clone(),
+        }
+    };
+    let values_of = |ty: TypeRef| {
+        let TypeRef::Named(name) = ty else {
+            panic!("{ty:?} is no named enum")
+        };
+        match kind(&api, &name) {
+            TypeKind::Enum(e) => e.values.iter().map(|v| v.json.clone()).collect::<Vec<_>>(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(values_of(field("version")), ["1", "2.5", "3"]);
+    assert_eq!(values_of(field("toggle")), ["true", "off"]);
+    assert_eq!(values_of(field("fixed")), ["7"]);
+    assert_eq!(field("small"), TypeRef::Integer(IntFormat::I32));
+    assert_eq!(field("ratio"), TypeRef::Number);
+    assert_eq!(field("odd"), TypeRef::Integer(IntFormat::I64));
+    assert_eq!(field("flag"), TypeRef::Bool);
+    assert_eq!(field("loose"), TypeRef::Integer(IntFormat::I64));
+    assert_eq!(field("mixed"), TypeRef::Any);
+    // Each value that needed reading another way is a warning at its own pointer.
+    let warned = |pointer: &str, needle: &str| {
+        assert!(
+            api.warnings
+                .iter()
+                .any(|w| w.location.ends_with(pointer) && w.message.contains(needle)),
+            "no warning at {pointer} with {needle:?}: {:#?}",
+            api.warnings
+        )
+    };
+    let at = "#/components/schemas/Thing/properties/";
+    warned(&format!("{at}version/enum/0"), "read as the string \"1\"");
+    warned(&format!("{at}version/enum/1"), "\"2.5\"");
+    warned(
+        &format!("{at}toggle/enum/0"),
+        "a boolean in an enum of `type: string`",
+    );
+    warned(&format!("{at}fixed/const"), "\"7\"");
+    warned(
+        &format!("{at}odd/enum/1"),
+        "a string in an enum of integers",
+    );
+    assert_eq!(api.warnings.len(), 5, "{:#?}", api.warnings);
+}

@@ -92,14 +92,25 @@ fn lower_schema_at_depth(
             return Ok((lowered, nullable || arms_null));
         }
     }
-    if let Some(value) = map.key("const") {
-        return Ok((
-            enums::lower_enum(lw, loc, std::slice::from_ref(value))?,
-            nullable,
-        ));
-    }
-    if let Some(values) = sequence(map, "enum") {
-        return Ok((enums::lower_enum(lw, loc, values)?, nullable));
+    // The declared type wins over what the listed values look like: `type: integer,
+    // format: int32, enum: [1, 2]` is an `i32`, and `type: string, enum: [1, 2]` (YAML
+    // reads unquoted `1` as a number) is an enum of the strings `"1"` and `"2"`.
+    let declared = enums::declared_scalar(map);
+    let listed: Option<Vec<(Location, &Value)>> = match (map.key("const"), sequence(map, "enum")) {
+        (Some(value), _) => Some(vec![(loc.child("const"), value)]),
+        (None, Some(values)) => Some(
+            values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (loc.child("enum").index(i), v))
+                .collect(),
+        ),
+        (None, None) => None,
+    };
+    if let Some(listed) = listed {
+        if let Some(lowered) = enums::lower_enum(lw, &listed, declared) {
+            return Ok((lowered, nullable));
+        }
     }
     let types = declared_types(lw, loc, map)?;
     let lowered = match types.as_slice() {
