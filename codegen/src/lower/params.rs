@@ -81,19 +81,7 @@ pub(crate) fn lower_params(
     let mut path_parts = Vec::new();
     for piece in template {
         match piece {
-            Piece::Literal(text) => {
-                if text.contains(['{', '}']) {
-                    // Once per operation: the operation's pointer names the path.
-                    lw.warn(
-                        op_loc,
-                        format!(
-                            "path `{path}` has a brace that opens no `{{name}}`; it is sent \
-                             as literal text, percent-encoded"
-                        ),
-                    );
-                }
-                path_parts.push(PathPart::Literal(escape_literal(&text)))
-            }
+            Piece::Literal(text) => path_parts.push(PathPart::Literal(escape_literal(&text))),
             Piece::Name(name) => {
                 if let Some(i) = path_params.iter().position(|p| p.name == name) {
                     path_parts.push(PathPart::Param(i));
