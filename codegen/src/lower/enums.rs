@@ -96,7 +96,8 @@ pub(crate) fn lower_enum(
             let (fits, wanted): (fn(&Value) -> bool, &str) = match scalar {
                 Scalar::Integer => (is_whole, "integers"),
                 Scalar::Number => (Value::is_number, "numbers"),
-                Scalar::String | Scalar::Boolean => (Value::is_bool, "booleans"),
+                // `String` returned above.
+                Scalar::Boolean | Scalar::String => (Value::is_bool, "booleans"),
             };
             for (at, value) in &listed {
                 if !fits(value) {

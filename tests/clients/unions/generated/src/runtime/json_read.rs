@@ -676,6 +676,18 @@ impl<'de> de::VariantAccess<'de> for Variant<'_, 'de> {
     }
 }
 
+/// `Deserializer` methods that take only a visitor and share one body.
+macro_rules! each_method {
+    (($($method:ident)*) ($self:ident, $visitor:ident) => $body:expr) => {
+        $(
+            #[inline]
+            fn $method<V: Visitor<'de>>($self, $visitor: V) -> Result<V::Value> {
+                $body
+            }
+        )*
+    };
+}
+
 impl<'de> Deserializer<'de> for &mut Reader<'de> {
     type Error = Declined;
 
@@ -715,45 +727,10 @@ impl<'de> Deserializer<'de> for &mut Reader<'de> {
         self.deserialize_any(visitor)
     }
 
-    #[inline]
-    fn deserialize_i8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_i16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_i32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_u8<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_u16<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_u32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
-    }
-    #[inline]
-    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.deserialize_number(visitor)
+    each_method! {
+        (deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64 deserialize_u8
+         deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32 deserialize_f64)
+        (self, visitor) => self.deserialize_number(visitor)
     }
 
     // serde_json reads 128-bit integers beyond 64 bits exactly; this reader leaves them to it.
@@ -980,38 +957,12 @@ impl<'de> Deserializer<'de> for Key<'_, 'de> {
         })
     }
 
-    fn deserialize_bool<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_i8<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_i16<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_i32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_i64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_u8<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_u16<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_u32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_u64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_f32<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
-    }
-    fn deserialize_f64<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Declined)
+    // Keys read as numbers or booleans: serde_json parses the key's text; left to it.
+    each_method! {
+        (deserialize_bool deserialize_i8 deserialize_i16 deserialize_i32 deserialize_i64
+         deserialize_u8 deserialize_u16 deserialize_u32 deserialize_u64 deserialize_f32
+         deserialize_f64)
+        (self, _visitor) => Err(Declined)
     }
 
     serde::forward_to_deserialize_any! {
